@@ -1,0 +1,89 @@
+// The HTTP contract's bodies (DOMAIN.md section 9) as zod schemas. Routes declare them, the
+// OpenAPI document at /api/docs is generated from them, and the web app types its client by them.
+import { z } from 'zod';
+
+export const ProblemSchema = z
+  .object({
+    row: z.number().int().nullable().meta({ description: 'Row number as the partner sees it in their spreadsheet (header = row 1); null for the file as a whole' }),
+    column: z.string().nullable().meta({ description: 'Template column name' }),
+    value: z.string().nullable().meta({ description: 'The cell as written' }),
+    code: z.string().meta({ description: 'Stable machine-readable code, e.g. suppressed-value' }),
+    message: z.string().meta({ description: 'A sentence saying what is wrong and how to fix it' }),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const SubmissionSummarySchema = z
+  .object({
+    id: z.number().int(),
+    returnType: z.string(),
+    rows: z.number().int(),
+    periods: z.array(z.string()),
+    areas: z.array(z.string()),
+  })
+  .meta({ id: 'SubmissionSummary' });
+
+export const AcceptedBodySchema = z
+  .object({ submission: SubmissionSummarySchema, warnings: z.array(ProblemSchema) })
+  .meta({ id: 'AcceptedReturn' });
+
+export const DryRunSubmissionSchema = SubmissionSummarySchema.extend({ id: z.null() }).meta({ id: 'DryRunSummary' });
+export const DryRunBodySchema = z
+  .object({ submission: DryRunSubmissionSchema, warnings: z.array(ProblemSchema) })
+  .meta({ id: 'DryRunResult' });
+
+export const RejectedBodySchema = z
+  .object({ errors: z.array(ProblemSchema), warnings: z.array(ProblemSchema) })
+  .meta({ id: 'RejectedReturn' });
+
+export const ErrorBodySchema = z
+  .object({ statusCode: z.number().int(), error: z.string(), message: z.string(), code: z.string().optional() })
+  .meta({ id: 'Error' });
+
+export const ActorSchema = z.object({ kind: z.string(), id: z.string(), name: z.string() }).meta({ id: 'Actor' });
+
+export const SubmissionSchema = z
+  .object({
+    id: z.number().int(),
+    returnType: z.string(),
+    receivedAt: z.string().meta({ description: 'ISO 8601 time the file was stored' }),
+    submittedBy: ActorSchema,
+    fileName: z.string().nullable(),
+    fileFormat: z.enum(['csv', 'xlsx']),
+    fileSha256: z.string(),
+    rows: z.number().int(),
+    periods: z.array(z.string()),
+    areas: z.array(z.string()),
+    warnings: z.array(ProblemSchema),
+  })
+  .meta({ id: 'Submission' });
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+export const StoredRowSchema = z
+  .object({
+    areaCode: z.string(),
+    period: z.string(),
+    subkey: z.string().meta({ description: 'Accommodation type (refuge), indicator (benchmark), or empty' }),
+    sourceRow: z.number().int(),
+    values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+    notes: z.string().nullable(),
+    current: z.boolean().meta({ description: 'Whether this version is the one in use, i.e. not replaced by a later submission' }),
+  })
+  .meta({ id: 'StoredRow' });
+
+export const SubmissionDetailSchema = SubmissionSchema.extend({ rowsStored: z.array(StoredRowSchema) }).meta({ id: 'SubmissionDetail' });
+
+export const RevisionSchema = z
+  .object({
+    submissionId: z.number().int(),
+    receivedAt: z.string(),
+    submittedBy: ActorSchema,
+    sourceRow: z.number().int(),
+    values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+    notes: z.string().nullable(),
+    current: z.boolean(),
+    changed: z.array(z.object({ column: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) })).meta({
+      description: 'Columns whose value differs from the version before (empty for the first version)',
+    }),
+  })
+  .meta({ id: 'Revision' });

@@ -1,0 +1,186 @@
+// The read API of the indicator engine (issue 3) as zod schemas: the routes declare them, the
+// OpenAPI document at /api/docs is generated from them, and the web app types its client by
+// them. Every value is unrounded; the web app rounds with the indicator's `decimals`.
+import { z } from 'zod';
+import { AreaSchema } from './areas';
+import { IndicatorSchema } from './indicators';
+import { ACCOMMODATION_TYPES } from './returns/refuge';
+
+const nullableNumber = z.number().nullable();
+
+export const ValueStatusSchema = z.enum(['ok', 'no-data', 'incomplete', 'suppressed']).meta({
+  id: 'ValueStatus',
+  description:
+    'ok: a value; no-data: nothing submitted, or a zero denominator; incomplete: a year with a quarter missing or a parent with a child missing (never a smaller sum); suppressed: small numbers hidden by disclosure control',
+});
+
+export const ConfidenceLevelSchema = z.enum(['95', '99.8']).meta({ id: 'ConfidenceLevel', description: 'Confidence level of the interval used for significance' });
+
+export const BenchmarkComparisonSchema = z
+  .object({
+    area: z.string().meta({ description: 'The benchmark area code' }),
+    value: nullableNumber.meta({ description: "The benchmark's value, when its status is ok" }),
+    status: ValueStatusSchema,
+    level: ConfidenceLevelSchema,
+    significance: z.enum(['higher', 'lower', 'similar', 'not-compared']).meta({
+      description: "higher: the area's lower limit is above the benchmark; lower: its upper limit is below; not-compared: either value is missing, suppressed or incomplete, or the value has no interval",
+    }),
+    assessment: z.enum(['better', 'worse', 'similar', 'higher', 'lower', 'not-compared']).meta({
+      description: 'The significance judged by polarity; a no-judgement indicator keeps higher/lower',
+    }),
+  })
+  .meta({ id: 'BenchmarkComparison' });
+
+export const IndicatorValueSchema = z
+  .object({
+    area: z.string(),
+    period: z.string(),
+    numerator: nullableNumber,
+    denominator: nullableNumber,
+    value: nullableNumber,
+    lower95: nullableNumber,
+    upper95: nullableNumber,
+    lower998: nullableNumber,
+    upper998: nullableNumber,
+    status: ValueStatusSchema,
+    source: z.enum(['returns', 'computed', 'imported']).nullable().meta({
+      description: "returns: the area's own returns; computed: summed from its children; imported: a published value loaded as a benchmark",
+    }),
+    missing: z.array(z.string()).meta({ description: 'For an incomplete value: the child areas or quarters without figures' }),
+    benchmark: BenchmarkComparisonSchema.nullable().meta({ description: 'Null for an area with no comparator (England)' }),
+  })
+  .meta({ id: 'IndicatorValue' });
+
+export const IndicatorValuesSchema = z
+  .object({ indicator: IndicatorSchema, values: z.array(IndicatorValueSchema) })
+  .meta({ id: 'IndicatorValues' });
+
+export const IndicatorListSchema = z.object({ indicators: z.array(IndicatorSchema) }).meta({ id: 'IndicatorList' });
+
+export const TrendSchema = z
+  .object({
+    marker: z.enum(['increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated']),
+    judgement: z.enum(['getting-better', 'getting-worse', 'increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated']),
+    periods: z.array(z.string()).meta({ description: 'The five comparable periods tested, oldest first' }),
+    chiSquared: nullableNumber,
+    reason: z.string(),
+  })
+  .meta({ id: 'Trend' });
+
+export const ReferenceComparisonSchema = z
+  .object({
+    low: nullableNumber,
+    high: nullableNumber,
+    label: z.string(),
+    scale: z.number().meta({ description: "The period's share of a year applied to a yearly reference (0.25 for a quarter)" }),
+    comparison: z.enum(['below', 'within', 'above', 'not-compared']),
+  })
+  .meta({ id: 'ReferenceComparison' });
+
+export const DisclosureSchema = z
+  .object({
+    view: z.enum(['suppressed', 'unsuppressed']),
+    threshold: z.number().int().meta({ description: 'Counts from 1 to threshold − 1 are suppressed in the suppressed view' }),
+  })
+  .meta({ id: 'Disclosure' });
+
+export const AreaRefSchema = z
+  .object({ code: z.string(), name: z.string(), type: z.string() })
+  .meta({ id: 'AreaRef' });
+
+export const PeriodRefSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['quarter', 'financial-year', 'calendar-year', 'rolling-year']),
+    label: z.string(),
+    quarters: z.array(z.string()),
+  })
+  .meta({ id: 'PeriodRef' });
+
+export const AreaEntrySchema = AreaSchema.extend({
+  defaultBenchmark: z.string().nullable(),
+  benchmarkChoices: z.array(z.string()),
+  children: z.array(z.string()),
+}).meta({ id: 'AreaEntry' });
+
+export const AreaListSchema = z.object({ areas: z.array(AreaEntrySchema) }).meta({ id: 'AreaList' });
+
+export const SeriesPointSchema = IndicatorValueSchema.extend({ label: z.string() }).meta({ id: 'SeriesPoint' });
+
+export const IndicatorSeriesSchema = z
+  .object({
+    indicator: IndicatorSchema,
+    area: AreaRefSchema,
+    benchmarkArea: AreaRefSchema.nullable(),
+    accommodationType: z.string().nullable(),
+    disclosure: DisclosureSchema,
+    points: z.array(SeriesPointSchema).meta({ description: 'One point per quarter, oldest first' }),
+    trend: TrendSchema.meta({ description: 'The recent trend at the last quarter' }),
+  })
+  .meta({ id: 'IndicatorSeries' });
+
+export const ComparedAreaSchema = IndicatorValueSchema.extend({ name: z.string() }).meta({ id: 'ComparedArea' });
+
+export const AreaComparisonSchema = z
+  .object({
+    indicator: IndicatorSchema,
+    period: PeriodRefSchema,
+    parent: ComparedAreaSchema.meta({ description: 'The parent, which is the benchmark of every child' }),
+    areas: z.array(ComparedAreaSchema),
+    disclosure: DisclosureSchema,
+  })
+  .meta({ id: 'AreaComparison' });
+
+export const SummaryIndicatorSchema = z
+  .object({
+    indicator: IndicatorSchema.pick({ id: true, title: true, unit: true, decimals: true, polarity: true, ci: true, source: true }),
+    value: IndicatorValueSchema,
+    trend: TrendSchema,
+    reference: ReferenceComparisonSchema.nullable(),
+  })
+  .meta({ id: 'SummaryIndicator' });
+
+export const AreaSummarySchema = z
+  .object({
+    area: AreaRefSchema,
+    period: PeriodRefSchema,
+    benchmarkArea: AreaRefSchema.nullable(),
+    level: ConfidenceLevelSchema,
+    disclosure: DisclosureSchema,
+    aims: z.array(z.object({ aim: z.string(), title: z.string(), indicators: z.array(SummaryIndicatorSchema) })),
+  })
+  .meta({ id: 'AreaSummary' });
+
+// Queries. Lists are comma-separated so a URL stays readable: area=E09000004,E12000007.
+const accommodationType = z.enum(ACCOMMODATION_TYPES).optional().meta({ description: 'Refuge indicators only: one accommodation type instead of the sum over all types' });
+const level = ConfidenceLevelSchema.default('95');
+
+export const ValuesQuerySchema = z.object({
+  area: z.string().min(1).meta({ description: 'Area codes, comma-separated', example: 'E09000004,E12000007' }),
+  period: z.string().min(1).meta({ description: 'Period ids, comma-separated', example: '2019,2020' }),
+  benchmark: z.string().optional().meta({ description: "Benchmark area code; default: each area's police force area (London for a London borough)", example: 'E92000001' }),
+  level,
+  accommodationType,
+});
+
+export const SeriesQuerySchema = z.object({
+  area: z.string().min(1).meta({ example: 'E09000004' }),
+  from: z.string().optional().meta({ description: 'First quarter; default: the first with data', example: '2018-19Q1' }),
+  to: z.string().optional().meta({ description: 'Last quarter; default: the latest with data', example: '2020-21Q4' }),
+  benchmark: z.string().optional(),
+  level,
+  accommodationType,
+});
+
+export const CompareQuerySchema = z.object({
+  parent: z.string().min(1).meta({ example: 'E23000029' }),
+  period: z.string().min(1).meta({ example: '2020-21' }),
+  level,
+  accommodationType,
+});
+
+export const SummaryQuerySchema = z.object({
+  period: z.string().min(1).meta({ example: '2020-21' }),
+  benchmark: z.string().optional(),
+  level,
+});

@@ -1,0 +1,72 @@
+// The audit trail: an append-only record of every upload, sign-in, token and permission change
+// and export. The application only ever inserts (the database refuses updates and deletes).
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/database';
+import type { Actor } from './actor';
+
+export type AuditAction =
+  | 'upload'
+  | 'upload-dry-run'
+  | 'sign-in'
+  | 'sign-out'
+  | 'password-change'
+  | 'token-create'
+  | 'token-revoke'
+  | 'token-use-rejected'
+  | 'user-create'
+  | 'user-update'
+  | 'organisation-create'
+  | 'grants-update'
+  | 'export'
+  | 'access-denied';
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome: 'success' | 'failure' | 'rejected' | 'denied';
+  target?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export function recordAudit(db: Db, actor: Pick<Actor, 'kind' | 'id' | 'name'>, ip: string | null, entry: AuditEntry, at: Date = new Date()) {
+  db.sqlite
+    .prepare(
+      `INSERT INTO audit_events (at, actor_kind, actor_id, actor_name, ip, action, outcome, target, details_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(at.toISOString(), actor.kind, actor.id, actor.name, ip, entry.action, entry.outcome, entry.target ?? null, JSON.stringify(entry.details ?? {}));
+}
+
+/** Records an event for the request's actor and address. */
+export function audit(request: FastifyRequest, entry: AuditEntry) {
+  recordAudit(request.server.db, request.actor, request.ip, entry, request.server.now());
+}
+
+export interface AuditFilter {
+  action?: string;
+  actor?: string;
+  outcome?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listAudit(db: Db, filter: AuditFilter) {
+  let query = db.kysely.selectFrom('audit_events');
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.actor) query = query.where('actor_id', '=', filter.actor);
+  if (filter.outcome) query = query.where('outcome', '=', filter.outcome as 'success');
+  const total = await query.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query.selectAll().orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute();
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
+      ip: r.ip,
+      action: r.action,
+      outcome: r.outcome,
+      target: r.target,
+      details: JSON.parse(r.details_json) as Record<string, unknown>,
+    })),
+  };
+}

@@ -1,0 +1,22 @@
+// The first administrator, created or reset at start from ADMIN_EMAIL / ADMIN_PASSWORD, so a
+// new installation (or a locked-out one) can always be reached.
+import type { Db } from '../db/database';
+import { createUser, findUserByEmail, setPassword } from './accounts';
+import { recordAudit } from './audit';
+import { SYSTEM } from './actor';
+import { passwordProblem } from './passwords';
+
+export async function ensureAdministrator(db: Db, email: string, password: string, now: Date): Promise<'created' | 'reset'> {
+  const problem = passwordProblem(password, email);
+  if (problem) throw new Error(`ADMIN_PASSWORD is not acceptable: ${problem}`);
+  const existing = findUserByEmail(db, email);
+  if (existing) {
+    await setPassword(db, existing.id, password, now);
+    db.sqlite.prepare("UPDATE users SET role = 'admin', organisation_id = NULL, disabled = 0 WHERE id = ?").run(existing.id);
+    recordAudit(db, SYSTEM, null, { action: 'user-update', outcome: 'success', target: `user:${existing.id}`, details: { reason: 'ADMIN_PASSWORD reset at start' } }, now);
+    return 'reset';
+  }
+  const user = await createUser(db, { email, name: 'Administrator', role: 'admin', organisationId: null, password }, now);
+  recordAudit(db, SYSTEM, null, { action: 'user-create', outcome: 'success', target: `user:${user.id}`, details: { reason: 'ADMIN_EMAIL at start' } }, now);
+  return 'created';
+}

@@ -1,0 +1,24 @@
+// With demo data there is a demo user for each role (DOMAIN.md section 10). Their passwords are
+// public by design and shown on the sign-in page, which is why they exist only in a database
+// that holds synthetic demo data.
+import type { Db } from '../db/database';
+import { createOrganisation, createUser, findUserByEmail, replaceGrants } from './accounts';
+import type { Role } from './actor';
+
+const THAMES_VALLEY_AUTHORITIES = ['E06000060', 'E10000025', 'E06000036', 'E06000037', 'E06000038', 'E06000039', 'E06000040', 'E06000041', 'E06000042'];
+
+export const DEMO_ACCOUNTS: Array<{ role: Role; email: string; password: string; name: string; description: string }> = [
+  { role: 'board', email: 'board@demo.invalid', password: 'demo-board-2026', name: 'Demo board member', description: 'Reads the dashboard (small numbers suppressed).' },
+  { role: 'analyst', email: 'analyst@demo.invalid', password: 'demo-analyst-2026', name: 'Demo analyst', description: 'Sees unsuppressed figures, loads population and benchmark data.' },
+  { role: 'partner', email: 'police@demo.invalid', password: 'demo-partner-2026', name: 'Demo police data officer', description: 'Sends Thames Valley Police returns for the nine Thames Valley authorities.' },
+  { role: 'admin', email: 'admin@demo.invalid', password: 'demo-admin-2026', name: 'Demo administrator', description: 'Manages users, organisations, grants, tokens; reads the audit trail.' },
+];
+
+export async function createDemoAccounts(db: Db, now: Date) {
+  const police = createOrganisation(db, 'Thames Valley Police (demo)', 'police', now);
+  replaceGrants(db, police.id, THAMES_VALLEY_AUTHORITIES.map((areaCode) => ({ returnType: 'police', areaCode })));
+  for (const account of DEMO_ACCOUNTS) {
+    if (findUserByEmail(db, account.email)) continue;
+    await createUser(db, { email: account.email, name: account.name, role: account.role, organisationId: account.role === 'partner' ? police.id : null, password: account.password }, now);
+  }
+}

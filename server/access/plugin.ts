@@ -1,0 +1,143 @@
+// Access control for every request: finds the actor (session cookie or bearer token), enforces
+// the route's declared access, and checks the CSRF token on every state-changing request that a
+// cookie authenticates. Also refuses to start if any route lacks an access declaration.
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrfProtection from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySession from '@fastify/session';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { findUserById, grantsOf } from './accounts';
+import { ANONYMOUS, type Actor } from './actor';
+import { audit } from './audit';
+import { isPublic, SIGNED_IN, type Access } from './policy';
+import { SESSION_IDLE_TIMEOUT_MS, SqliteSessionStore } from './session-store';
+import { sessionSecret } from './settings';
+import { useToken } from './tokens';
+
+export const SESSION_COOKIE = 'dap_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface Session {
+    userId?: number;
+  }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access: the source of the route-table authorisation test. */
+    routeAccess: RouteAccess[];
+  }
+}
+
+// Routes added by plugins we do not write (the OpenAPI viewer) get their access here.
+const PLUGIN_ROUTE_ACCESS: Array<[RegExp, Access]> = [[/^\/api\/docs(\/|$)/, SIGNED_IN]];
+
+function problem(reply: FastifyReply, statusCode: 401 | 403, message: string, code: string) {
+  return reply.code(statusCode).send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, code });
+}
+
+function actorForUser(request: FastifyRequest, userId: number): Actor | null {
+  const user = findUserById(request.server.db, userId);
+  if (!user || user.disabled) return null;
+  return {
+    kind: 'user',
+    id: `user:${user.id}`,
+    name: user.email,
+    role: user.role,
+    userId: user.id,
+    organisationId: user.organisation_id,
+    grants: grantsOf(request.server.db, user.organisation_id),
+  };
+}
+
+export const accessPlugin = fp(
+  async (app: FastifyInstance, options: { secureCookies: boolean | 'auto' }) => {
+    const routeAccess: RouteAccess[] = [];
+    app.decorate('routeAccess', routeAccess);
+    app.addHook('onRoute', (route) => {
+      const declared = route.config?.access ?? PLUGIN_ROUTE_ACCESS.find(([pattern]) => pattern.test(route.url))?.[1];
+      if (!declared) throw new Error(`Route ${route.method} ${route.url} declares no access: add config.access (see server/access/policy.ts).`);
+      route.config = { ...route.config, access: declared };
+      for (const method of [route.method].flat()) routeAccess.push({ method, url: route.url, access: declared });
+    });
+
+    await app.register(fastifyCookie);
+    await app.register(fastifySession, {
+      secret: sessionSecret(app.db),
+      cookieName: SESSION_COOKIE,
+      store: new SqliteSessionStore(app.db, app.now),
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/', maxAge: SESSION_IDLE_TIMEOUT_MS },
+    });
+    await app.register(fastifyCsrfProtection, {
+      sessionPlugin: '@fastify/session',
+      getToken: (request) => request.headers[CSRF_HEADER] as string | undefined,
+    });
+    await app.register(fastifyRateLimit, { global: false });
+
+    app.decorateRequest('actor', null as unknown as Actor);
+    app.addHook('onRequest', async (request, reply) => {
+      request.actor = ANONYMOUS;
+      const access = request.routeOptions.config?.access;
+
+      const authorization = request.headers.authorization;
+      if (authorization !== undefined) {
+        const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+        const token = match ? useToken(app.db, match[1], app.now()) : null;
+        if (!token) {
+          audit(request, { action: 'token-use-rejected', outcome: 'denied', target: `${request.method} ${request.url}` });
+          return problem(reply, 401, 'The API token is not valid: it may have been revoked. Ask your administrator for a new one.', 'invalid-token');
+        }
+        request.actor = {
+          kind: 'token',
+          id: `token:${token.id}`,
+          name: `${token.organisationName}: ${token.name}`,
+          role: 'partner',
+          userId: null,
+          organisationId: token.organisationId,
+          grants: grantsOf(app.db, token.organisationId),
+        };
+      } else if (request.session?.userId !== undefined) {
+        const actor = actorForUser(request, request.session.userId);
+        if (actor) request.actor = actor;
+        else await request.session.destroy();
+      }
+
+      if (!access || isPublic(access)) return;
+      if (request.actor.kind === 'anonymous') {
+        audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 401 } });
+        return problem(reply, 401, 'Please sign in to do this.', 'not-signed-in');
+      }
+      if (!access.roles.includes(request.actor.role!)) {
+        audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 403, role: request.actor.role } });
+        return problem(reply, 403, 'Your account does not have permission to do this.', 'forbidden');
+      }
+      // A cookie is sent by the browser on its own, so a state-changing request it authenticates
+      // must also carry the CSRF token that only our pages can read. Bearer tokens are not ambient.
+      if (request.actor.kind === 'user' && !SAFE_METHODS.has(request.method)) {
+        let passed = false;
+        app.csrfProtection(request, reply, () => {
+          passed = true;
+        });
+        if (!passed) {
+          audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 403, reason: 'csrf' } });
+          return reply;
+        }
+      }
+    });
+  },
+  { name: 'access', dependencies: [] },
+);

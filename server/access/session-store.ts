@@ -1,0 +1,66 @@
+// A session store for @fastify/session in our SQLite database, so sessions survive a restart
+// and are shared by every process. Ids are stored hashed. Two limits apply on every read: an
+// idle timeout (no request for a while) and an absolute lifetime (however active).
+import { createHash } from 'node:crypto';
+import type { Session } from 'fastify';
+import type { Db } from '../db/database';
+
+export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+type Callback<T = void> = (error?: unknown, value?: T) => void;
+
+const idHash = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+
+export class SqliteSessionStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  get(sessionId: string, callback: (error: unknown, session?: Session | null) => void) {
+    try {
+      const hash = idHash(sessionId);
+      const row = this.db.sqlite.prepare('SELECT data_json, created_at, last_seen_at FROM sessions WHERE id_hash = ?').get(hash) as
+        | { data_json: string; created_at: string; last_seen_at: string }
+        | undefined;
+      if (!row) return callback(undefined, null);
+      const now = this.now().getTime();
+      const idle = now - Date.parse(row.last_seen_at) > SESSION_IDLE_TIMEOUT_MS;
+      const tooOld = now - Date.parse(row.created_at) > SESSION_ABSOLUTE_LIFETIME_MS;
+      if (idle || tooOld) {
+        this.db.sqlite.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
+        return callback(undefined, null);
+      }
+      this.db.sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(this.now().toISOString(), hash);
+      callback(undefined, JSON.parse(row.data_json) as Session);
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  set(sessionId: string, session: Session, callback: Callback) {
+    try {
+      const at = this.now().toISOString();
+      const userId = typeof session.userId === 'number' ? session.userId : null;
+      this.db.sqlite
+        .prepare(
+          `INSERT INTO sessions (id_hash, user_id, data_json, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (id_hash) DO UPDATE SET user_id = excluded.user_id, data_json = excluded.data_json, last_seen_at = excluded.last_seen_at`,
+        )
+        .run(idHash(sessionId), userId, JSON.stringify(session), at, at);
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  destroy(sessionId: string, callback: Callback) {
+    try {
+      this.db.sqlite.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash(sessionId));
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+}

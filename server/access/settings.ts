@@ -1,0 +1,24 @@
+// Small persistent settings: the session-signing secret (made once, shared by every process)
+// and whether the database holds synthetic demo data.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/database';
+
+export function getSetting(db: Db, key: string): string | undefined {
+  return db.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+}
+
+export function setSetting(db: Db, key: string, value: string) {
+  db.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function sessionSecret(db: Db): string {
+  // INSERT OR IGNORE then read: two processes starting together agree on one secret.
+  db.sqlite.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run('session_secret', randomBytes(48).toString('base64url'));
+  return getSetting(db, 'session_secret')!;
+}
+
+export const DEMO_DATA_SETTING = 'demo_data';
+
+export function holdsDemoData(db: Db): boolean {
+  return getSetting(db, DEMO_DATA_SETTING) === 'true';
+}

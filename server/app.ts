@@ -1,0 +1,130 @@
+// Builds the application: external plugins first, then application plugins, then routes. Only
+// server/main.ts listens on a port; tests build an app and call app.inject.
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accessPlugin } from './access/plugin';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { openDatabase, type Db } from './db/database';
+import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from './limits';
+import { healthRoutes } from './routes/health';
+import { indicatorRoutes } from './routes/indicators';
+import { returnRoutes } from './routes/returns';
+import { submissionRoutes } from './routes/submissions';
+
+export interface AppOptions {
+  /** SQLite file, or ':memory:' for tests. */
+  databasePath: string;
+  /** Today, injectable so tests can pin which quarters have ended. */
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+  /** Secure cookies: true behind TLS, 'auto' to follow the request's protocol. */
+  secureCookies?: boolean | 'auto';
+  /** Trust X-Forwarded-* from a reverse proxy (needed behind TLS termination for Secure cookies and client addresses). */
+  trustProxy?: boolean;
+  /** Disclosure control: counts from 1 to threshold − 1 are suppressed for non-analysts. */
+  suppressionThreshold?: number;
+}
+
+/**
+ * The content security policy the web app runs under: only our own scripts, styles, fonts and
+ * API; no inline script, no framing, no form posts elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    now: () => Date;
+  }
+}
+
+/** Plain words for the errors our plugins raise; their own messages are written for developers. */
+function friendlyMessage(error: FastifyError): string {
+  if (error.code?.startsWith('FST_CSRF')) return 'This request was refused because it did not come from the dashboard page. Reload the page and try again.';
+  if (error.statusCode === 429) return 'Too many attempts in a short time. Wait a minute and try again.';
+  return error.message;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    // Never trust X-Forwarded-* unless deployed behind a proxy that is configured for it.
+    trustProxy: options.trustProxy ?? false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const db = openDatabase(options.databasePath);
+  app.decorate('db', db);
+  app.decorate('now', options.now ?? (() => new Date()));
+  app.addHook('onClose', async () => db.close());
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const detail = error.validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message}`).join('; ');
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `The request is not valid: ${detail}`, code: 'invalid-request' });
+    }
+    const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (statusCode >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      // Never send a stack trace, SQL or internal message to a client.
+      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Nothing was changed. Please try again, and tell the team if it keeps happening.' });
+    }
+    return reply.code(statusCode).send({ statusCode, error: error.name ?? 'Error', message: friendlyMessage(error), code: error.code });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` });
+  });
+
+  // External plugins.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // The HSTS header only matters over TLS; browsers ignore it on plain HTTP.
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(accessPlugin, { secureCookies: options.secureCookies ?? 'auto' });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20, fieldSize: 1024 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Domestic abuse partnership outcomes dashboard API',
+        description: 'Quarterly returns from partners, the indicator catalogue and indicator values with benchmarks.',
+        version: '1.0.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Routes.
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(returnRoutes, { prefix: '/api/returns' });
+  await app.register(submissionRoutes, { prefix: '/api/submissions' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(indicatorRoutes, { prefix: '/api' });
+
+  await app.ready();
+  return app;
+}

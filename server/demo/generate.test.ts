@@ -1,0 +1,356 @@
+// The demo returns: every file passes the checks a partner's upload passes, and the figures,
+// summed from the parsed files as the dashboard sums them, give back the figures the strategy
+// documents publish (fixtures/demo/README.md lists each with its source).
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriodId, quarterRange } from '../../schemas/periods';
+import { findReturnDefinition } from '../../schemas/returns';
+import { readTable } from '../ingest/read-table';
+import { validateTable, type AcceptedRow, type ValidationResult } from '../ingest/validate';
+import { generateDemoReturns, type DemoReturn } from './generate';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const QUARTERS = quarterRange('2018-19Q1', '2026-27Q2');
+/** Financial years with all four quarters in the demo at NOW. */
+const COMPLETE_YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
+
+const BUCKINGHAMSHIRE = 'E06000060';
+const OXFORDSHIRE = 'E10000025';
+const BEXLEY = 'E09000004';
+const LONDON = 'E12000007';
+const AREAS = [
+  BUCKINGHAMSHIRE,
+  OXFORDSHIRE,
+  'E06000036',
+  'E06000037',
+  'E06000038',
+  'E06000039',
+  'E06000040',
+  'E06000041',
+  'E06000042',
+  BEXLEY,
+  'E06000056',
+];
+const PARTNER_TYPES = ['police', 'marac', 'idva', 'csc', 'refuge'] as const;
+
+let files: DemoReturn[];
+const checked: Record<string, ValidationResult> = {};
+
+beforeAll(async () => {
+  files = generateDemoReturns(NOW);
+  for (const file of files) {
+    const table = await readTable(Buffer.from(file.csv, 'utf8'), file.fileName);
+    checked[file.type] = validateTable(table, findReturnDefinition(file.type)!, { now: NOW });
+  }
+});
+
+function rowsOf(type: string): AcceptedRow[] {
+  return checked[type].rows;
+}
+
+/** The sum of a column over an area and period, refusing a period with a quarter or a cell missing. */
+function sum(type: string, area: string, column: string, periodId: string): number {
+  const quarters = parsePeriodId(periodId)!.quarters;
+  const rows = rowsOf(type).filter((r) => r.key.areaCode === area && quarters.includes(r.key.period));
+  for (const q of quarters) expect(rows.some((r) => r.key.period === q), `${type} ${area} ${q}`).toBe(true);
+  return rows.reduce((s, r) => {
+    const v = r.values[column];
+    if (typeof v !== 'number') throw new Error(`${type} ${area} ${r.key.period} ${column} is blank`);
+    return s + v;
+  }, 0);
+}
+
+function population(area: string, year: number, column = 'all_ages'): number {
+  const row = rowsOf('population').find((r) => r.key.areaCode === area && r.key.period === String(year));
+  if (!row) throw new Error(`no population for ${area} ${year}`);
+  return row.values[column] as number;
+}
+
+/** Rounded as the publisher rounded it. */
+function round(value: number, decimals: number): number {
+  return Number(value.toFixed(decimals));
+}
+
+const percent = (part: number, whole: number, decimals = 0) => round((100 * part) / whole, decimals);
+const rise = (after: number, before: number) => percent(after - before, before);
+
+describe('the demo files', () => {
+  it('are the seven returns, reference data first, each with its template header', () => {
+    expect(files.map((f) => f.type)).toEqual(['population', 'benchmark', 'police', 'marac', 'idva', 'csc', 'refuge']);
+    for (const file of files.filter((f) => f.type !== 'benchmark')) {
+      const header = file.csv.split('\n')[0];
+      expect(header).toBe(findReturnDefinition(file.type)!.columns.map((c) => c.name).join(','));
+      expect(file.fileName).toMatch(/^demo-[a-z]+.*\.csv$/);
+    }
+  });
+
+  it('pass every check with no errors and no warnings', () => {
+    for (const file of files) {
+      expect(checked[file.type].errors, file.type).toEqual([]);
+      expect(checked[file.type].warnings, file.type).toEqual([]);
+      expect(checked[file.type].rows.length, file.type).toBeGreaterThan(0);
+    }
+  });
+
+  it('hold every quarter from 2018-19 Q1 to 2026-27 Q2 for every area', () => {
+    for (const type of PARTNER_TYPES) {
+      for (const area of AREAS) {
+        const periods = rowsOf(type).filter((r) => r.key.areaCode === area).map((r) => r.key.period);
+        expect(new Set(periods), `${type} ${area}`).toEqual(new Set(QUARTERS));
+      }
+      const areas = new Set(rowsOf(type).map((r) => r.key.areaCode));
+      expect(areas).toEqual(new Set(AREAS));
+    }
+    // Refuge: one or two kinds of accommodation per area, each reported every quarter.
+    for (const area of AREAS) {
+      const rows = rowsOf('refuge').filter((r) => r.key.areaCode === area);
+      const kinds = new Set(rows.map((r) => r.key.subkey));
+      expect(kinds.size).toBeGreaterThanOrEqual(1);
+      expect(kinds.size).toBeLessThanOrEqual(2);
+      expect(rows.length).toBe(kinds.size * QUARTERS.length);
+    }
+  });
+
+  it('write periods in canonical form and areas by code', () => {
+    for (const type of PARTNER_TYPES) {
+      const lines = files.find((f) => f.type === type)!.csv.trim().split('\n').slice(1);
+      for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}Q[1-4],E\d{8},/);
+    }
+  });
+
+  it('are deterministic, and a quarter does not change as time passes', () => {
+    expect(generateDemoReturns(NOW)).toEqual(files);
+    const earlier = generateDemoReturns(new Date('2024-05-01T09:00:00Z'));
+    for (const type of ['population', 'police', 'marac', 'idva', 'csc', 'refuge']) {
+      const before = earlier.find((f) => f.type === type)!.csv;
+      const now = files.find((f) => f.type === type)!.csv;
+      expect(now.startsWith(before), type).toBe(true);
+      expect(now.length).toBeGreaterThan(before.length);
+    }
+  });
+
+  it('have population estimates for every area and every year a quarter needs, extended by plausible growth', () => {
+    for (const area of AREAS) {
+      for (let year = 2018; year <= 2026; year++) {
+        expect(population(area, year)).toBeGreaterThan(100_000);
+        const all = population(area, year);
+        expect(population(area, year, 'aged_16_plus')).toBeLessThan(all);
+        expect(population(area, year, 'females_16_plus')).toBeLessThan(population(area, year, 'aged_16_plus'));
+        expect(population(area, year, 'aged_0_17')).toBeLessThan(all / 3);
+      }
+      // Past the fixture (mid-2024), the generator projects 0.5–1% a year.
+      for (let year = 2025; year <= 2026; year++) {
+        const growth = population(area, year) / population(area, year - 1) - 1;
+        expect(growth).toBeGreaterThanOrEqual(0.005);
+        expect(growth).toBeLessThanOrEqual(0.01);
+      }
+    }
+    expect(rowsOf('population').every((r) => Number(r.key.period) <= 2026)).toBe(true);
+    expect(rowsOf('population')).toHaveLength(AREAS.length * 9);
+  });
+
+  it('return the benchmark fixture unchanged: London as MOPAC published it', () => {
+    const benchmark = files.find((f) => f.type === 'benchmark')!;
+    expect(benchmark.csv).toBe(readFileSync(new URL('../../fixtures/demo/benchmark.csv', import.meta.url), 'utf8'));
+    const london = (indicator: string, period: string) =>
+      rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === indicator && r.key.period === period)!.values.value;
+    expect(london('da-incident-rate', '2018')).toBe(15.7);
+    expect(london('da-incident-rate', '2019')).toBe(15.9);
+    expect(london('da-incident-rate', '2020')).toBe(16.8);
+    expect(london('da-crime-rate', '2018')).toBe(9.5);
+    expect(london('da-crime-rate', '2019')).toBe(9.9);
+    expect(london('da-crime-rate', '2020')).toBe(10.2);
+  });
+});
+
+describe('calibration to the published figures', () => {
+  it('Buckinghamshire police 2020-21: 10,635 incidents, 6,132 victims, 3,212 perpetrators, 25% repeat perpetrators', () => {
+    expect(sum('police', BUCKINGHAMSHIRE, 'incidents', '2020-21')).toBe(10_635);
+    expect(sum('police', BUCKINGHAMSHIRE, 'victims', '2020-21')).toBe(6_132);
+    expect(sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2020-21')).toBe(3_212);
+    expect(percent(sum('police', BUCKINGHAMSHIRE, 'repeat_perpetrators', '2020-21'), 3_212)).toBe(25);
+  });
+
+  it('Buckinghamshire police: children present, victims by sex, ethnicity, perpetrators the year before, Clare\'s Law', () => {
+    expect(sum('police', BUCKINGHAMSHIRE, 'incidents_child_present', '2020-21')).toBe(5_047);
+    expect(sum('police', BUCKINGHAMSHIRE, 'victims_female', '2020-21')).toBe(4_240);
+    expect(sum('police', BUCKINGHAMSHIRE, 'victims_male', '2020-21')).toBe(1_778);
+    // "in 70% of cases the victim's ethnicity was not recorded"
+    expect(100 - percent(sum('police', BUCKINGHAMSHIRE, 'victims_ethnicity_recorded', '2020-21'), 6_132)).toBe(70);
+    // "3,212 domestic abuse perpetrators. This is a 13% increase (2,839) on the same period the previous year."
+    expect(sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2019-20')).toBe(2_839);
+    expect(rise(3_212, sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2019-20'))).toBe(13);
+    expect(sum('police', BUCKINGHAMSHIRE, 'dvds_applications', '2020-21')).toBe(87);
+  });
+
+  it('Buckinghamshire IDVA, children\'s social care and refuge', () => {
+    expect(sum('idva', BUCKINGHAMSHIRE, 'clients_engaged', '2020-21')).toBe(1_079);
+    expect(percent(sum('idva', BUCKINGHAMSHIRE, 'clients_age_61_plus', '2019-20'), sum('idva', BUCKINGHAMSHIRE, 'clients_engaged', '2019-20'), 1)).toBe(4.5);
+    expect(sum('csc', BUCKINGHAMSHIRE, 'referrals_da', '2020-21')).toBe(2_443);
+    expect(sum('csc', BUCKINGHAMSHIRE, 'early_help_episodes_da', '2020-21')).toBe(1_496);
+    expect(sum('refuge', BUCKINGHAMSHIRE, 'adults_accommodated', '2020-21')).toBe(69);
+    expect(sum('refuge', BUCKINGHAMSHIRE, 'children_accommodated', '2020-21')).toBe(89);
+    expect(sum('refuge', BUCKINGHAMSHIRE, 'referrals_received', '2019-20')).toBe(278);
+    expect(sum('refuge', BUCKINGHAMSHIRE, 'households_accommodated', '2019-20')).toBe(96);
+    expect(sum('refuge', BUCKINGHAMSHIRE, 'children_accommodated', '2019-20')).toBe(255);
+  });
+
+  it('Bexley calendar 2019: 3,835 incidents, 15.6 per 1,000 with the mid-2019 population', () => {
+    const incidents = sum('police', BEXLEY, 'incidents', '2019');
+    expect(incidents).toBe(3_835);
+    expect(round((incidents / population(BEXLEY, 2019)) * 1000, 1)).toBe(15.6);
+  });
+
+  it('Bexley calendar 2020: 4,085 incidents (16.5 per 1,000); offences 2,625 (10.7) and 2,684 (10.8); rises of 7% and 2%', () => {
+    const incidents2020 = sum('police', BEXLEY, 'incidents', '2020');
+    expect(incidents2020).toBe(4_085);
+    expect(round((incidents2020 / population(BEXLEY, 2020)) * 1000, 1)).toBe(16.5);
+    const crimes2019 = sum('police', BEXLEY, 'crimes', '2019');
+    const crimes2020 = sum('police', BEXLEY, 'crimes', '2020');
+    expect(crimes2019).toBe(2_625);
+    expect(crimes2020).toBe(2_684);
+    expect(round((crimes2019 / population(BEXLEY, 2019)) * 1000, 1)).toBe(10.7);
+    expect(round((crimes2020 / population(BEXLEY, 2020)) * 1000, 1)).toBe(10.8);
+    // "Bexley has seen an increase between the two periods of 7% and 2% respectively"
+    expect(rise(incidents2020, 3_835)).toBe(7);
+    expect(rise(crimes2020, crimes2019)).toBe(2);
+  });
+
+  it('Bexley: a 9% Covid-period rise in incidents and a 39% rise in MARAC cases in 2020', () => {
+    const aprToDec = (year: string) => quarterRange(`${year}Q1`, `${year}Q3`).reduce((s, q) => s + sum('police', BEXLEY, 'incidents', q), 0);
+    expect(rise(aprToDec('2020-21'), aprToDec('2019-20'))).toBe(9);
+    expect(rise(sum('marac', BEXLEY, 'cases_discussed', '2020'), sum('marac', BEXLEY, 'cases_discussed', '2019'))).toBe(39);
+  });
+
+  it("Bexley children's social care 2019-20", () => {
+    const csc = (column: string) => sum('csc', BEXLEY, column, '2019-20');
+    expect(csc('contacts')).toBe(13_293);
+    expect(csc('contacts_da')).toBe(2_294);
+    expect(percent(csc('contacts_da'), csc('contacts'), 1)).toBe(17.3);
+    expect(csc('referrals_da')).toBe(527);
+    expect(csc('assessments')).toBe(3_023);
+    expect(csc('assessments_da')).toBe(983);
+    expect(percent(csc('assessments_da'), csc('assessments'), 1)).toBe(32.5);
+    expect(csc('cp_plans_started')).toBe(218);
+    expect(percent(csc('cp_plans_started_da'), csc('cp_plans_started'))).toBe(57);
+    expect(csc('early_help_episodes')).toBe(1_314);
+    expect(csc('early_help_episodes_da')).toBe(448);
+    expect(percent(csc('early_help_episodes_da'), csc('early_help_episodes'), 1)).toBe(34.1);
+  });
+
+  it('Oxfordshire 2018-19: 11,970 incidents, 174 IDVA referrals, 70% of CSC referrals with a DA factor', () => {
+    expect(sum('police', OXFORDSHIRE, 'incidents', '2018-19')).toBe(11_970);
+    expect(sum('idva', OXFORDSHIRE, 'referrals_received', '2018-19')).toBe(174);
+    expect(percent(sum('csc', OXFORDSHIRE, 'referrals_da', '2018-19'), sum('csc', OXFORDSHIRE, 'referrals', '2018-19'))).toBe(70);
+  });
+});
+
+describe('plausibility', () => {
+  /** [numerator, denominator, low, high] of annual sums, with exceptions where a published figure says otherwise. */
+  type Check = { type: string; part: string; whole: string; low: number; high: number; except?: Record<string, [number, number]> };
+  const CHECKS: Check[] = [
+    // Bexley's published offences are 68% of its incidents (2,625 of 3,835).
+    { type: 'police', part: 'crimes', whole: 'incidents', low: 0.5, high: 0.6, except: { [BEXLEY]: [0.6, 0.72] } },
+    // Buckinghamshire's published 5,047 of 10,635 incidents with children present.
+    { type: 'police', part: 'incidents_child_present', whole: 'incidents', low: 0.2, high: 0.3, except: { [BUCKINGHAMSHIRE]: [0.45, 0.5] } },
+    { type: 'police', part: 'victims', whole: 'incidents', low: 0.55, high: 0.6 },
+    { type: 'police', part: 'repeat_victims', whole: 'victims', low: 0.25, high: 0.35 },
+    // Buckinghamshire's published 4,240 women and 1,778 men of 6,132 victims.
+    { type: 'police', part: 'victims_female', whole: 'victims', low: 0.75, high: 0.8, except: { [BUCKINGHAMSHIRE]: [0.68, 0.71] } },
+    { type: 'police', part: 'victims_male', whole: 'victims', low: 0.18, high: 0.22, except: { [BUCKINGHAMSHIRE]: [0.28, 0.3] } },
+    // Buckinghamshire: "in 70% of cases the victim's ethnicity was not recorded", improving since.
+    { type: 'police', part: 'victims_ethnicity_recorded', whole: 'victims', low: 0.8, high: 0.9, except: { [BUCKINGHAMSHIRE]: [0.25, 0.85] } },
+    { type: 'police', part: 'repeat_perpetrators', whole: 'perpetrators', low: 0.2, high: 0.28 },
+    { type: 'police', part: 'arrests', whole: 'crimes', low: 0.25, high: 0.4 },
+    { type: 'police', part: 'charges', whole: 'crimes', low: 0.08, high: 0.15 },
+    { type: 'police', part: 'dvpo_granted', whole: 'dvpn_issued', low: 0.5, high: 1 },
+    { type: 'police', part: 'dvds_disclosures', whole: 'dvds_applications', low: 0.3, high: 0.7 },
+    { type: 'marac', part: 'repeat_cases', whole: 'cases_discussed', low: 0.25, high: 0.35 },
+    { type: 'marac', part: 'referrals_police', whole: 'cases_discussed', low: 0.5, high: 0.65 },
+    { type: 'idva', part: 'referrals_high_risk', whole: 'referrals_received', low: 0.5, high: 0.75 },
+    { type: 'idva', part: 'clients_engaged', whole: 'referrals_received', low: 0.6, high: 0.8 },
+    { type: 'idva', part: 'closed_abuse_ceased', whole: 'cases_closed', low: 0.5, high: 0.8 },
+    { type: 'idva', part: 'closed_feel_safer', whole: 'cases_closed', low: 0.65, high: 0.9 },
+    { type: 'csc', part: 'contacts_da', whole: 'contacts', low: 0.12, high: 0.25 },
+    // Oxfordshire: "70% of referrals into CSC in Oxfordshire have a DA factor".
+    { type: 'csc', part: 'referrals_da', whole: 'referrals', low: 0.15, high: 0.45, except: { [OXFORDSHIRE]: [0.65, 0.75] } },
+    { type: 'csc', part: 'assessments_da', whole: 'assessments', low: 0.3, high: 0.55 },
+    { type: 'csc', part: 'cp_plans_started_da', whole: 'cp_plans_started', low: 0.45, high: 0.65 },
+    { type: 'refuge', part: 'unit_nights_occupied', whole: 'unit_nights_available', low: 0.8, high: 0.95 },
+    { type: 'refuge', part: 'departures_planned_move_on', whole: 'departures', low: 0.5, high: 0.75 },
+  ];
+
+  it('keep the usual ratios in every area and financial year', () => {
+    for (const check of CHECKS) {
+      for (const area of AREAS) {
+        const [low, high] = check.except?.[area] ?? [check.low, check.high];
+        for (const year of COMPLETE_YEARS) {
+          const ratio = sum(check.type, area, check.part, year) / sum(check.type, area, check.whole, year);
+          expect(ratio, `${check.part}/${check.whole} ${area} ${year}`).toBeGreaterThanOrEqual(low);
+          expect(ratio, `${check.part}/${check.whole} ${area} ${year}`).toBeLessThanOrEqual(high);
+        }
+      }
+    }
+  });
+
+  it('have MARAC at 28–46 cases per 10,000 women aged 16+ a year', () => {
+    for (const area of AREAS) {
+      for (const year of COMPLETE_YEARS) {
+        const women = population(area, Number(year.slice(0, 4)), 'females_16_plus');
+        const rate = (sum('marac', area, 'cases_discussed', year) / women) * 10_000;
+        expect(rate, `${area} ${year}`).toBeGreaterThanOrEqual(28);
+        expect(rate, `${area} ${year}`).toBeLessThanOrEqual(46);
+      }
+    }
+  });
+
+  it('leave DAPOs blank before they existed (first granted late 2024) and report them after', () => {
+    for (const row of rowsOf('police')) {
+      const dapoEra = !quarterRange('2018-19Q1', '2024-25Q2').includes(row.key.period);
+      expect(row.values.dapo_granted === null, `${row.key.areaCode} ${row.key.period}`).toBe(!dapoEra);
+    }
+  });
+
+  it('have a few small counts (1–4) for the dashboard to suppress, and few blank cells', () => {
+    const small = rowsOf('marac').filter((r) => typeof r.values.cases_age_16_17 === 'number' && (r.values.cases_age_16_17 as number) >= 1 && (r.values.cases_age_16_17 as number) <= 4);
+    expect(small.length).toBeGreaterThan(20);
+    let cells = 0;
+    let blank = 0;
+    for (const type of PARTNER_TYPES) {
+      for (const row of rowsOf(type)) {
+        for (const [column, value] of Object.entries(row.values)) {
+          if (column === 'dapo_granted' || typeof value === 'string') continue;
+          cells++;
+          if (value === null) blank++;
+        }
+      }
+    }
+    expect(blank).toBeGreaterThan(0);
+    expect(blank / cells).toBeLessThan(0.005);
+    const notes = PARTNER_TYPES.flatMap((type) => rowsOf(type).filter((r) => r.notes !== null));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.length).toBeLessThan(20);
+  });
+
+  it('peak in the summer: Q2 is above the year\'s quarterly mean in most years', () => {
+    for (const area of AREAS) {
+      const summerPeaks = COMPLETE_YEARS.filter((year) => {
+        const q2 = sum('police', area, 'incidents', `${year}Q2`);
+        return q2 > sum('police', area, 'incidents', year) / 4;
+      });
+      expect(summerPeaks.length, area).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('rise in the first Covid-19 lockdowns (2020-21 Q1–Q2 against the year before)', () => {
+    const rises = AREAS.map((area) => {
+      const during = sum('police', area, 'incidents', '2020-21Q1') + sum('police', area, 'incidents', '2020-21Q2');
+      const before = sum('police', area, 'incidents', '2019-20Q1') + sum('police', area, 'incidents', '2019-20Q2');
+      return during / before - 1;
+    });
+    for (const r of rises) expect(r).toBeGreaterThan(0.05);
+    const mean = rises.reduce((a, b) => a + b, 0) / rises.length;
+    expect(mean).toBeGreaterThan(0.1);
+    expect(mean).toBeLessThan(0.2);
+  });
+});

@@ -1,0 +1,819 @@
+// Synthetic demo returns (DOMAIN.md section 10): every partner return for the Thames Valley
+// authorities, Bexley and Central Bedfordshire, each quarter from 2018-19 Q1 to the latest
+// complete quarter, plus the population and benchmark reference files.
+//
+// The figures are made up, but calibrated: summed the way the dashboard sums them, they give
+// back the figures the strategy documents in /work/shared/seeds publish (the CALIBRATION
+// TARGETS below, each quoting its source). Everything else follows a simple model: a level per
+// area, a gentle trend, seasonality (a summer peak), a Covid-19 rise in 2020-21 and small
+// deterministic noise. The same `now` always gives byte-identical files, and a quarter's
+// figures do not depend on `now` at all, so history never changes as time passes.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { daysInQuarter, latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterOrdinal, quarterRange } from '../../schemas/periods';
+import { findReturnDefinition } from '../../schemas/returns';
+import type { AccommodationType } from '../../schemas/returns/refuge';
+
+export type DemoReturnType = 'population' | 'benchmark' | 'police' | 'marac' | 'idva' | 'csc' | 'refuge';
+type PartnerReturnType = Exclude<DemoReturnType, 'population' | 'benchmark'>;
+
+export interface DemoReturn {
+  type: DemoReturnType;
+  fileName: string;
+  csv: string;
+}
+
+const FIRST_QUARTER = '2018-19Q1';
+const POPULATION_FIXTURE = fileURLToPath(new URL('../../fixtures/demo/population.csv', import.meta.url));
+const BENCHMARK_FIXTURE = fileURLToPath(new URL('../../fixtures/demo/benchmark.csv', import.meta.url));
+
+// ---------------------------------------------------------------------------------------
+// Calibration targets: published figures, quoted from the strategy documents in seeds/.
+// seeds/000 = Buckinghamshire draft DA Strategy 2021-2024; seeds/003 = Oxfordshire DA
+// Strategy 2019-2024; seeds/004 = Bexley DA Strategy 2021-2026.
+
+// "Thames Valley Police recorded 10,635 incidents of domestic abuse from April 2020 to March 2021 in Buckinghamshire" (seeds/000)
+const BUCKS_INCIDENTS_2020_21 = 10_635;
+// "Police data for Buckinghamshire in 2020 to 2021 showed that around 6,132 victims of abuse were recorded." (seeds/000)
+const BUCKS_VICTIMS_2020_21 = 6_132;
+// "In this period there were over 10,500 occurrences relating to domestic abuse, 5047 of which recorded children bring present." (seeds/000)
+const BUCKS_CHILD_PRESENT_2020_21 = 5_047;
+// "there were still 4240 women and 1778 men who reported incidents to the police in the period 1.4.2020 to 31.3.2021" (seeds/000)
+const BUCKS_VICTIMS_FEMALE_2020_21 = 4_240;
+const BUCKS_VICTIMS_MALE_2020_21 = 1_778;
+// "Recent Police data shows that in Buckinghamshire, in 70% of cases the victim's ethnicity was not recorded." (seeds/000)
+const BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 = 0.3;
+// "In Buckinghamshire between 2020-21 there were 3,212 domestic abuse perpetrators. This is a 13% increase (2,839) on the same period the previous year." (seeds/000)
+const BUCKS_PERPETRATORS_2020_21 = 3_212;
+const BUCKS_PERPETRATORS_2019_20 = 2_839;
+// "25% repeat perpetrator rate in Buckinghamshire in 2020/21" (seeds/000): 803 of 3,212 is 25.0%.
+const BUCKS_REPEAT_PERPETRATORS_2020_21 = 803;
+// "87 Clare's Law applications in Buckinghamshire 2020/21" (seeds/000)
+const BUCKS_DVDS_APPLICATIONS_2020_21 = 87;
+// "1079 clients received IDVA safety planning support in 2020/21" (seeds/000), as new clients engaged.
+const BUCKS_IDVA_CLIENTS_2020_21 = 1_079;
+// "Police data for Buckinghamshire in 2019 to 2020 showed that 9% of victims of known age were 61 years or older.
+//  However this age group only made up 4.5% of IDVA service users in the same year." (seeds/000)
+const BUCKS_IDVA_AGED_61_PLUS_SHARE_2019_20 = 0.045;
+// "There were 2443 referrals to Children's Social Care with Domestic Abuse as a factor" (seeds/000, local context 2020-21)
+const BUCKS_CSC_REFERRALS_DA_2020_21 = 2_443;
+// "1496 Early Help Family Support referrals Buckinghamshire 2020/21, related to domestic abuse" (seeds/000;
+//  the narrative on the same page says 1446: the dated, labelled figure is used)
+const BUCKS_EARLY_HELP_DA_2020_21 = 1_496;
+// "In 2020/21 69 women and 89 children lived in refuge in Buckinghamshire." (seeds/000), as admissions;
+// each woman is taken to be one household.
+const BUCKS_REFUGE_WOMEN_2020_21 = 69;
+const BUCKS_REFUGE_CHILDREN_2020_21 = 89;
+// "In 2019/20 there were 278 referrals, 96 referrals were accommodated including 255 children" (seeds/000)
+const BUCKS_REFUGE_REFERRALS_2019_20 = 278;
+const BUCKS_REFUGE_HOUSEHOLDS_2019_20 = 96;
+const BUCKS_REFUGE_CHILDREN_2019_20 = 255;
+
+// "In 2018-19 there were 11,970 domestic abuse incidents reported to police in Oxfordshire." (seeds/003)
+const OXON_INCIDENTS_2018_19 = 11_970;
+// "In 2018-19 there were 174 referrals to Oxfordshire's IDVA service" (seeds/003)
+const OXON_IDVA_REFERRALS_2018_19 = 174;
+// "70% of referrals into CSC in Oxfordshire have a DA factor" (seeds/003, April 2019 consultation), applied to 2018-19.
+const OXON_CSC_REFERRALS_DA_SHARE_2018_19 = 0.7;
+// "In 2017-18 51% of Children's Social Care Child in Need assessments identified domestic abuse as a significant risk
+//  factor" (seeds/003): before the first demo quarter, so it only sets Oxfordshire's level (not a target).
+const OXON_CSC_ASSESSMENTS_DA_SHARE_2017_18 = 0.51;
+
+// Recorded incidents Bexley compared to London (calendar year 2019 and 2020) (seeds/004):
+// "2019	Bexley	3,835	15.6	245,655" and "2020	Bexley	4085	16.5	247,444"
+const BEXLEY_INCIDENTS_2019 = 3_835;
+const BEXLEY_INCIDENTS_2020 = 4_085;
+// Recorded offences Bexley compared to London (calendar year 2019 and 2020) (seeds/004):
+// "2019	Bexley	2625	10.7	245,655" and "2020	Bexley	2684	10.8	247,444"
+const BEXLEY_CRIMES_2019 = 2_625;
+const BEXLEY_CRIMES_2020 = 2_684;
+// "On average Bexley saw an increase of 9% in the number of police reported incidents from March to December 2020
+//  compared with the same period in 2019." (seeds/004) Quarterly returns can only say April to December.
+const BEXLEY_APR_DEC_2020_RISE = 0.09;
+// "Bexley also saw a significant increase of 39% in DA MARAC (multi agency risk assessment conference) referrals when
+//  comparing 2020 to the corresponding period in the previous year." (seeds/004) The 2019 level is not published:
+//  320 cases (about 31 per 10,000 women) is this demo's choice.
+const BEXLEY_MARAC_CASES_2019 = 320;
+const BEXLEY_MARAC_RISE_2020 = 0.39;
+// Children's social care 2019/20 (seeds/004): "the Multi Agency Safeguarding Hub (MASH) received 13,293 contacts, of
+// which 17.3% (2,294) cited domestic abuse as the presenting reason. The outcome from these contacts saw 23% (527)
+// referred to Children's Social Care"; "Children's Social Care completed 3,023 assessments ... 32.5% (983) identified
+// domestic abuse as a factor"; "218 children and young people became subject to a Child Protection Plan ... 57.2% (162)
+// of these assessments having domestic abuse identified as a factor"; "1,314 episodes were started in the Family
+// Wellbeing Service with 34.1% (448) of these having parental domestic abuse cited".
+const BEXLEY_CSC_2019_20 = {
+  contacts: 13_293,
+  contacts_da: 2_294,
+  referrals_da: 527,
+  assessments: 3_023,
+  assessments_da: 983,
+  cp_plans_started: 218,
+  // The 57.2% is of the children's assessments, not of the plans: applied to the plans as the nearest a return can say.
+  cp_plans_started_da: Math.round(0.572 * 218),
+  early_help_episodes: 1_314,
+  early_help_episodes_da: 448,
+};
+
+// ---------------------------------------------------------------------------------------
+// Areas and the model's levels.
+
+interface AreaProfile {
+  code: string;
+  name: string;
+  /** Police DA incidents per 1,000 residents a year in 2018-19, before calibration. */
+  incidentRate: number;
+  /** MARAC cases per 10,000 women aged 16+ a year. */
+  maracRate: number;
+  /** Share of MARAC cases and IDVA clients from Black, Asian and minority ethnic groups. */
+  bameShare: number;
+  /** Safe accommodation: one or two kinds, with units (bed spaces) in 2018-19. */
+  accommodation: Array<{ type: AccommodationType; units: number }>;
+}
+
+const BUCKINGHAMSHIRE = 'E06000060';
+const OXFORDSHIRE = 'E10000025';
+const BEXLEY = 'E09000004';
+
+const DEMO_AREAS: readonly AreaProfile[] = [
+  { code: BUCKINGHAMSHIRE, name: 'Buckinghamshire', incidentRate: 16.9, maracRate: 33, bameShare: 0.13, accommodation: [{ type: 'refuge', units: 24 }, { type: 'dispersed', units: 8 }] },
+  { code: OXFORDSHIRE, name: 'Oxfordshire', incidentRate: 17.4, maracRate: 34, bameShare: 0.12, accommodation: [{ type: 'refuge', units: 28 }, { type: 'dispersed', units: 12 }] },
+  { code: 'E06000036', name: 'Bracknell Forest', incidentRate: 16.0, maracRate: 31, bameShare: 0.1, accommodation: [{ type: 'refuge', units: 6 }] },
+  { code: 'E06000037', name: 'West Berkshire', incidentRate: 14.0, maracRate: 31, bameShare: 0.06, accommodation: [{ type: 'refuge', units: 8 }, { type: 'dispersed', units: 4 }] },
+  { code: 'E06000038', name: 'Reading', incidentRate: 22.5, maracRate: 36, bameShare: 0.3, accommodation: [{ type: 'refuge', units: 14 }, { type: 'specialist_refuge', units: 6 }] },
+  { code: 'E06000039', name: 'Slough', incidentRate: 24.0, maracRate: 36, bameShare: 0.48, accommodation: [{ type: 'refuge', units: 12 }, { type: 'specialist_refuge', units: 5 }] },
+  { code: 'E06000040', name: 'Windsor and Maidenhead', incidentRate: 12.5, maracRate: 31, bameShare: 0.15, accommodation: [{ type: 'refuge', units: 7 }] },
+  { code: 'E06000041', name: 'Wokingham', incidentRate: 11.0, maracRate: 30, bameShare: 0.13, accommodation: [{ type: 'refuge', units: 8 }, { type: 'second_stage', units: 4 }] },
+  { code: 'E06000042', name: 'Milton Keynes', incidentRate: 21.0, maracRate: 35, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 18 }, { type: 'dispersed', units: 6 }] },
+  // Central Bedfordshire's strategy (seeds/002) gives "in 2015 there were 3,238 police incidents of domestic abuse
+  // recorded": before the first demo quarter, so it only sets the level (about 11.8 per 1,000 then, rising since).
+  { code: 'E06000056', name: 'Central Bedfordshire', incidentRate: 14.2, maracRate: 32, bameShare: 0.08, accommodation: [{ type: 'refuge', units: 12 }, { type: 'dispersed', units: 6 }] },
+  { code: BEXLEY, name: 'Bexley', incidentRate: 15.0, maracRate: 30, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 14 }, { type: 'dispersed', units: 4 }] },
+];
+
+/** Share of a year's incidents in each quarter: a summer peak (Jul–Sep), another around Christmas (Oct–Dec), a short Jan–Mar. */
+const POLICE_SEASON = { 1: 0.246, 2: 0.268, 3: 0.254, 4: 0.232 } as const;
+/** Children's services follow the school year: low in the summer holidays, high in the autumn term. */
+const CSC_SEASON = { 1: 0.25, 2: 0.225, 3: 0.27, 4: 0.255 } as const;
+/** MARAC and IDVA referrals follow the police peak, more gently. */
+const SERVICE_SEASON = { 1: 0.25, 2: 0.26, 3: 0.25, 4: 0.24 } as const;
+
+/** The lockdown rise in police-recorded domestic abuse (2020-21), on top of the trend. */
+const COVID_POLICE_RISE: Record<string, number> = { '2020-21Q1': 1.13, '2020-21Q2': 1.11, '2020-21Q3': 1.04, '2020-21Q4': 1.03 };
+const COVID_SERVICE_RISE: Record<string, number> = { '2020-21Q1': 1.1, '2020-21Q2': 1.12, '2020-21Q3': 1.06 };
+/** Schools closed in the first lockdown, so fewer contacts reached children's services. */
+const COVID_CSC_DIP: Record<string, number> = { '2020-21Q1': 0.85, '2020-21Q4': 0.93 };
+/** Fewer refuge admissions in 2020-21: move-on was slow, so households stayed longer. */
+const COVID_REFUGE_ADMISSIONS: Record<string, number> = { '2020-21Q1': 0.75, '2020-21Q2': 0.8, '2020-21Q3': 0.85, '2020-21Q4': 0.85 };
+
+/** A gentle trend by financial year (1 = 2018-19), then 1% a year. */
+const TREND: Record<number, number> = { 2018: 1.0, 2019: 1.05, 2020: 1.08, 2021: 1.12, 2022: 1.13, 2023: 1.12, 2024: 1.13, 2025: 1.14, 2026: 1.15 };
+
+/**
+ * Oxfordshire's IDVA service grew from the 174 referrals of 2018-19 once the new specialist service
+ * ("The contract delivering the new service model commenced June 2018", seeds/003) was running.
+ */
+const OXON_IDVA_RAMP: Record<number, number> = { 2018: 0.11, 2019: 0.45, 2020: 0.8 };
+
+/** IDVA referrals a year per 10,000 women aged 16+. */
+const IDVA_REFERRALS_PER_10000_WOMEN = 62;
+
+/** Clare's Law applications a year per 100,000 residents in 2018-19, growing faster than incidents as the scheme became known. */
+const DVDS_APPLICATIONS_PER_100000 = 22;
+const DVDS_GROWTH = 0.06;
+
+/** DAPOs came in under the 2021 Act and were first granted in late 2024: the column is blank before. */
+const FIRST_DAPO_QUARTER = '2024-25Q3';
+/** DAPOs per crime once in full use, reached over six quarters. */
+const DAPOS_PER_CRIME = 0.008;
+/** More safe accommodation after the 2021 Act's duty: the second kind of unit grows by half. */
+const SAFE_ACCOMMODATION_DUTY_QUARTER = '2022-23Q1';
+
+const AVERAGE_STAY_NIGHTS: Record<AccommodationType, number> = { refuge: 120, specialist_refuge: 130, dispersed: 160, second_stage: 240, other: 120 };
+const OUT_OF_AREA_SHARE: Record<AccommodationType, number> = { refuge: 0.65, specialist_refuge: 0.7, dispersed: 0.25, second_stage: 0.2, other: 0.4 };
+
+/** Growth used to extend the population estimates beyond the last year in the fixture. */
+const POPULATION_GROWTH = 0.007;
+
+// ---------------------------------------------------------------------------------------
+// Deterministic noise: mulberry32 seeded from a hash of what the number is for, so each figure
+// has its own stream and does not depend on the order figures are made in.
+
+const SEED = 20210429; // Royal Assent of the Domestic Abuse Act 2021
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a, 32 bits. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function streamFor(key: Array<string | number>): () => number {
+  return mulberry32(hash(`${SEED}|${key.join('|')}`));
+}
+
+/** A factor around 1 (triangular, within ±spread), the same every time for the same key. */
+function wobble(spread: number, ...key: Array<string | number>): number {
+  const random = streamFor(key);
+  return 1 + spread * (random() + random() - 1);
+}
+
+/** A number in [0, 1), the same every time for the same key. */
+function uniform(...key: Array<string | number>): number {
+  return streamFor(key)();
+}
+
+// ---------------------------------------------------------------------------------------
+// Periods.
+
+function startYearOf(quarter: string): number {
+  return parseQuarterId(quarter)!.startYear;
+}
+
+function quarterNumber(quarter: string): 1 | 2 | 3 | 4 {
+  return parseQuarterId(quarter)!.quarter;
+}
+
+function isBefore(quarter: string, other: string): boolean {
+  return quarterOrdinal(parseQuarterId(quarter)!) < quarterOrdinal(parseQuarterId(other)!);
+}
+
+function quartersOf(periodId: string): string[] {
+  return parsePeriodId(periodId)!.quarters;
+}
+
+function trend(startYear: number): number {
+  const years = Object.keys(TREND).map(Number);
+  const last = Math.max(...years);
+  return startYear <= last ? (TREND[startYear] ?? 1) : TREND[last] * 1.01 ** (startYear - last);
+}
+
+/** Annual level × the quarter's share of the year × the trend. */
+function quarterly(annual: number, quarter: string, season: Record<1 | 2 | 3 | 4, number>): number {
+  return annual * season[quarterNumber(quarter)] * trend(startYearOf(quarter));
+}
+
+// ---------------------------------------------------------------------------------------
+// Population reference data.
+
+interface PopulationRow {
+  year: number;
+  area: string;
+  all_ages: number;
+  aged_16_plus: number;
+  females_16_plus: number;
+  aged_0_17: number;
+  notes: string;
+}
+
+const POPULATION_FIGURES = ['all_ages', 'aged_16_plus', 'females_16_plus', 'aged_0_17'] as const;
+
+function readPopulationFixture(): PopulationRow[] {
+  const [header, ...lines] = readFileSync(POPULATION_FIXTURE, 'utf8').trim().split(/\r?\n/);
+  const names = header.split(',').map((h) => h.trim());
+  return lines.map((line) => {
+    const cells = line.split(',');
+    const cell = (name: string) => cells[names.indexOf(name)].trim();
+    return {
+      year: Number(cell('year')),
+      area: cell('area_code'),
+      all_ages: Number(cell('all_ages')),
+      aged_16_plus: Number(cell('aged_16_plus')),
+      females_16_plus: Number(cell('females_16_plus')),
+      aged_0_17: Number(cell('aged_0_17')),
+      notes: '',
+    };
+  });
+}
+
+/** The fixture's estimates up to `lastYear`, extended by POPULATION_GROWTH a year past its end. */
+function populationRows(fixture: PopulationRow[], lastYear: number): PopulationRow[] {
+  const rows = fixture.filter((r) => r.year <= lastYear).map((r) => ({ ...r }));
+  for (const area of DEMO_AREAS) {
+    const known = fixture.filter((r) => r.area === area.code);
+    const latest = known.reduce((a, b) => (b.year > a.year ? b : a));
+    for (let year = latest.year + 1; year <= lastYear; year++) {
+      const growth = (1 + POPULATION_GROWTH) ** (year - latest.year);
+      const projected: PopulationRow = { ...latest, year, notes: `Demo projection from mid-${latest.year} at ${(POPULATION_GROWTH * 100).toFixed(1)}% a year` };
+      for (const figure of POPULATION_FIGURES) projected[figure] = Math.round((latest[figure] * growth) / 100) * 100;
+      rows.push(projected);
+    }
+  }
+  return rows.sort((a, b) => a.year - b.year || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
+}
+
+/** The mid-2018 estimate: the model's levels use it (not later revisions) so counts move smoothly. */
+function basePopulation(rows: PopulationRow[], area: string): PopulationRow {
+  const row = rows.find((r) => r.area === area && r.year === 2018);
+  if (!row) throw new Error(`fixtures/demo/population.csv has no 2018 row for ${area}`);
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows and how a return's columns are made.
+
+interface DemoRow {
+  area: AreaProfile;
+  quarter: string;
+  /** The accommodation type of a refuge row, else ''. */
+  subkey: string;
+  base: PopulationRow;
+  values: Record<string, number | null>;
+  notes: string;
+}
+
+/** One column: its value for a row (null = blank), and optionally a ceiling from the rules. */
+interface ColumnModel {
+  name: string;
+  value: (row: DemoRow) => number | null;
+  atMost?: (row: DemoRow) => number;
+}
+
+/** A step is a column, or a function that fills several columns at once (e.g. a split). */
+type Step = ColumnModel | ((rows: DemoRow[]) => void);
+
+/** A value of `column` as a share of another column of the same row, with a little noise. */
+function shareOf(of: string, share: number | ((row: DemoRow) => number), spread: number) {
+  return (name: string) =>
+    (row: DemoRow): number | null => {
+      const whole = row.values[of];
+      if (whole === null || whole === undefined) return null;
+      const s = typeof share === 'number' ? share : share(row);
+      return whole * s * wobble(spread, row.area.code, row.subkey, row.quarter, name);
+    };
+}
+
+function column(name: string, make: (name: string) => (row: DemoRow) => number | null, atMost?: string | ((row: DemoRow) => number)): ColumnModel {
+  const ceiling = typeof atMost === 'string' ? (row: DemoRow) => row.values[atMost] ?? Infinity : atMost;
+  return { name, value: make(name), atMost: ceiling };
+}
+
+function runSteps(type: PartnerReturnType, rows: DemoRow[], steps: Step[]): void {
+  for (const step of steps) {
+    if (typeof step === 'function') {
+      step(rows);
+      continue;
+    }
+    for (const row of rows) row.values[step.name] = step.value(row);
+    calibrate(type, step.name, rows);
+    for (const row of rows) {
+      const v = row.values[step.name];
+      if (v === null) continue;
+      let n = Math.max(0, Math.round(v));
+      if (step.atMost) n = Math.min(n, step.atMost(row));
+      row.values[step.name] = n;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Calibration: the rows of an area in a period are made to add up exactly to a published total.
+
+interface CalibrationTarget {
+  type: PartnerReturnType;
+  area: string;
+  column: string;
+  quarters: string[];
+  /** A published total, or one worked out from figures already made (a published share or rise). */
+  total: number | ((sum: (column: string, quarters: string[]) => number) => number);
+}
+
+const FY = (id: string) => quartersOf(id);
+const CY = (year: number) => quartersOf(String(year));
+
+const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
+  // Buckinghamshire, police, 2020-21 (and perpetrators 2019-20).
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'incidents', quarters: FY('2020-21'), total: BUCKS_INCIDENTS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'incidents_child_present', quarters: FY('2020-21'), total: BUCKS_CHILD_PRESENT_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims', quarters: FY('2020-21'), total: BUCKS_VICTIMS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims_female', quarters: FY('2020-21'), total: BUCKS_VICTIMS_FEMALE_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims_male', quarters: FY('2020-21'), total: BUCKS_VICTIMS_MALE_2020_21 },
+  {
+    type: 'police',
+    area: BUCKINGHAMSHIRE,
+    column: 'victims_ethnicity_recorded',
+    quarters: FY('2020-21'),
+    total: (sum) => Math.round(BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 * sum('victims', FY('2020-21'))),
+  },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'perpetrators', quarters: FY('2019-20'), total: BUCKS_PERPETRATORS_2019_20 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'perpetrators', quarters: FY('2020-21'), total: BUCKS_PERPETRATORS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'repeat_perpetrators', quarters: FY('2020-21'), total: BUCKS_REPEAT_PERPETRATORS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: 'dvds_applications', quarters: FY('2020-21'), total: BUCKS_DVDS_APPLICATIONS_2020_21 },
+  // Buckinghamshire, IDVA, children's social care and refuge.
+  { type: 'idva', area: BUCKINGHAMSHIRE, column: 'clients_engaged', quarters: FY('2020-21'), total: BUCKS_IDVA_CLIENTS_2020_21 },
+  {
+    type: 'idva',
+    area: BUCKINGHAMSHIRE,
+    column: 'clients_age_61_plus',
+    quarters: FY('2019-20'),
+    total: (sum) => Math.round(BUCKS_IDVA_AGED_61_PLUS_SHARE_2019_20 * sum('clients_engaged', FY('2019-20'))),
+  },
+  { type: 'csc', area: BUCKINGHAMSHIRE, column: 'referrals_da', quarters: FY('2020-21'), total: BUCKS_CSC_REFERRALS_DA_2020_21 },
+  { type: 'csc', area: BUCKINGHAMSHIRE, column: 'early_help_episodes_da', quarters: FY('2020-21'), total: BUCKS_EARLY_HELP_DA_2020_21 },
+  { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'households_accommodated', quarters: FY('2019-20'), total: BUCKS_REFUGE_HOUSEHOLDS_2019_20 },
+  { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'households_accommodated', quarters: FY('2020-21'), total: BUCKS_REFUGE_WOMEN_2020_21 },
+  { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'adults_accommodated', quarters: FY('2020-21'), total: BUCKS_REFUGE_WOMEN_2020_21 },
+  { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'children_accommodated', quarters: FY('2019-20'), total: BUCKS_REFUGE_CHILDREN_2019_20 },
+  { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'children_accommodated', quarters: FY('2020-21'), total: BUCKS_REFUGE_CHILDREN_2020_21 },
+  { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'referrals_received', quarters: FY('2019-20'), total: BUCKS_REFUGE_REFERRALS_2019_20 },
+
+  // Oxfordshire, 2018-19.
+  { type: 'police', area: OXFORDSHIRE, column: 'incidents', quarters: FY('2018-19'), total: OXON_INCIDENTS_2018_19 },
+  { type: 'idva', area: OXFORDSHIRE, column: 'referrals_received', quarters: FY('2018-19'), total: OXON_IDVA_REFERRALS_2018_19 },
+  {
+    type: 'csc',
+    area: OXFORDSHIRE,
+    column: 'referrals_da',
+    quarters: FY('2018-19'),
+    total: (sum) => Math.round(OXON_CSC_REFERRALS_DA_SHARE_2018_19 * sum('referrals', FY('2018-19'))),
+  },
+
+  // Bexley: calendar years 2019 and 2020 as MOPAC counts them, and the Covid-period rise.
+  { type: 'police', area: BEXLEY, column: 'incidents', quarters: CY(2019), total: BEXLEY_INCIDENTS_2019 },
+  { type: 'police', area: BEXLEY, column: 'incidents', quarters: CY(2020), total: BEXLEY_INCIDENTS_2020 },
+  {
+    type: 'police',
+    area: BEXLEY,
+    column: 'incidents',
+    quarters: quarterRange('2020-21Q1', '2020-21Q3'),
+    total: (sum) => Math.round((1 + BEXLEY_APR_DEC_2020_RISE) * sum('incidents', quarterRange('2019-20Q1', '2019-20Q3'))),
+  },
+  {
+    // Jan–Mar 2020 takes what is left of the 2020 total once April–December carries the 9% rise.
+    type: 'police',
+    area: BEXLEY,
+    column: 'incidents',
+    quarters: ['2019-20Q4'],
+    total: (sum) => BEXLEY_INCIDENTS_2020 - sum('incidents', quarterRange('2020-21Q1', '2020-21Q3')),
+  },
+  { type: 'police', area: BEXLEY, column: 'crimes', quarters: CY(2019), total: BEXLEY_CRIMES_2019 },
+  { type: 'police', area: BEXLEY, column: 'crimes', quarters: CY(2020), total: BEXLEY_CRIMES_2020 },
+  { type: 'marac', area: BEXLEY, column: 'cases_discussed', quarters: CY(2019), total: BEXLEY_MARAC_CASES_2019 },
+  { type: 'marac', area: BEXLEY, column: 'cases_discussed', quarters: CY(2020), total: Math.round(BEXLEY_MARAC_CASES_2019 * (1 + BEXLEY_MARAC_RISE_2020)) },
+  ...Object.entries(BEXLEY_CSC_2019_20).map(
+    ([column, total]): CalibrationTarget => ({ type: 'csc', area: BEXLEY, column, quarters: FY('2019-20'), total }),
+  ),
+];
+
+/** The last quarter any target reads: the model always runs at least this far. */
+const LAST_CALIBRATED_QUARTER = CALIBRATION_TARGETS.flatMap((t) => t.quarters).reduce((a, b) => (isBefore(a, b) ? b : a));
+
+function sumValues(rows: DemoRow[], column: string, quarters: string[]): number {
+  return rows.filter((r) => quarters.includes(r.quarter)).reduce((s, r) => s + (r.values[column] ?? 0), 0);
+}
+
+/** Whole numbers proportional to `weights` that add up exactly to `total` (largest remainder). */
+function splitExactly(total: number, weights: number[]): number[] {
+  const clean = weights.map((w) => Math.max(0, w));
+  const sum = clean.reduce((a, b) => a + b, 0);
+  const exact = clean.map((w) => (sum > 0 ? (total * w) / sum : total / clean.length));
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, rest: x - parts[i] })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i]++;
+    left--;
+  }
+  return parts;
+}
+
+/** Sets the cells' values to whole numbers in proportion to their current ones, adding up to `total`. */
+function apportion(cells: DemoRow[], column: string, total: number): void {
+  const parts = splitExactly(total, cells.map((r) => r.values[column] ?? 0));
+  cells.forEach((r, i) => (r.values[column] = parts[i]));
+}
+
+/**
+ * Applies the targets for one column. Fixed totals first rescale the area's whole series, so the
+ * years around a published one stay in line with it; then each target's quarters are apportioned
+ * to add up exactly, in the order the targets are listed.
+ */
+function calibrate(type: PartnerReturnType, column: string, rows: DemoRow[]): void {
+  const targets = CALIBRATION_TARGETS.filter((t) => t.type === type && t.column === column);
+  for (const areaCode of new Set(targets.map((t) => t.area))) {
+    const mine = targets.filter((t) => t.area === areaCode);
+    const areaRows = rows.filter((r) => r.area.code === areaCode);
+    if (!mine.every((t) => t.quarters.every((q) => areaRows.some((r) => r.quarter === q)))) continue;
+
+    const fixed = mine.filter((t) => typeof t.total === 'number');
+    if (fixed.length > 0) {
+      const wanted = fixed.reduce((s, t) => s + (t.total as number), 0);
+      const made = fixed.reduce((s, t) => s + sumValues(areaRows, column, t.quarters), 0);
+      const factor = made > 0 ? wanted / made : 1;
+      for (const r of areaRows) if (r.values[column] !== null) r.values[column] = r.values[column]! * factor;
+    }
+    for (const target of mine) {
+      const cells = areaRows.filter((r) => target.quarters.includes(r.quarter));
+      const total = typeof target.total === 'number' ? target.total : target.total((c, qs) => sumValues(areaRows, c, qs));
+      apportion(cells, column, total);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The five partner returns.
+
+function rowsFor(quarters: string[], bases: Map<string, PopulationRow>, subkeys: (area: AreaProfile) => string[] = () => ['']): DemoRow[] {
+  const rows: DemoRow[] = [];
+  for (const quarter of quarters) {
+    for (const area of DEMO_AREAS) {
+      for (const subkey of subkeys(area)) rows.push({ area, quarter, subkey, base: bases.get(area.code)!, values: {}, notes: '' });
+    }
+  }
+  return rows;
+}
+
+/** Buckinghamshire recorded few victims' ethnicity (see above); recording then improves by 10 points a year. */
+function ethnicityRecordedShare(row: DemoRow): number {
+  if (row.area.code !== BUCKINGHAMSHIRE) return 0.86;
+  const year = startYearOf(row.quarter);
+  return Math.min(0.8, BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 + Math.max(0, year - 2020) * 0.1);
+}
+
+function policeSteps(): Step[] {
+  return [
+    {
+      name: 'incidents',
+      value: (row) =>
+        quarterly((row.area.incidentRate * row.base.all_ages) / 1000, row.quarter, POLICE_SEASON) *
+        (COVID_POLICE_RISE[row.quarter] ?? 1) *
+        wobble(0.03, row.area.code, row.quarter, 'incidents'),
+    },
+    column('crimes', shareOf('incidents', 0.55, 0.04), 'incidents'),
+    column('incidents_child_present', shareOf('incidents', 0.26, 0.06), 'incidents'),
+    column('victims', shareOf('incidents', 0.575, 0.02), 'incidents'),
+    column('repeat_victims', shareOf('victims', 0.3, 0.06), 'victims'),
+    column('victims_female', shareOf('victims', 0.775, 0.01), 'victims'),
+    column('victims_male', shareOf('victims', 0.195, 0.02), (row) => row.values.victims! - row.values.victims_female!),
+    column('victims_ethnicity_recorded', shareOf('victims', ethnicityRecordedShare, 0.02), 'victims'),
+    column('perpetrators', shareOf('victims', 0.53, 0.02)),
+    column('repeat_perpetrators', shareOf('perpetrators', 0.24, 0.05), 'perpetrators'),
+    column('arrests', shareOf('crimes', 0.32, 0.08)),
+    column('charges', shareOf('crimes', 0.11, 0.1), 'crimes'),
+    column('dvpn_issued', shareOf('crimes', 0.025, 0.2)),
+    column('dvpo_granted', shareOf('dvpn_issued', 0.82, 0.1), 'dvpn_issued'),
+    column(
+      'dapo_granted',
+      (name) => (row) => {
+        if (isBefore(row.quarter, FIRST_DAPO_QUARTER)) return null;
+        const quartersSinceStart = quarterRange(FIRST_DAPO_QUARTER, row.quarter).length;
+        const rampUp = Math.min(1, quartersSinceStart / 6);
+        return row.values.crimes! * DAPOS_PER_CRIME * rampUp * wobble(0.4, row.area.code, row.quarter, name);
+      },
+    ),
+    column('dvds_applications', (name) => (row) => {
+      const perYear = (DVDS_APPLICATIONS_PER_100000 * row.base.all_ages) / 100_000;
+      const growth = (1 + DVDS_GROWTH) ** (startYearOf(row.quarter) - startYearOf(FIRST_QUARTER));
+      return perYear * SERVICE_SEASON[quarterNumber(row.quarter)] * growth * wobble(0.15, row.area.code, row.quarter, name);
+    }),
+    column('dvds_disclosures', shareOf('dvds_applications', 0.5, 0.2), 'dvds_applications'),
+  ];
+}
+
+/** MARAC referral sources, split so they add up exactly to the cases discussed. */
+const MARAC_REFERRAL_SHARES: Array<[string, number]> = [
+  ['referrals_police', 0.58],
+  ['referrals_idva', 0.16],
+  ['referrals_health', 0.08],
+  ['referrals_childrens_services', 0.07],
+  ['referrals_housing', 0.04],
+  ['referrals_other', 0.07],
+];
+
+function splitMaracReferrals(rows: DemoRow[]): void {
+  for (const row of rows) {
+    const weights = MARAC_REFERRAL_SHARES.map(([name, share]) => share * wobble(0.15, row.area.code, row.quarter, name));
+    const parts = splitExactly(row.values.cases_discussed!, weights);
+    MARAC_REFERRAL_SHARES.forEach(([name], i) => (row.values[name] = parts[i]));
+  }
+}
+
+function maracSteps(): Step[] {
+  return [
+    {
+      name: 'cases_discussed',
+      value: (row) =>
+        quarterly((row.area.maracRate * row.base.females_16_plus) / 10_000, row.quarter, SERVICE_SEASON) *
+        (COVID_SERVICE_RISE[row.quarter] ?? 1) *
+        wobble(0.06, row.area.code, row.quarter, 'cases_discussed'),
+    },
+    column('repeat_cases', shareOf('cases_discussed', 0.3, 0.1), 'cases_discussed'),
+    splitMaracReferrals,
+    column('children_in_households', shareOf('cases_discussed', 1.3, 0.08)),
+    column('cases_bame', shareOf('cases_discussed', (row) => row.area.bameShare, 0.15), 'cases_discussed'),
+    column(
+      'cases_lgbt',
+      (name) => (row) =>
+        row.area.code === 'E06000042' && isBefore(row.quarter, '2018-19Q3') ? null : row.values.cases_discussed! * 0.015 * wobble(0.6, row.area.code, row.quarter, name),
+      'cases_discussed',
+    ),
+    column('cases_disabled', shareOf('cases_discussed', 0.1, 0.2), 'cases_discussed'),
+    column('cases_male', shareOf('cases_discussed', 0.055, 0.3), 'cases_discussed'),
+    column('cases_age_16_17', shareOf('cases_discussed', 0.012, 0.7), 'cases_discussed'),
+  ];
+}
+
+function idvaSteps(): Step[] {
+  return [
+    {
+      name: 'referrals_received',
+      value: (row) => {
+        const ramp = row.area.code === OXFORDSHIRE ? (OXON_IDVA_RAMP[startYearOf(row.quarter)] ?? 1) : 1;
+        return (
+          quarterly((IDVA_REFERRALS_PER_10000_WOMEN * row.base.females_16_plus) / 10_000, row.quarter, SERVICE_SEASON) *
+          ramp *
+          (COVID_SERVICE_RISE[row.quarter] ?? 1) *
+          wobble(0.06, row.area.code, row.quarter, 'referrals_received')
+        );
+      },
+    },
+    column('referrals_high_risk', shareOf('referrals_received', 0.62, 0.06), 'referrals_received'),
+    column('clients_engaged', shareOf('referrals_received', 0.7, 0.05), 'referrals_received'),
+    column('cases_closed', shareOf('clients_engaged', 0.92, 0.08)),
+    column('closed_abuse_ceased', shareOf('cases_closed', 0.64, 0.06), 'cases_closed'),
+    column('closed_feel_safer', shareOf('cases_closed', 0.8, 0.05), 'cases_closed'),
+    column('closed_quality_of_life_improved', shareOf('cases_closed', 0.74, 0.05), 'cases_closed'),
+    column('clients_male', shareOf('clients_engaged', 0.06, 0.3), 'clients_engaged'),
+    column('clients_age_61_plus', shareOf('clients_engaged', 0.055, 0.3), 'clients_engaged'),
+    column('clients_disabled', shareOf('clients_engaged', 0.16, 0.2), 'clients_engaged'),
+    column(
+      'clients_lgbt',
+      (name) => (row) =>
+        ['E06000038', 'E06000039'].includes(row.area.code) && startYearOf(row.quarter) === 2018
+          ? null // not recorded by these services before 2019-20
+          : row.values.clients_engaged! * 0.02 * wobble(0.5, row.area.code, row.quarter, name),
+      'clients_engaged',
+    ),
+    column('clients_bame', shareOf('clients_engaged', (row) => row.area.bameShare, 0.15), 'clients_engaged'),
+  ];
+}
+
+/** Per 10,000 children a year, and the share where domestic abuse was a factor. */
+const CSC_MEASURES: Array<[string, number, number]> = [
+  ['contacts', 2200, 0.18],
+  ['referrals', 520, 0.3],
+  ['assessments', 470, 0.4],
+  ['cp_plans_started', 45, 0.55],
+  ['early_help_episodes', 320, 0.3],
+];
+
+/** Oxfordshire's published shares (above) set its levels. */
+function cscDaShare(measure: string, share: number, row: DemoRow): number {
+  if (row.area.code !== OXFORDSHIRE) return share;
+  if (measure === 'referrals') return OXON_CSC_REFERRALS_DA_SHARE_2018_19;
+  if (measure === 'assessments') return OXON_CSC_ASSESSMENTS_DA_SHARE_2017_18;
+  return share;
+}
+
+function cscSteps(): Step[] {
+  const notCollected = (row: DemoRow, measure: string) => measure === 'early_help_episodes' && row.area.code === 'E06000040' && row.quarter === FIRST_QUARTER;
+  return CSC_MEASURES.flatMap(([measure, rate, share]): Step[] => [
+    column(measure, (name) => (row) =>
+      notCollected(row, measure)
+        ? null
+        : quarterly((rate * row.base.aged_0_17) / 10_000, row.quarter, CSC_SEASON) * (COVID_CSC_DIP[row.quarter] ?? 1) * wobble(0.05, row.area.code, row.quarter, name),
+    ),
+    column(`${measure}_da`, shareOf(measure, (row) => cscDaShare(measure, share, row), 0.05), measure),
+  ]);
+}
+
+function unitsOf(row: DemoRow): number {
+  const kinds = row.area.accommodation;
+  const units = kinds.find((k) => k.type === row.subkey)!.units;
+  const grows = kinds.length > 1 && kinds[1].type === row.subkey && !isBefore(row.quarter, SAFE_ACCOMMODATION_DUTY_QUARTER);
+  return grows ? Math.round(units * 1.5) : units;
+}
+
+/** A unit can be occupied at most once a night. */
+function unitNightsAtMost(row: DemoRow): number {
+  return row.values.units! * daysInQuarter(parseQuarterId(row.quarter)!);
+}
+
+/** Declined referrals take what the admissions leave of the referrals, so the two never exceed them. */
+function splitRefugeDeclines(rows: DemoRow[]): void {
+  for (const row of rows) {
+    const slack = Math.max(0, row.values.referrals_received! - row.values.households_accommodated!);
+    const noSpace = Math.min(slack, Math.round(slack * 0.55 * wobble(0.2, row.area.code, row.subkey, row.quarter, 'no_space')));
+    const unsuitable = Math.min(slack - noSpace, Math.round(slack * 0.3 * wobble(0.2, row.area.code, row.subkey, row.quarter, 'unsuitable')));
+    row.values.referrals_declined_no_space = noSpace;
+    row.values.referrals_declined_unsuitable = unsuitable;
+  }
+}
+
+function refugeSteps(): Step[] {
+  // Fewer admissions in 2020-21 with the same occupancy means households stayed longer.
+  const stay = (row: DemoRow) => AVERAGE_STAY_NIGHTS[row.subkey as AccommodationType] / (COVID_REFUGE_ADMISSIONS[row.quarter] ?? 1);
+  return [
+    column('units', () => (row) => unitsOf(row)),
+    // Up to 3% of unit-nights lost to repairs and turnaround between households.
+    column('unit_nights_available', (name) => (row) => unitNightsAtMost(row) * (1 - 0.03 * uniform(row.area.code, row.subkey, row.quarter, name)), unitNightsAtMost),
+    column('unit_nights_occupied', shareOf('unit_nights_available', 0.87, 0.06), 'unit_nights_available'),
+    column('households_accommodated', (name) => (row) =>
+      (row.values.unit_nights_occupied! / stay(row)) * wobble(0.15, row.area.code, row.subkey, row.quarter, name),
+    ),
+    column('referrals_received', shareOf('households_accommodated', 2.9, 0.15)),
+    (rows) => rows.forEach((r) => (r.values.referrals_received = Math.max(r.values.referrals_received!, r.values.households_accommodated!))),
+    splitRefugeDeclines,
+    // Mostly one adult a household; now and then two.
+    column('adults_accommodated', (name) => (row) => row.values.households_accommodated! * (1 + 0.06 * uniform(row.area.code, row.subkey, row.quarter, name))),
+    column('children_accommodated', shareOf('households_accommodated', 1.35, 0.25)),
+    column('departures', shareOf('households_accommodated', 1, 0.2)),
+    column('departures_planned_move_on', shareOf('departures', 0.62, 0.15), 'departures'),
+    column('nights_stayed_departures', (name) => (row) => row.values.departures! * stay(row) * wobble(0.2, row.area.code, row.subkey, row.quarter, name)),
+    column('households_from_outside_area', shareOf('households_accommodated', (row) => OUT_OF_AREA_SHARE[row.subkey as AccommodationType], 0.2), 'households_accommodated'),
+  ];
+}
+
+/** A few notes, as partners write them. */
+const NOTES: Array<{ type: PartnerReturnType; area: string; quarter: string; subkey?: string; text: string }> = [
+  { type: 'police', area: BUCKINGHAMSHIRE, quarter: '2020-21Q1', text: 'First national lockdown from 23 March 2020: more incidents reported from April.' },
+  { type: 'police', area: BEXLEY, quarter: '2024-25Q3', text: 'Domestic Abuse Protection Orders counted from this quarter.' },
+  { type: 'marac', area: BEXLEY, quarter: '2020-21Q3', text: 'MARAC now meets twice a month because of rising high-risk referrals.' },
+  { type: 'idva', area: OXFORDSHIRE, quarter: '2018-19Q1', text: 'New domestic abuse service contract started in June 2018.' },
+  { type: 'csc', area: 'E06000040', quarter: FIRST_QUARTER, text: 'Early help episodes not available for this quarter (system migration).' },
+  { type: 'refuge', area: BUCKINGHAMSHIRE, quarter: '2020-21Q1', subkey: 'refuge', text: 'Longer stays: move-on slowed during lockdown.' },
+];
+
+const PARTNER_RETURNS: Array<{ type: PartnerReturnType; steps: () => Step[]; subkeys?: (area: AreaProfile) => string[] }> = [
+  { type: 'police', steps: policeSteps },
+  { type: 'marac', steps: maracSteps },
+  { type: 'idva', steps: idvaSteps },
+  { type: 'csc', steps: cscSteps },
+  { type: 'refuge', steps: refugeSteps, subkeys: (area) => area.accommodation.map((a) => a.type) },
+];
+
+// ---------------------------------------------------------------------------------------
+// CSV.
+
+function csvCell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function toCsv(header: string[], records: Array<Record<string, string | number | null>>): string {
+  const lines = [header.join(','), ...records.map((r) => header.map((h) => csvCell(r[h] ?? null)).join(','))];
+  return `${lines.join('\n')}\n`;
+}
+
+function templateHeader(type: DemoReturnType): string[] {
+  return findReturnDefinition(type)!.columns.map((c) => c.name);
+}
+
+function partnerCsv(type: PartnerReturnType, rows: DemoRow[]): string {
+  const records = rows.map((row) => ({
+    ...row.values,
+    period: row.quarter,
+    area_code: row.area.code,
+    accommodation_type: row.subkey,
+    notes: NOTES.find((n) => n.type === type && n.area === row.area.code && n.quarter === row.quarter && (n.subkey ?? row.subkey) === row.subkey)?.text ?? '',
+  }));
+  return toCsv(templateHeader(type), records);
+}
+
+// ---------------------------------------------------------------------------------------
+
+export function generateDemoReturns(now: Date): DemoReturn[] {
+  const last = latestCompleteQuarter(now);
+  const reported = quarterRange(FIRST_QUARTER, last);
+  // The model runs at least to the last calibrated quarter, so history is the same for every `now`.
+  const modelled = reported.includes(LAST_CALIBRATED_QUARTER) ? reported : quarterRange(FIRST_QUARTER, LAST_CALIBRATED_QUARTER);
+
+  const fixture = readPopulationFixture();
+  const population = populationRows(fixture, startYearOf(last));
+  const bases = new Map(DEMO_AREAS.map((a) => [a.code, basePopulation(fixture, a.code)]));
+  const span = reported.length > 0 ? `${reported[0]}-to-${reported[reported.length - 1]}` : 'none';
+
+  const files: DemoReturn[] = [
+    {
+      type: 'population',
+      fileName: 'demo-population.csv',
+      csv: toCsv(
+        templateHeader('population'),
+        population.map((p) => ({ ...p, area_code: p.area })),
+      ),
+    },
+    { type: 'benchmark', fileName: 'demo-benchmark.csv', csv: readFileSync(BENCHMARK_FIXTURE, 'utf8') },
+  ];
+
+  for (const partner of PARTNER_RETURNS) {
+    const rows = rowsFor(modelled, bases, partner.subkeys);
+    runSteps(partner.type, rows, partner.steps());
+    const kept = rows.filter((r) => reported.includes(r.quarter));
+    files.push({ type: partner.type, fileName: `demo-${partner.type}-${span}.csv`, csv: partnerCsv(partner.type, kept) });
+  }
+  return files;
+}

@@ -1,0 +1,344 @@
+// Adding figures up: over accommodation types, numerator terms, quarters and child areas, with
+// completeness tracked all the way (DOMAIN.md sections 4, 6, 7). Pure over the in-memory index;
+// what it adds up is remembered (AggregateCache) until the data or the policy changes.
+//
+// The order of the sums, and why:
+//   - a parent computed from its children is the sum of its children (for any period), so an
+//     incomplete parent names the children that are missing;
+//   - any other area's year or rolling year is the sum of its four quarters;
+//   - a quarter is one stored row, or for refuge the sum over its accommodation types.
+// Population is not summed over quarters: a period uses the one mid-year estimate of
+// populationYear(period), so a quarter's rate is per quarter (10 MARAC cases in a quarter per
+// 10,000 women), not annualised.
+import type { Area } from '../../schemas/areas';
+import type { IndicatorDefinition, PopulationGroup } from '../../schemas/indicators';
+import { parsePeriodId, populationYear, type Period } from '../../schemas/periods';
+import type { FigureIndex, Figures, ImportedFigure } from './data';
+import { isSmallCount, suppressTotal, type ComputedCell, type DisclosurePolicy, type Tally } from './disclosure';
+import type { AreaRegister } from './register';
+
+/** A count built from one return's columns (terms added together), optionally one accommodation type. */
+export interface CountMeasure {
+  kind: 'count';
+  key: string;
+  source: string;
+  columns: readonly string[];
+  accommodationType: string | null;
+}
+export interface PopulationMeasure {
+  kind: 'population';
+  group: PopulationGroup;
+}
+export type Measure = CountMeasure | PopulationMeasure;
+
+/** The return that is broken down by accommodation type (DOMAIN.md 5.5). */
+const TYPED_SOURCE = 'refuge';
+
+export function countMeasure(source: string, columns: readonly string[], accommodationType: string | null = null): CountMeasure {
+  const type = source === TYPED_SOURCE ? accommodationType : null;
+  return { kind: 'count', key: `${source}:${columns.join('+')}:${type ?? '*'}`, source, columns, accommodationType: type };
+}
+
+export function measuresOf(indicator: IndicatorDefinition, accommodationType: string | null) {
+  const numerator = countMeasure(indicator.source, indicator.numerator, accommodationType);
+  const denominator: Measure =
+    indicator.denominator.kind === 'population'
+      ? { kind: 'population', group: indicator.denominator.group }
+      : countMeasure(indicator.source, indicator.denominator.columns, accommodationType);
+  return { numerator, denominator };
+}
+
+const NONE: Tally = { total: null, coverage: 'none', missing: [], public: false, suppressed: false, smallBelow: false };
+
+function complete(total: number, isPublic = false, smallBelow = false): Tally {
+  return { total, coverage: 'complete', missing: [], public: isPublic, suppressed: false, smallBelow };
+}
+
+/** Sums parts: complete only when every part is; a partial sum is never given. `names` name the parts. */
+function sumOf(parts: readonly Tally[], names: () => readonly string[]): Tally {
+  let total = 0;
+  let withFigures = 0;
+  let anyFigures = false;
+  let smallBelow = false;
+  let isPublic = true;
+  for (const p of parts) {
+    if (p.coverage === 'complete') {
+      withFigures++;
+      total += p.total!;
+    }
+    if (p.coverage !== 'none') anyFigures = true;
+    if (p.smallBelow || p.suppressed) smallBelow = true;
+    if (!p.public) isPublic = false;
+  }
+  if (parts.length > 0 && withFigures === parts.length) return complete(total, isPublic, smallBelow);
+  if (!anyFigures) return NONE;
+  const missing = names().filter((_, i) => parts[i].coverage !== 'complete');
+  return { total: null, coverage: 'partial', missing, public: false, suppressed: false, smallBelow };
+}
+
+/**
+ * One stored row's value of a measure: its terms added, a blank term skipped as long as one
+ * term is present (dvpo_granted 3 + dapo_granted blank = 3; both blank = no figure).
+ */
+function termsOf(figures: Figures, columns: readonly string[]): number | null {
+  let total: number | null = null;
+  for (const column of columns) {
+    const v = figures[column];
+    if (v !== null && v !== undefined) total = (total ?? 0) + v;
+  }
+  return total;
+}
+
+/**
+ * A memo keyed by three strings. Nested maps rather than one joined key: the strings already
+ * exist (and have their hashes), whereas joining them would build a new string per lookup.
+ */
+class Memo3<T> {
+  private readonly maps = new Map<string, Map<string, Map<string, T>>>();
+  size = 0;
+
+  get(a: string, b: string, c: string, make: () => T): T {
+    let byB = this.maps.get(a);
+    if (!byB) this.maps.set(a, (byB = new Map()));
+    let byC = byB.get(b);
+    if (!byC) byB.set(b, (byC = new Map()));
+    let value = byC.get(c);
+    if (value === undefined) {
+      value = make();
+      byC.set(c, value);
+      this.size++;
+    }
+    return value;
+  }
+}
+
+/**
+ * What aggregators have added up, for one data version and one disclosure policy. Everything
+ * here is a pure function of the figures and the policy, so requests can share it until the
+ * next submission: a force area's sums, worked out for one of its authorities' summaries, serve
+ * the summaries of the others.
+ */
+export class AggregateCache {
+  readonly tallies = new Memo3<Tally>();
+  readonly cells = new Memo3<ComputedCell>();
+  readonly periods = new Map<string, Period>();
+
+  get size(): number {
+    return this.tallies.size + this.cells.size + this.periods.size;
+  }
+}
+
+export interface AggregatorOptions {
+  index: FigureIndex;
+  register: AreaRegister;
+  policy: DisclosurePolicy;
+  /** Shared by the requests over the same index and policy; a fresh one by default. */
+  cache?: AggregateCache;
+}
+
+export class Aggregator {
+  private readonly tallies: Memo3<Tally>;
+  private readonly cells: Memo3<ComputedCell>;
+  private readonly periods: Map<string, Period>;
+
+  constructor(private readonly options: AggregatorOptions) {
+    const cache = options.cache ?? new AggregateCache();
+    this.tallies = cache.tallies;
+    this.cells = cache.cells;
+    this.periods = cache.periods;
+  }
+
+  get policy(): DisclosurePolicy {
+    return this.options.policy;
+  }
+
+  period(id: string): Period {
+    let p = this.periods.get(id);
+    if (!p) {
+      p = parsePeriodId(id)!;
+      this.periods.set(id, p);
+    }
+    return p;
+  }
+
+  private area(code: string): Area | undefined {
+    return this.options.register.find(code);
+  }
+
+  private computedFromChildren(area: Area | undefined): boolean {
+    return !!area?.computedFromChildren && this.options.register.childrenOf(area.code).length > 0;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Counts
+
+  /** A count measure for an area and period, summed as described at the top of this file. */
+  count(measure: CountMeasure, areaCode: string, periodId: string): Tally {
+    return this.tallies.get(measure.key, areaCode, periodId, () => this.countUncached(measure, areaCode, periodId));
+  }
+
+  private countUncached(measure: CountMeasure, areaCode: string, periodId: string): Tally {
+    const area = this.area(areaCode);
+    const period = this.period(periodId);
+    const fromChildren = this.computedFromChildren(area);
+    let tally: Tally;
+    if (fromChildren) tally = this.sumOfChildren(measure, areaCode, periodId);
+    else if (period.quarters.length > 1) tally = this.sumOfQuarters(measure, areaCode, period);
+    else tally = this.quarterFromRows(measure, areaCode, periodId);
+    if (tally.coverage !== 'complete' || this.policy.view === 'unsuppressed') return tally;
+
+    // Secondary suppression looks at every way the total splits (disclosure.ts, rule 3); the
+    // splits are only worked out when a small count lies somewhere below.
+    const suppressed = suppressTotal(tally, this.policy, () => {
+      const sums: Tally[][] = [];
+      if (fromChildren) sums.push(this.childTallies(measure, areaCode, periodId));
+      if (period.quarters.length > 1) sums.push(period.quarters.map((q) => this.count(measure, areaCode, q)));
+      if (measure.source === TYPED_SOURCE && measure.accommodationType === null) {
+        sums.push(this.typesAt(measure, areaCode, period).map((t) => this.count(countMeasure(measure.source, measure.columns, t), areaCode, periodId)));
+      }
+      return sums;
+    });
+    return suppressed ? { ...tally, suppressed } : tally;
+  }
+
+  private childTallies(measure: CountMeasure, areaCode: string, periodId: string): Tally[] {
+    return this.options.register.childrenOf(areaCode).map((c) => this.count(measure, c.code, periodId));
+  }
+
+  private sumOfChildren(measure: CountMeasure, areaCode: string, periodId: string): Tally {
+    const children = this.options.register.childrenOf(areaCode);
+    return sumOf(this.childTallies(measure, areaCode, periodId), () => children.map((c) => c.code));
+  }
+
+  private sumOfQuarters(measure: CountMeasure, areaCode: string, period: Period): Tally {
+    return sumOf(period.quarters.map((q) => this.count(measure, areaCode, q)), () => period.quarters);
+  }
+
+  /** The accommodation types an area reported in any quarter of the period. */
+  private typesAt(measure: CountMeasure, areaCode: string, period: Period): string[] {
+    const rows = this.options.index.returns.get(measure.source)?.get(areaCode);
+    const types = new Set<string>();
+    for (const q of period.quarters) for (const t of rows?.get(q)?.keys() ?? []) types.add(t);
+    return [...types];
+  }
+
+  /**
+   * One area's quarter from its stored rows. For refuge with no type chosen, the sum over the
+   * types it returned (complete only if each returned type has the figure). A type the area
+   * did not return in a quarter for which it returned others counts as zero: a refuge return
+   * lists every kind of accommodation the area has.
+   */
+  private quarterFromRows(measure: CountMeasure, areaCode: string, quarter: string): Tally {
+    const rows = this.options.index.returns.get(measure.source)?.get(areaCode)?.get(quarter);
+    if (!rows || rows.size === 0) return NONE;
+    const { threshold } = this.policy;
+    if (measure.source === TYPED_SOURCE && measure.accommodationType !== null) {
+      const figures = rows.get(measure.accommodationType);
+      if (!figures) return complete(0);
+      const v = termsOf(figures, measure.columns);
+      return v === null ? NONE : complete(v, false, isSmallCount(v, threshold));
+    }
+    if (rows.size === 1) {
+      const v = termsOf(rows.values().next().value!, measure.columns);
+      return v === null ? NONE : complete(v, false, isSmallCount(v, threshold));
+    }
+    const parts: Tally[] = [];
+    const names: string[] = [];
+    for (const [subkey, figures] of rows) {
+      const v = termsOf(figures, measure.columns);
+      parts.push(v === null ? NONE : complete(v, false, isSmallCount(v, threshold)));
+      names.push(subkey);
+    }
+    return sumOf(parts, () => names);
+  }
+
+  /**
+   * The mid-year population for the period's population year: a parent computed from its
+   * children uses the sum of their estimates (the same areas as its summed numerator), any
+   * other area its own.
+   */
+  population(group: PopulationGroup, areaCode: string, periodId: string): Tally {
+    return this.tallies.get(`population:${group}`, areaCode, periodId, () => {
+      if (this.computedFromChildren(this.area(areaCode))) {
+        const children = this.options.register.childrenOf(areaCode);
+        return sumOf(children.map((c) => this.population(group, c.code, periodId)), () => children.map((c) => c.code));
+      }
+      const year = String(populationYear(this.period(periodId)));
+      const v = this.options.index.population.get(areaCode)?.get(year)?.[group];
+      return v === null || v === undefined ? NONE : complete(v, true);
+    });
+  }
+
+  measure(measure: Measure, areaCode: string, periodId: string): Tally {
+    return measure.kind === 'population' ? this.population(measure.group, areaCode, periodId) : this.count(measure, areaCode, periodId);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Indicator cells: computed, or imported (DOMAIN.md section 7)
+
+  /**
+   * The figures in use for an indicator, area and period. An imported published value wins over
+   * a computed one for any area that is not a local authority (London from MOPAC over the sum
+   * of its boroughs; England only ever from imports). A local authority's own returns come
+   * first; an imported value fills only a period for which it has no figures at all.
+   */
+  cell(indicator: IndicatorDefinition, areaCode: string, periodId: string, accommodationType: string | null = null): ComputedCell {
+    const key = accommodationType === null ? indicator.id : `${indicator.id}:${accommodationType}`;
+    return this.cells.get(key, areaCode, periodId, () => this.cellUncached(indicator, areaCode, periodId, accommodationType));
+  }
+
+  private cellUncached(indicator: IndicatorDefinition, areaCode: string, periodId: string, accommodationType: string | null): ComputedCell {
+    const area = this.area(areaCode);
+    // An imported value is for the indicator as published: all accommodation types.
+    const imported = accommodationType === null ? this.options.index.imported.get(indicator.id)?.get(areaCode)?.get(periodId) : undefined;
+    const isAuthority = area?.type === 'local-authority';
+    if (imported && !isAuthority) return this.importedCell(indicator, areaCode, periodId, imported);
+
+    const measures = measuresOf(indicator, accommodationType);
+    const numerator = this.count(measures.numerator, areaCode, periodId);
+    const denominator = this.measure(measures.denominator, areaCode, periodId);
+    // Population alone is not a return: an authority with no counts has no figures of its own.
+    const hasOwnFigures = numerator.coverage !== 'none' || (measures.denominator.kind === 'count' && denominator.coverage !== 'none');
+    if (imported && !hasOwnFigures) return this.importedCell(indicator, areaCode, periodId, imported);
+    const source = !hasOwnFigures ? null : this.computedFromChildren(area) ? 'computed' : 'returns';
+    return { area: areaCode, period: periodId, source, numerator, denominator, publishedValue: null };
+  }
+
+  /**
+   * An imported value's numerator and denominator are counts like any other: a small one is
+   * suppressed, and so is one that, less the shown children or quarters, would give back a
+   * suppressed one. A population denominator is public. A value published without its counts
+   * is a rounded public rate and is shown as it is.
+   */
+  private importedCell(indicator: IndicatorDefinition, areaCode: string, periodId: string, imported: ImportedFigure): ComputedCell {
+    const populationDenominator = indicator.denominator.kind === 'population';
+    const publishedValue = imported.numerator === null || imported.denominator === null ? imported.value : null;
+    if (publishedValue !== null) return { area: areaCode, period: periodId, source: 'imported', numerator: NONE, denominator: NONE, publishedValue };
+    return {
+      area: areaCode,
+      period: periodId,
+      source: 'imported',
+      numerator: this.importedTally(imported.numerator!, indicator, 'numerator', areaCode, periodId, false),
+      denominator: this.importedTally(imported.denominator!, indicator, 'denominator', areaCode, periodId, populationDenominator),
+      publishedValue: null,
+    };
+  }
+
+  /**
+   * An imported count is checked like a computed one, against the children's and the quarters'
+   * figures in use. Its parts are not its own, so any small count among them counts as below it.
+   */
+  private importedTally(count: number, indicator: IndicatorDefinition, role: 'numerator' | 'denominator', areaCode: string, periodId: string, isPublic: boolean): Tally {
+    const tally = complete(count, isPublic, !isPublic);
+    if (isPublic || this.policy.view === 'unsuppressed') return tally;
+    const area = this.area(areaCode);
+    const period = this.period(periodId);
+    const suppressed = suppressTotal(tally, this.policy, () => {
+      const sums: Tally[][] = [];
+      if (this.computedFromChildren(area)) sums.push(this.options.register.childrenOf(areaCode).map((c) => this.cell(indicator, c.code, periodId)[role]));
+      if (period.quarters.length > 1) sums.push(period.quarters.map((q) => this.cell(indicator, areaCode, q)[role]));
+      return sums;
+    });
+    return suppressed ? { ...tally, suppressed } : tally;
+  }
+}

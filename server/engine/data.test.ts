@@ -1,0 +1,83 @@
+// The in-memory index of current figures: built from current rows only, rebuilt when (and only
+// when) a submission is stored, including one stored through another connection to the file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../access/actor';
+import { openDatabase, type Db } from '../db/database';
+import type { AcceptedRow } from '../ingest/validate';
+import { storeSubmission } from '../returns/store';
+import { CurrentFigures } from './data';
+
+const opened: Db[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function open(path: string): Db {
+  const db = openDatabase(path);
+  opened.push(db);
+  return db;
+}
+
+function store(db: Db, returnType: 'police' | 'population' | 'benchmark' | 'refuge', rows: Array<Omit<AcceptedRow, 'rowNumber' | 'notes'>>) {
+  storeSubmission(db, {
+    returnType,
+    actor: SYSTEM,
+    fileName: null,
+    fileFormat: 'csv',
+    fileBytes: Buffer.from(JSON.stringify(rows)),
+    rows: rows.map((r, i) => ({ ...r, rowNumber: i + 2, notes: null })),
+    warnings: [],
+    receivedAt: new Date('2026-01-01T00:00:00Z'),
+  });
+}
+
+const key = (areaCode: string, period: string, subkey = '') => ({ areaCode, period, subkey });
+
+describe('CurrentFigures', () => {
+  it('indexes current rows by type, area, quarter and subkey; population by year; imports by indicator', () => {
+    const db = open(':memory:');
+    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000, crimes: null } }]);
+    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 999, crimes: 550 } }]); // a resubmission
+    store(db, 'refuge', [{ key: key('E09000004', '2019-20Q3', 'dispersed'), values: { units: 10 } }]);
+    store(db, 'population', [{ key: key('E09000004', '2019'), values: { all_ages: 248_287 } }]);
+    store(db, 'benchmark', [{ key: key('E12000007', '2019', 'da-incident-rate'), values: { numerator: null, denominator: null, value: 15.9, source: 'MOPAC' } }]);
+
+    const index = new CurrentFigures(db.sqlite).snapshot();
+    expect(index.version).toBe(5);
+    expect(index.returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 999, crimes: 550 });
+    expect(index.returns.get('refuge')?.get('E09000004')?.get('2019-20Q3')?.get('dispersed')).toEqual({ units: 10 });
+    expect(index.population.get('E09000004')?.get('2019')).toEqual({ all_ages: 248_287 });
+    expect(index.imported.get('da-incident-rate')?.get('E12000007')?.get('2019')).toEqual({ numerator: null, denominator: null, value: 15.9, source: 'MOPAC' });
+    expect(index.quarterSpan.get('police')).toEqual({ first: '2019-20Q3', last: '2019-20Q3' });
+  });
+
+  it('keeps its index until a submission is stored, then rebuilds it', () => {
+    const db = open(':memory:');
+    const figures = new CurrentFigures(db.sqlite);
+    const empty = figures.snapshot();
+    expect(empty.version).toBe(0);
+    expect(figures.snapshot()).toBe(empty);
+    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);
+    const next = figures.snapshot();
+    expect(next).not.toBe(empty);
+    expect(next.returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 1000 });
+    expect(figures.snapshot()).toBe(next);
+  });
+
+  it('sees a submission stored through another connection to the same file (another process)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'engine-data-'));
+    dirs.push(dir);
+    const path = join(dir, 'dashboard.sqlite');
+    const server = open(path);
+    const uploader = open(path);
+    const figures = new CurrentFigures(server.sqlite);
+    expect(figures.snapshot().returns.size).toBe(0);
+    store(uploader, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);
+    expect(figures.snapshot().returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 1000 });
+  });
+});

@@ -1,0 +1,105 @@
+// The indicator engine's entry point: one per app, holding the current figures, the area
+// register and the disclosure threshold. Each request opens a session in the view its user may
+// see; a session adds up, discloses and compares, remembering its work for the request.
+import type { IndicatorDefinition } from '../../schemas/indicators';
+import type { Period } from '../../schemas/periods';
+import { AggregateCache, Aggregator } from './aggregate';
+import { chooseBenchmark, compareWithBenchmarkValue, compareWithIndicatorReference, type BenchmarkComparison, type ConfidenceLevelId, type ReferenceResult } from './benchmark';
+import { CurrentFigures, type FigureIndex } from './data';
+import { DEFAULT_DISCLOSURE_THRESHOLD, disclose, type DisclosurePolicy, type DisclosureView, type PublishedValue } from './disclosure';
+import { SHIPPED_REGISTER, type AreaRegister } from './register';
+import { comparablePeriods, trendOf, type TrendResult } from './trend';
+import type BetterSqlite3 from 'better-sqlite3';
+
+export interface EngineOptions {
+  /** The area hierarchy; the shipped register unless a test or the benchmark brings its own. */
+  register?: AreaRegister;
+  /** Counts from 1 to threshold − 1 are suppressed in the suppressed view. */
+  disclosureThreshold?: number;
+}
+
+export interface ValueWithBenchmark extends PublishedValue {
+  benchmark: BenchmarkComparison | null;
+}
+
+export interface ValueOptions {
+  accommodationType?: string | null;
+  /** The benchmark area, or null for none. */
+  benchmark: string | null;
+  level: ConfidenceLevelId;
+}
+
+/**
+ * Sums kept per view before the cache starts afresh: about 100 bytes each, so at most a few
+ * tens of megabytes. A national board's working set (every authority's summary for the recent
+ * periods) fits well within it.
+ */
+export const MAX_CACHED_ENTRIES = 250_000;
+
+export class IndicatorEngine {
+  readonly register: AreaRegister;
+  readonly threshold: number;
+  private readonly figures: CurrentFigures;
+  private readonly caches = new Map<DisclosureView, { index: FigureIndex; cache: AggregateCache }>();
+
+  constructor(sqlite: BetterSqlite3.Database, options: EngineOptions = {}) {
+    this.register = options.register ?? SHIPPED_REGISTER;
+    this.threshold = options.disclosureThreshold ?? DEFAULT_DISCLOSURE_THRESHOLD;
+    this.figures = new CurrentFigures(sqlite);
+  }
+
+  /** A session over the data as it is now, in the given view. */
+  session(view: DisclosureView): EngineSession {
+    const index = this.figures.snapshot();
+    let shared = this.caches.get(view);
+    if (!shared || shared.index !== index || shared.cache.size > MAX_CACHED_ENTRIES) {
+      shared = { index, cache: new AggregateCache() };
+      this.caches.set(view, shared);
+    }
+    const aggregator = new Aggregator({ index, register: this.register, policy: { view, threshold: this.threshold }, cache: shared.cache });
+    return new EngineSession(index.quarterSpan, aggregator, this.register);
+  }
+}
+
+export class EngineSession {
+  constructor(
+    readonly quarterSpan: ReadonlyMap<string, { first: string; last: string }>,
+    private readonly aggregator: Aggregator,
+    readonly register: AreaRegister,
+  ) {}
+
+  get policy(): DisclosurePolicy {
+    return this.aggregator.policy;
+  }
+
+  period(id: string): Period {
+    return this.aggregator.period(id);
+  }
+
+  chooseBenchmark(area: string, requested: string | undefined) {
+    return chooseBenchmark(this.register, area, requested);
+  }
+
+  /** An indicator's value for one area and period, after disclosure control. */
+  value(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): PublishedValue {
+    return disclose(this.aggregator.cell(indicator, area, period, accommodationType), indicator.ci, indicator.multiplier, this.policy);
+  }
+
+  /** The value with its comparison against a benchmark area (same indicator and period). */
+  valueWithBenchmark(indicator: IndicatorDefinition, area: string, period: string, options: ValueOptions): ValueWithBenchmark {
+    const type = options.accommodationType ?? null;
+    const own = this.value(indicator, area, period, type);
+    if (options.benchmark === null) return { ...own, benchmark: null };
+    const benchmark = this.value(indicator, options.benchmark, period, type);
+    return { ...own, benchmark: compareWithBenchmarkValue(own, benchmark, indicator.polarity, options.level) };
+  }
+
+  trend(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): TrendResult {
+    const points = comparablePeriods(this.period(period)).map((p) => this.value(indicator, area, p, accommodationType));
+    return trendOf(indicator, points);
+  }
+
+  reference(indicator: IndicatorDefinition, value: PublishedValue): ReferenceResult | null {
+    return compareWithIndicatorReference(indicator, this.period(value.period), value);
+  }
+}

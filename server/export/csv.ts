@@ -1,0 +1,28 @@
+// Every CSV the server produces goes through here. A spreadsheet runs a cell that starts with
+// =, +, -, @, a tab or a carriage return as a formula (CSV injection), and partners' notes are
+// free text, so such cells are prefixed with an apostrophe, which Excel shows as plain text.
+// Numbers are written as numbers: a negative number is not text and is left alone.
+
+const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(cell: string): string {
+  return FORMULA_TRIGGERS.test(cell) ? `'${cell}` : cell;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+export type CsvCell = string | number | null | undefined;
+
+function formatCell(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  return quote(neutraliseCell(cell));
+}
+
+/** A CSV document with a BOM, so Excel opens it as UTF-8, and CRLF line ends. */
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  const lines = [header.map((h) => formatCell(h)), ...rows.map((r) => r.map(formatCell))];
+  return '\ufeff' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
+}

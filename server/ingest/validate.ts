@@ -1,0 +1,185 @@
+// Checks a whole file against its return definition and collects every problem, so the partner
+// can fix everything in one pass. Nothing here touches the database: a file that yields any
+// error is never stored.
+import type { AreaMatch } from '../../schemas/areas';
+import type { CellContext } from '../../schemas/returns/cells';
+import { issueCode } from '../../schemas/returns/cells';
+import { NOTES_COLUMN, rowSchema, type ParsedRow, type ReturnDefinition, type RowKey } from '../../schemas/returns/definition';
+import type { Problem } from '../../schemas/api';
+import type { RawTable } from './read-table';
+
+/** A file with thousands of bad rows is reported in full up to this many problems of each kind. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+export interface AcceptedRow {
+  rowNumber: number;
+  key: RowKey;
+  /** Figures (numbers, or null for blank) and text columns other than notes. */
+  values: Record<string, number | string | null>;
+  notes: string | null;
+}
+
+export interface ValidationResult {
+  rows: AcceptedRow[];
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Headers match ignoring case, spaces, hyphens and underscores: "Repeat Victims" = repeat_victims. */
+export function normaliseHeader(header: string): string {
+  return header.toLowerCase().replace(/[\s\-_]+/g, '');
+}
+
+class ProblemList {
+  readonly items: Problem[] = [];
+  private dropped = 0;
+  add(problem: Problem) {
+    if (this.items.length < MAX_REPORTED_PROBLEMS) this.items.push(problem);
+    else this.dropped++;
+  }
+  finish(kind: string): Problem[] {
+    if (this.dropped === 0) return this.items;
+    return [
+      ...this.items,
+      {
+        row: null,
+        column: null,
+        value: null,
+        code: 'too-many-problems',
+        message: `There are ${this.dropped.toLocaleString('en-GB')} more ${kind} not listed here. Fix the ones above, which often fixes the rest, and upload the file again.`,
+      },
+    ];
+  }
+}
+
+interface ColumnMap {
+  /** Template column name → index of the file's column. */
+  indexOf: Map<string, number>;
+  headerRow: number;
+}
+
+function mapColumns(table: RawTable, definition: ReturnDefinition, errors: ProblemList, warnings: ProblemList): ColumnMap | null {
+  const wanted = new Map(definition.columns.map((c) => [normaliseHeader(c.name), c.name]));
+  const indexOf = new Map<string, number>();
+  const headerRow = table.headerRowNumber;
+  table.header.forEach((header, index) => {
+    const name = wanted.get(normaliseHeader(header));
+    if (header.trim() === '') return;
+    if (!name) {
+      warnings.add({
+        row: headerRow,
+        column: header,
+        value: header,
+        code: 'unknown-column',
+        message: `The column "${header}" is not part of the ${definition.title.toLowerCase()} template, so it has been ignored.`,
+      });
+    } else if (indexOf.has(name)) {
+      errors.add({
+        row: headerRow,
+        column: name,
+        value: header,
+        code: 'duplicate-column',
+        message: `The column "${name}" appears twice. Keep only one of them so it is clear which figures to use.`,
+      });
+    } else {
+      indexOf.set(name, index);
+    }
+  });
+  const missing = definition.columns.filter((c) => !c.optional && !indexOf.has(c.name));
+  for (const column of missing) {
+    errors.add({
+      row: headerRow,
+      column: column.name,
+      value: null,
+      code: 'missing-column',
+      message: `The column "${column.name}" (${column.description.charAt(0).toLowerCase()}${column.description.slice(1)}) is missing. Every column of the template must be there, even if its cells are empty: this usually means the file was made from a different template. Download the ${definition.title.toLowerCase()} template and copy the figures into it.`,
+    });
+  }
+  return missing.length > 0 || errors.items.length > 0 ? null : { indexOf, headerRow };
+}
+
+/** The text of each template column in one row; a column the file lacks (notes) reads as blank. */
+function cellsOf(cells: string[], definition: ReturnDefinition, columns: ColumnMap): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of definition.columns) {
+    const index = columns.indexOf.get(c.name);
+    out[c.name] = index === undefined ? '' : (cells[index] ?? '');
+  }
+  return out;
+}
+
+function storedValues(parsed: ParsedRow, definition: ReturnDefinition): Record<string, number | string | null> {
+  const values: Record<string, number | string | null> = {};
+  for (const c of definition.columns) {
+    if (c.role === 'key' || c.name === NOTES_COLUMN) continue;
+    const v = parsed[c.name];
+    // A published benchmark value is parsed with the text as written; store the number.
+    values[c.name] = v !== null && typeof v === 'object' && 'value' in v ? (v as { value: number }).value : (v as number | string | null);
+  }
+  return values;
+}
+
+function describeKey(key: RowKey, definition: ReturnDefinition): string {
+  const sub = key.subkey ? `, ${key.subkey.replace(/_/g, ' ')}` : '';
+  return `${key.areaCode}, ${key.period}${sub}`;
+}
+
+export function validateTable(table: RawTable, definition: ReturnDefinition, context: CellContext): ValidationResult {
+  const errors = new ProblemList();
+  const warnings = new ProblemList();
+  const columns = mapColumns(table, definition, errors, warnings);
+  if (!columns) return { rows: [], errors: errors.finish('errors'), warnings: warnings.finish('warnings') };
+
+  if (table.rows.length === 0) {
+    errors.add({
+      row: null,
+      column: null,
+      value: null,
+      code: 'no-rows',
+      message: 'The file has a header row but no figures under it. Add a row for each area and quarter, then upload it again.',
+    });
+  }
+
+  const schema = rowSchema(definition, context);
+  const firstRowOfKey = new Map<string, number>();
+  const rows: AcceptedRow[] = [];
+
+  for (const raw of table.rows) {
+    const cells = cellsOf(raw.cells, definition, columns);
+    const parsed = schema.safeParse(cells);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0]);
+        errors.add({ row: raw.rowNumber, column, value: cells[column] ?? null, code: issueCode(issue), message: issue.message });
+      }
+      continue;
+    }
+    const row = parsed.data as ParsedRow;
+    const at = (column: string, severity: 'error' | 'warning', code: string, message: string) =>
+      (severity === 'error' ? errors : warnings).add({ row: raw.rowNumber, column, value: cells[column] ?? null, code, message });
+
+    const area = row.area_code as AreaMatch;
+    if (area.via === 'predecessor') {
+      at('area_code', 'warning', 'predecessor-area-code', `${cells.area_code} is an old code for ${area.area.name}. The figures have been stored under its current code, ${area.area.code}. Please use the new code in future returns.`);
+    }
+
+    const key = definition.key(row);
+    for (const rule of definition.rules) {
+      if (rule.reads.some((c) => row[c] === null)) continue; // not checked when a cell is blank
+      const message = rule.check(row as Record<string, number>, { period: key.period });
+      if (message) at(rule.column, rule.severity, rule.code, message.charAt(0).toUpperCase() + message.slice(1));
+    }
+    for (const finding of definition.rowChecks?.(row) ?? []) at(finding.column, finding.severity, finding.code, finding.message);
+
+    const keyText = `${key.areaCode}|${key.period}|${key.subkey}`;
+    const earlier = firstRowOfKey.get(keyText);
+    if (earlier !== undefined) {
+      at('area_code', 'error', 'duplicate-row', `This row is for the same area and period as row ${earlier} (${describeKey(key, definition)}). Each area and period may appear only once in a file.`);
+      continue;
+    }
+    firstRowOfKey.set(keyText, raw.rowNumber);
+    rows.push({ rowNumber: raw.rowNumber, key, values: storedValues(row, definition), notes: (row[NOTES_COLUMN] as string | null) ?? null });
+  }
+
+  return { rows, errors: errors.finish('errors'), warnings: warnings.finish('warnings') };
+}

@@ -1,0 +1,50 @@
+// The only place that listens on a port: reads the environment, builds the app, loads demo data
+// into an empty database when asked, and closes everything cleanly on SIGTERM or Ctrl-C.
+import { buildApp } from './app';
+import { readConfig } from './config';
+import { ensureAdministrator } from './access/bootstrap';
+import { databaseIsEmpty, loadDemoData } from './demo/load';
+
+async function main() {
+  const config = readConfig();
+  const app = await buildApp({
+    databasePath: config.DATABASE_PATH,
+    logger: { level: config.LOG_LEVEL },
+    secureCookies: config.SECURE_COOKIES,
+    trustProxy: config.TRUST_PROXY,
+    suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+  });
+
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const outcome = await ensureAdministrator(app.db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, app.now());
+    app.log.info({ email: config.ADMIN_EMAIL, outcome }, 'administrator account ready');
+  }
+
+  if (config.DEMO_DATA && databaseIsEmpty(app.db)) {
+    const loaded = await loadDemoData(app.db, app.now());
+    app.log.info(loaded, 'loaded synthetic demo data; demo sign-in accounts are listed on the sign-in page');
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'error while shutting down');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,240 @@
+// /api/admin: users, organisations and their grants, API tokens, and the audit trail.
+// Administrators only; every change is written to the audit trail.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findArea } from '../../schemas/areas';
+import { ErrorBodySchema } from '../../schemas/api';
+import { findReturnDefinition } from '../../schemas/returns';
+import { createOrganisation, createUser, findOrganisation, findUserByEmail, listOrganisations, listUsers, replaceGrants, updateUser } from '../access/accounts';
+import { ROLES } from '../access/actor';
+import { audit, listAudit } from '../access/audit';
+import { passwordProblem } from '../access/passwords';
+import { ADMINS } from '../access/policy';
+import { createToken, findToken, listTokens, revokeToken } from '../access/tokens';
+import { MAX_PAGE_SIZE } from '../limits';
+
+const RoleSchema = z.enum(ROLES as [string, ...string[]]) as z.ZodType<(typeof ROLES)[number]>;
+const GrantSchema = z.object({ returnType: z.string(), areaCode: z.string() });
+const OrganisationSchema = z.object({ id: z.number().int(), name: z.string(), kind: z.string(), grants: z.array(GrantSchema) }).meta({ id: 'Organisation' });
+const UserSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    organisation: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    disabled: z.boolean(),
+    lockedUntil: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+const TokenSchema = z
+  .object({
+    id: z.number().int(),
+    organisation: z.object({ id: z.number().int(), name: z.string() }),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const config = { access: ADMINS };
+
+function badRequest(message: string) {
+  return { statusCode: 400, error: 'Bad Request', message };
+}
+function notFound(message: string) {
+  return { statusCode: 404, error: 'Not Found', message };
+}
+
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/users', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(UserSchema) }) } } }, async () => ({ items: listUsers(app.db) }));
+
+  app.post(
+    '/users',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a user; partners belong to an organisation',
+        body: z.object({
+          email: z.string().email().max(320),
+          name: z.string().min(1).max(200),
+          role: RoleSchema,
+          organisationId: z.number().int().positive().nullable().default(null),
+          password: z.string().max(1000),
+        }),
+        response: { 201: UserSchema, 400: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if ((body.role === 'partner') !== (body.organisationId !== null)) {
+        return reply.code(400).send(badRequest('A partner must belong to an organisation, and only partners do.'));
+      }
+      if (body.organisationId !== null && !findOrganisation(app.db, body.organisationId)) return reply.code(400).send(badRequest('There is no such organisation.'));
+      const problem = passwordProblem(body.password, body.email);
+      if (problem) return reply.code(400).send(badRequest(problem));
+      if (findUserByEmail(app.db, body.email)) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'A user with this email address already exists.' });
+      const user = await createUser(app.db, body, app.now());
+      audit(request, { action: 'user-create', outcome: 'success', target: `user:${user.id}`, details: { email: user.email, role: user.role, organisationId: body.organisationId } });
+      return reply.code(201).send(user);
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: 'Change a user: name, role, organisation, disabled; unlock after failed sign-ins',
+        params: IdParams,
+        body: z.object({
+          name: z.string().min(1).max(200).optional(),
+          role: RoleSchema.optional(),
+          organisationId: z.number().int().positive().nullable().optional(),
+          disabled: z.boolean().optional(),
+          unlock: z.boolean().optional(),
+        }),
+        response: { 200: UserSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.userId === request.params.id && (request.body.disabled || (request.body.role && request.body.role !== 'admin'))) {
+        return reply.code(400).send(badRequest('You cannot disable yourself or remove your own administrator role.'));
+      }
+      try {
+        const user = updateUser(app.db, request.params.id, request.body);
+        if (!user) return reply.code(404).send(notFound(`There is no user ${request.params.id}.`));
+        audit(request, { action: 'user-update', outcome: 'success', target: `user:${user.id}`, details: request.body });
+        return user;
+      } catch (error) {
+        // The database refuses a partner without an organisation, or an organisation for a non-partner.
+        if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+          return reply.code(400).send(badRequest('A partner must belong to an organisation, and only partners do.'));
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get('/organisations', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(OrganisationSchema) }) } } }, async () => ({
+    items: listOrganisations(app.db),
+  }));
+
+  app.post(
+    '/organisations',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        body: z.object({ name: z.string().min(1).max(200), kind: z.enum(['police', 'marac', 'idva', 'csc', 'refuge', 'council', 'other']) }),
+        response: { 201: OrganisationSchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const exists = listOrganisations(app.db).some((o) => o.name.toLowerCase() === request.body.name.trim().toLowerCase());
+      if (exists) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'An organisation with this name already exists.' });
+      const organisation = createOrganisation(app.db, request.body.name, request.body.kind, app.now());
+      audit(request, { action: 'organisation-create', outcome: 'success', target: `organisation:${organisation.id}`, details: request.body });
+      return reply.code(201).send(organisation);
+    },
+  );
+
+  app.put(
+    '/organisations/:id/grants',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: "Replace an organisation's grants: the return types it may send for which areas",
+        params: IdParams,
+        body: z.object({ grants: z.array(GrantSchema).max(5000) }),
+        response: { 200: OrganisationSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const before = findOrganisation(app.db, request.params.id);
+      if (!before) return reply.code(404).send(notFound(`There is no organisation ${request.params.id}.`));
+      for (const g of request.body.grants) {
+        const definition = findReturnDefinition(g.returnType);
+        if (!definition || definition.reference) return reply.code(400).send(badRequest(`"${g.returnType}" is not a partner return type.`));
+        if (findArea(g.areaCode)?.type !== 'local-authority') return reply.code(400).send(badRequest(`"${g.areaCode}" is not a local authority.`));
+      }
+      const after = replaceGrants(app.db, request.params.id, request.body.grants);
+      audit(request, { action: 'grants-update', outcome: 'success', target: `organisation:${after.id}`, details: { before: before.grants, after: after.grants } });
+      return after;
+    },
+  );
+
+  app.get('/tokens', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(TokenSchema) }) } } }, async () => ({ items: listTokens(app.db) }));
+
+  app.post(
+    '/tokens',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an API token for an organisation. The token is in this response only.',
+        body: z.object({ organisationId: z.number().int().positive(), name: z.string().min(1).max(200) }),
+        response: { 201: TokenSchema.extend({ token: z.string() }), 400: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      if (!findOrganisation(app.db, request.body.organisationId)) return reply.code(400).send(badRequest('There is no such organisation.'));
+      const { token, view } = createToken(app.db, request.body.organisationId, request.body.name, request.actor.userId, app.now());
+      audit(request, { action: 'token-create', outcome: 'success', target: `token:${view.id}`, details: { organisationId: view.organisation.id, name: view.name } });
+      return reply.code(201).send({ ...view, token });
+    },
+  );
+
+  app.delete(
+    '/tokens/:id',
+    { config, schema: { tags: ['admin'], summary: 'Revoke a token', params: IdParams, response: { 200: TokenSchema, 404: ErrorBodySchema } } },
+    async (request, reply) => {
+      if (!findToken(app.db, request.params.id)) return reply.code(404).send(notFound(`There is no token ${request.params.id}.`));
+      const view = revokeToken(app.db, request.params.id, app.now())!;
+      audit(request, { action: 'token-revoke', outcome: 'success', target: `token:${view.id}` });
+      return view;
+    },
+  );
+
+  app.get(
+    '/audit',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: 'The audit trail, newest first',
+        querystring: z.object({
+          action: z.string().max(50).optional(),
+          actor: z.string().max(50).optional().meta({ description: 'Actor id, e.g. user:3 or token:2' }),
+          outcome: z.enum(['success', 'failure', 'rejected', 'denied']).optional(),
+          limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            items: z.array(
+              z.object({
+                id: z.number().int(),
+                at: z.string(),
+                actor: z.object({ kind: z.string(), id: z.string(), name: z.string() }),
+                ip: z.string().nullable(),
+                action: z.string(),
+                outcome: z.string(),
+                target: z.string().nullable(),
+                details: z.record(z.string(), z.unknown()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => listAudit(app.db, request.query),
+  );
+};

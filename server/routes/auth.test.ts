@@ -1,0 +1,271 @@
+// Sign-in, sessions, CSRF, lockout, tokens and partner grants, tried as an attacker would.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, get, partnerToken, signIn, tableCounts, TEST_NOW, TEST_PASSWORD, upload } from '../test/helpers';
+import { csvOf, validRow } from '../test/rows';
+import { createUser } from '../access/accounts';
+import { ensureAdministrator } from '../access/bootstrap';
+import { SESSION_IDLE_TIMEOUT_MS } from '../access/session-store';
+
+let app: FastifyInstance;
+afterEach(async () => {
+  await app?.close();
+});
+
+function auditRows(action: string) {
+  return app.db.sqlite.prepare('SELECT * FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<Record<string, string>>;
+}
+
+async function login(email: string, password: string, headers: Record<string, string> = {}) {
+  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers });
+}
+
+describe('sign-in', () => {
+  it('sets an HttpOnly, SameSite session cookie and records the sign-in', async () => {
+    app = await buildTestApp();
+    await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
+    const response = await login('A@Example.test', TEST_PASSWORD);
+    expect(response.statusCode).toBe(204);
+    const cookie = response.cookies.find((c) => c.name === 'dap_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.path).toBe('/');
+    expect(auditRows('sign-in')).toEqual([expect.objectContaining({ outcome: 'success', target: 'a@example.test', ip: '127.0.0.1' })]);
+    // The session is stored server-side under a hash of its id, never the id itself.
+    const stored = app.db.sqlite.prepare('SELECT id_hash FROM sessions').pluck().all() as string[];
+    expect(stored).toHaveLength(1);
+    expect(cookie.value).not.toContain(stored[0]);
+  });
+
+  it('marks the cookie Secure behind a TLS-terminating proxy', async () => {
+    app = await buildTestApp(TEST_NOW, { secureCookies: true, trustProxy: true });
+    await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
+    const response = await login('a@example.test', TEST_PASSWORD, { 'x-forwarded-proto': 'https' });
+    expect(response.cookies.find((c) => c.name === 'dap_session')!.secure).toBe(true);
+  });
+
+  it('says the same thing for an unknown email and a wrong password, and records both', async () => {
+    app = await buildTestApp();
+    await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
+    const unknown = await login('nobody@example.test', TEST_PASSWORD);
+    const wrong = await login('a@example.test', 'not the password');
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json().message).toBe(wrong.json().message);
+    expect(auditRows('sign-in').map((r) => r.outcome)).toEqual(['failure', 'failure']);
+  });
+
+  it('locks an account after five failures, even against the right password', async () => {
+    app = await buildTestApp();
+    await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await login('a@example.test', `guess ${i}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const right = await login('a@example.test', TEST_PASSWORD);
+    expect(right.statusCode).toBe(429);
+    expect(right.json().message).toMatch(/locked for 15 minutes/);
+    expect(auditRows('sign-in')).toHaveLength(6);
+  });
+
+  it('the lock lifts after fifteen minutes', async () => {
+    let now = TEST_NOW;
+    app = await buildTestApp(() => now);
+    await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
+    for (let i = 0; i < 5; i++) await login('a@example.test', `guess ${i}`);
+    now = new Date(TEST_NOW.getTime() + 16 * 60 * 1000);
+    expect((await login('a@example.test', TEST_PASSWORD)).statusCode).toBe(204);
+  });
+
+  it('rate-limits a brute force from one address across many accounts', async () => {
+    app = await buildTestApp();
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await login(`user${i}@example.test`, 'guess')).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  it('refuses a sign-in form posted from another site', async () => {
+    app = await buildTestApp();
+    await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
+    const response = await login('a@example.test', TEST_PASSWORD, { origin: 'https://evil.example', host: 'dashboard.example' });
+    expect(response.statusCode).toBe(403);
+    expect(response.cookies).toHaveLength(0);
+  });
+});
+
+describe('sessions', () => {
+  it('end after the idle timeout', async () => {
+    let now = TEST_NOW;
+    app = await buildTestApp(() => now);
+    const board = await signIn(app, 'board');
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
+    now = new Date(TEST_NOW.getTime() + SESSION_IDLE_TIMEOUT_MS + 1000);
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(401);
+  });
+
+  it('end at sign-out, and the old cookie no longer works', async () => {
+    app = await buildTestApp();
+    const board = await signIn(app, 'board');
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: board.headers });
+    expect(out.statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(401);
+    expect(auditRows('sign-out')).toHaveLength(1);
+  });
+
+  it('a password change needs the current password and keeps you signed in', async () => {
+    app = await buildTestApp();
+    const board = await signIn(app, 'board');
+    const change = (currentPassword: string, newPassword: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/password', headers: board.headers, payload: { currentPassword, newPassword } });
+    expect((await change('wrong', 'a much longer new password')).statusCode).toBe(400);
+    expect((await change(TEST_PASSWORD, 'short')).statusCode).toBe(400);
+    const ok = await change(TEST_PASSWORD, 'a much longer new password');
+    expect(ok.statusCode).toBe(204);
+    expect((await login(board.email, TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await login(board.email, 'a much longer new password')).statusCode).toBe(204);
+  });
+});
+
+describe('cross-site request forgery', () => {
+  it('refuses a state-changing request that has the session cookie but not the CSRF token', async () => {
+    app = await buildTestApp();
+    const analyst = await signIn(app, 'analyst');
+    const forged = await upload(app, 'police', csvOf([validRow('police')]), { as: { headers: { cookie: analyst.headers.cookie } } });
+    expect(forged.status).toBe(403);
+    expect(tableCounts(app).submissions).toBe(0);
+    const withOtherToken = await upload(app, 'police', csvOf([validRow('police')]), { as: { headers: { cookie: analyst.headers.cookie, 'x-csrf-token': 'made-up' } } });
+    expect(withOtherToken.status).toBe(403);
+    expect(auditRows('access-denied').filter((r) => JSON.parse(r.details_json).reason === 'csrf')).toHaveLength(2);
+    expect((await upload(app, 'police', csvOf([validRow('police')]), { as: analyst })).status).toBe(201);
+  });
+
+  it("another session's CSRF token does not work", async () => {
+    app = await buildTestApp();
+    const analyst = await signIn(app, 'analyst');
+    const other = await signIn(app, 'analyst', [], 'other');
+    const response = await upload(app, 'police', csvOf([validRow('police')]), { as: { headers: { cookie: analyst.headers.cookie, 'x-csrf-token': other.headers['x-csrf-token'] } } });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('partners and their grants', () => {
+  it('upload only for the areas and return types they were granted, and nothing else is stored', async () => {
+    app = await buildTestApp();
+    const bexleyPolice = await signIn(app, 'partner', [{ returnType: 'police', areaCode: 'E09000004' }]);
+    expect((await upload(app, 'police', csvOf([validRow('police')]), { as: bexleyPolice })).status).toBe(201);
+    const mixed = await upload(app, 'police', csvOf([validRow('police'), validRow('police', { area_code: 'E09000005' })]), { as: bexleyPolice });
+    expect(mixed.status).toBe(403);
+    expect(mixed.body.errors).toEqual([expect.objectContaining({ row: 3, column: 'area_code', code: 'not-granted' })]);
+    expect((await upload(app, 'marac', csvOf([validRow('marac')]), { as: bexleyPolice })).status).toBe(403);
+    expect((await upload(app, 'population', csvOf([validRow('population')]), { as: bexleyPolice })).status).toBe(403);
+    expect(tableCounts(app)).toMatchObject({ submissions: 1, rows: 1 });
+    expect(auditRows('upload').map((r) => r.outcome)).toEqual(['success', 'denied', 'denied', 'denied']);
+  });
+
+  it("cannot see another partner's submissions or figures", async () => {
+    app = await buildTestApp();
+    const bexley = await signIn(app, 'partner', [{ returnType: 'police', areaCode: 'E09000004' }], 'bexley');
+    const brent = await signIn(app, 'partner', [{ returnType: 'police', areaCode: 'E09000005' }], 'brent');
+    const mine = await upload(app, 'police', csvOf([validRow('police')]), { as: bexley });
+    const list = await app.inject({ url: '/api/submissions', headers: brent.headers });
+    expect(list.json().total).toBe(0);
+    expect((await app.inject({ url: `/api/submissions/${mine.body.submission.id}`, headers: brent.headers })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/api/submissions/${mine.body.submission.id}/export.csv`, headers: brent.headers })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/returns/police/revisions?area=E09000004&period=2019-20Q3', headers: brent.headers })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/api/submissions', headers: bexley.headers })).json().total).toBe(1);
+  });
+});
+
+describe('API tokens', () => {
+  it('send returns within the organisation grants, and stop working when revoked', async () => {
+    app = await buildTestApp();
+    const admin = await signIn(app, 'admin');
+    const organisation = await app.inject({ method: 'POST', url: '/api/admin/organisations', headers: admin.headers, payload: { name: 'Met Police', kind: 'police' } });
+    const orgId = organisation.json().id;
+    await app.inject({ method: 'PUT', url: `/api/admin/organisations/${orgId}/grants`, headers: admin.headers, payload: { grants: [{ returnType: 'police', areaCode: 'E09000004' }] } });
+    const created = await app.inject({ method: 'POST', url: '/api/admin/tokens', headers: admin.headers, payload: { organisationId: orgId, name: 'nightly' } });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    expect(token).toMatch(/^dap_/);
+    // Shown once: the list never carries it, and the database holds only its hash.
+    expect((await app.inject({ url: '/api/admin/tokens', headers: admin.headers })).body).not.toContain(token);
+    expect(JSON.stringify(app.db.sqlite.prepare('SELECT * FROM api_tokens').all())).not.toContain(token);
+
+    const bearer = { headers: { authorization: `Bearer ${token}` } };
+    expect((await upload(app, 'police', csvOf([validRow('police')]), { as: bearer })).status).toBe(201);
+    expect((await upload(app, 'police', csvOf([validRow('police', { area_code: 'E09000005' })]), { as: bearer })).status).toBe(403);
+    expect((await app.inject({ url: '/api/admin/users', ...bearer })).statusCode).toBe(403);
+    const used = (await app.inject({ url: '/api/admin/tokens', headers: admin.headers })).json().items[0];
+    expect(used.lastUsedAt).not.toBeNull();
+
+    expect((await app.inject({ method: 'DELETE', url: `/api/admin/tokens/${id}`, headers: admin.headers })).statusCode).toBe(200);
+    const revoked = await upload(app, 'police', csvOf([validRow('police')]), { as: bearer });
+    expect(revoked.status).toBe(401);
+    expect(auditRows('token-use-rejected')).toHaveLength(1);
+    expect(auditRows('token-create')).toHaveLength(1);
+    expect(auditRows('token-revoke')).toHaveLength(1);
+  });
+
+  it('a made-up token is refused', async () => {
+    app = await buildTestApp();
+    partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
+    const response = await app.inject({ url: '/api/submissions', headers: { authorization: 'Bearer dap_madeup' } });
+    expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('administration', () => {
+  it('creates users and changes them, all in the audit trail, which cannot be altered', async () => {
+    app = await buildTestApp();
+    const admin = await signIn(app, 'admin');
+    const created = await app.inject({ method: 'POST', url: '/api/admin/users', headers: admin.headers, payload: { email: 'new@example.test', name: 'New', role: 'board', password: 'a long enough password' } });
+    expect(created.statusCode).toBe(201);
+    const partnerWithoutOrg = await app.inject({ method: 'POST', url: '/api/admin/users', headers: admin.headers, payload: { email: 'p@example.test', name: 'P', role: 'partner', password: 'a long enough password' } });
+    expect(partnerWithoutOrg.statusCode).toBe(400);
+    const disabled = await app.inject({ method: 'PATCH', url: `/api/admin/users/${created.json().id}`, headers: admin.headers, payload: { disabled: true } });
+    expect(disabled.json().disabled).toBe(true);
+    expect((await login('new@example.test', 'a long enough password')).statusCode).toBe(401);
+
+    const audit = await app.inject({ url: '/api/admin/audit?action=user-create', headers: admin.headers });
+    expect(audit.json().items).toEqual([expect.objectContaining({ action: 'user-create', outcome: 'success', actor: expect.objectContaining({ kind: 'user' }) })]);
+    expect(() => app.db.sqlite.prepare("UPDATE audit_events SET outcome = 'failure'").run()).toThrow(/append-only/);
+    expect(() => app.db.sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+  });
+
+  it('the first administrator is created, or reset, from the environment', async () => {
+    app = await buildTestApp();
+    expect(await ensureAdministrator(app.db, 'root@example.test', 'first long password', TEST_NOW)).toBe('created');
+    expect((await login('root@example.test', 'first long password')).statusCode).toBe(204);
+    expect(await ensureAdministrator(app.db, 'root@example.test', 'second long password', TEST_NOW)).toBe('reset');
+    expect((await login('root@example.test', 'second long password')).statusCode).toBe(204);
+  });
+});
+
+describe('hardening', () => {
+  it('sends security headers with a strict content security policy', async () => {
+    app = await buildTestApp();
+    const response = await app.inject({ url: '/api/health' });
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('never sends a stack trace or SQL to a client', async () => {
+    app = await buildTestApp();
+    const analyst = await signIn(app, 'analyst');
+    app.db.sqlite.exec('DROP TABLE current_rows');
+    const response = await upload(app, 'police', csvOf([validRow('police')]), { as: analyst });
+    expect(response.status).toBe(500);
+    expect(response.response.body).not.toMatch(/current_rows|SQLITE|at .*\.ts/);
+    expect(response.body.message).toMatch(/Nothing was changed/);
+  });
+
+  it('neutralises a formula smuggled into a return when the return is exported as CSV', async () => {
+    app = await buildTestApp();
+    const stored = await upload(app, 'police', csvOf([validRow('police', { notes: '=HYPERLINK("http://evil.example","x")' })]));
+    const csv = await get(app, `/api/submissions/${stored.body.submission.id}/export.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(auditRows('export')).toHaveLength(1);
+  });
+});

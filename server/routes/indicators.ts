@@ -1,0 +1,252 @@
+// /api/indicators and /api/areas: the catalogue, the area register, and indicator values with
+// benchmarks, series, comparisons and area summaries (issue 3). Every figure comes from the
+// engine through its disclosure gate: analysts and administrators get the unsuppressed view,
+// everyone else the suppressed one. The catalogue and register hold no figures and are public.
+// Anything a user can send that makes no sense is a 400 or 404 that says why.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBodySchema } from '../../schemas/api';
+import {
+  AreaComparisonSchema,
+  AreaListSchema,
+  AreaSummarySchema,
+  CompareQuerySchema,
+  IndicatorListSchema,
+  IndicatorSeriesSchema,
+  IndicatorValuesSchema,
+  SeriesQuerySchema,
+  SummaryQuerySchema,
+  ValuesQuerySchema,
+} from '../../schemas/indicator-api';
+import { findIndicator, INDICATORS, type IndicatorDefinition } from '../../schemas/indicators';
+import { latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
+import { seesUnsuppressed } from '../access/actor';
+import { DASHBOARD_READERS, PUBLIC } from '../access/policy';
+import type { DisclosureView } from '../engine/disclosure';
+import { IndicatorEngine, type EngineOptions, type EngineSession } from '../engine/engine';
+import { areaEntries, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues } from '../engine/views';
+
+/** One values request is bounded so that it cannot ask for the whole database at once. */
+export const MAX_AREAS_PER_REQUEST = 400;
+export const MAX_PERIODS_PER_REQUEST = 40;
+export const MAX_VALUES_PER_REQUEST = 4000;
+/** Twenty years of quarters. */
+export const MAX_SERIES_QUARTERS = 80;
+/** A series with no data yet shows the last two years. */
+const DEFAULT_EMPTY_SERIES_QUARTERS = 8;
+
+export interface IndicatorRoutesOptions extends EngineOptions {
+  /** The view a request may see; by default unsuppressed for analysts and administrators only (DOMAIN.md section 8). */
+  viewFor?: (request: FastifyRequest) => DisclosureView;
+}
+
+function defaultView(request: FastifyRequest): DisclosureView {
+  return request.actor && seesUnsuppressed(request.actor) ? 'unsuppressed' : 'suppressed';
+}
+
+const IdParams = z.object({ id: z.string().meta({ example: 'da-incident-rate' }) });
+const CodeParams = z.object({ code: z.string().meta({ example: 'E09000004' }) });
+
+class RequestProblem extends Error {
+  constructor(
+    readonly statusCode: 400 | 404,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(reply: FastifyReply, problem: RequestProblem) {
+  return reply.code(problem.statusCode).send({
+    statusCode: problem.statusCode,
+    error: problem.statusCode === 404 ? 'Not Found' : 'Bad Request',
+    message: problem.message,
+    code: problem.code,
+  });
+}
+
+function list(text: string): string[] {
+  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+function indicatorOr404(id: string): IndicatorDefinition {
+  const indicator = findIndicator(id);
+  if (!indicator) throw new RequestProblem(404, 'unknown-indicator', `There is no indicator "${id}". GET /api/indicators lists them, e.g. ${INDICATORS[0].id}.`);
+  return indicator;
+}
+
+function checkAreas(session: EngineSession, codes: string[], status: 400 | 404 = 400): string[] {
+  const unknown = codes.filter((c) => !session.register.find(c.toUpperCase()));
+  if (codes.length === 0) throw new RequestProblem(400, 'no-area', 'Give at least one area code, e.g. area=E09000004.');
+  if (unknown.length > 0) {
+    throw new RequestProblem(status, 'unknown-area', `${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is not an area' : 'are not areas'} we know. GET /api/areas lists the areas and their codes, e.g. E09000004 for Bexley.`);
+  }
+  return codes.map((c) => c.toUpperCase());
+}
+
+const PERIOD_FORMS = '2019-20Q3 (a quarter), 2019-20 (a financial year), 2019 (a calendar year) or R12-2019-20Q3 (the twelve months to a quarter)';
+
+function checkPeriods(codes: string[]): string[] {
+  if (codes.length === 0) throw new RequestProblem(400, 'no-period', `Give at least one period: ${PERIOD_FORMS}.`);
+  const bad = codes.filter((p) => parsePeriodId(p) === null);
+  if (bad.length > 0) throw new RequestProblem(400, 'invalid-period', `${bad.map((p) => `"${p}"`).join(', ')} is not a period id. Write ${PERIOD_FORMS}.`);
+  return codes;
+}
+
+function checkQuarter(id: string, name: string): string {
+  if (!parseQuarterId(id)) throw new RequestProblem(400, 'invalid-period', `${name} "${id}" is not a quarter id. Write a financial quarter like 2019-20Q3 (Q1 is April to June).`);
+  return id;
+}
+
+function checkAccommodationType(indicator: IndicatorDefinition, type: string | undefined): string | null {
+  if (type === undefined) return null;
+  if (indicator.source !== 'refuge') {
+    throw new RequestProblem(400, 'not-a-refuge-indicator', `accommodationType applies only to safe accommodation indicators; ${indicator.id} comes from the ${indicator.source} return.`);
+  }
+  return type;
+}
+
+function benchmarkFor(session: EngineSession, area: string, requested: string | undefined): string | null {
+  const choice = session.chooseBenchmark(area, requested?.toUpperCase());
+  if (!choice.ok) throw new RequestProblem(400, 'invalid-benchmark', choice.message);
+  return choice.code;
+}
+
+export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = async (app, options) => {
+  const engine = new IndicatorEngine(app.db.sqlite, { register: options.register, disclosureThreshold: options.disclosureThreshold });
+  const viewFor = options.viewFor ?? defaultView;
+  const sessionFor = (request: FastifyRequest) => engine.session(viewFor(request));
+
+  /** Runs a handler, turning a RequestProblem into its 400/404 answer. */
+  const answer = async <T>(reply: FastifyReply, work: () => T) => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof RequestProblem) return send(reply, error);
+      throw error;
+    }
+  };
+
+  const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema };
+
+  app.get(
+    '/indicators',
+    { config: { access: PUBLIC }, schema: { tags: ['indicators'], summary: 'The indicator catalogue', response: { 200: IndicatorListSchema } } },
+    async () => ({ indicators: INDICATORS.map(indicatorMetadata) }),
+  );
+
+  app.get(
+    '/areas',
+    { config: { access: PUBLIC }, schema: { tags: ['areas'], summary: 'The area register, with each area’s benchmark choices and children', response: { 200: AreaListSchema } } },
+    async () => ({ areas: areaEntries(engine.register) }),
+  );
+
+  app.get(
+    '/indicators/:id/values',
+    {
+      config: { access: DASHBOARD_READERS },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Values of one indicator for areas × periods, each with its benchmark comparison',
+        params: IdParams,
+        querystring: ValuesQuerySchema,
+        response: { 200: IndicatorValuesSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, () => {
+        const indicator = indicatorOr404(request.params.id);
+        const session = sessionFor(request);
+        const areas = checkAreas(session, list(request.query.area));
+        const periods = checkPeriods(list(request.query.period));
+        if (areas.length > MAX_AREAS_PER_REQUEST || periods.length > MAX_PERIODS_PER_REQUEST || areas.length * periods.length > MAX_VALUES_PER_REQUEST) {
+          throw new RequestProblem(400, 'too-many-values', `Ask for at most ${MAX_AREAS_PER_REQUEST} areas, ${MAX_PERIODS_PER_REQUEST} periods and ${MAX_VALUES_PER_REQUEST} values in one request.`);
+        }
+        const type = checkAccommodationType(indicator, request.query.accommodationType);
+        const benchmarks = new Map(areas.map((a) => [a, benchmarkFor(session, a, request.query.benchmark)]));
+        return indicatorValues(session, indicator, areas, periods, (a) => benchmarks.get(a)!, { level: request.query.level, accommodationType: type });
+      }),
+  );
+
+  app.get(
+    '/indicators/:id/series',
+    {
+      config: { access: DASHBOARD_READERS },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Quarterly series of one indicator for one area, with intervals and the benchmark value per quarter',
+        params: IdParams,
+        querystring: SeriesQuerySchema,
+        response: { 200: IndicatorSeriesSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, () => {
+        const indicator = indicatorOr404(request.params.id);
+        const session = sessionFor(request);
+        const [area] = checkAreas(session, [request.query.area]);
+        const type = checkAccommodationType(indicator, request.query.accommodationType);
+        const span = session.quarterSpan.get(indicator.source);
+        const to = request.query.to !== undefined ? checkQuarter(request.query.to, 'to') : (span?.last ?? latestCompleteQuarter(app.now()));
+        let from = request.query.from !== undefined ? checkQuarter(request.query.from, 'from') : (span?.first ?? shiftQuarter(to, 1 - DEFAULT_EMPTY_SERIES_QUARTERS));
+        const length = quarterOrdinal(parseQuarterId(to)!) - quarterOrdinal(parseQuarterId(from)!) + 1;
+        if (length < 1) throw new RequestProblem(400, 'invalid-range', `from (${from}) is after to (${to}).`);
+        if (length > MAX_SERIES_QUARTERS) {
+          if (request.query.from !== undefined) throw new RequestProblem(400, 'range-too-long', `A series covers at most ${MAX_SERIES_QUARTERS} quarters; ${from} to ${to} is ${length}.`);
+          from = shiftQuarter(to, 1 - MAX_SERIES_QUARTERS);
+        }
+        const benchmark = benchmarkFor(session, area, request.query.benchmark);
+        return indicatorSeries(session, indicator, area, quarterRange(from, to), benchmark, { level: request.query.level, accommodationType: type });
+      }),
+  );
+
+  app.get(
+    '/indicators/:id/compare',
+    {
+      config: { access: DASHBOARD_READERS },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Every child of a parent area, each compared with the parent',
+        params: IdParams,
+        querystring: CompareQuerySchema,
+        response: { 200: AreaComparisonSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, () => {
+        const indicator = indicatorOr404(request.params.id);
+        const session = sessionFor(request);
+        const [parent] = checkAreas(session, [request.query.parent]);
+        const [period] = checkPeriods([request.query.period]);
+        if (session.register.childrenOf(parent).length === 0) {
+          throw new RequestProblem(400, 'no-children', `${session.register.find(parent)!.name} (${parent}) has no areas under it to compare. Choose a region or police force area, e.g. E23000029 Thames Valley.`);
+        }
+        const type = checkAccommodationType(indicator, request.query.accommodationType);
+        return compareChildren(session, indicator, parent, period, { level: request.query.level, accommodationType: type });
+      }),
+  );
+
+  app.get(
+    '/areas/:code/summary',
+    {
+      config: { access: DASHBOARD_READERS },
+      schema: {
+        tags: ['areas'],
+        summary: "Every indicator for one area and period, grouped by strategy aim: value, interval, benchmark comparison, trend and reference",
+        params: CodeParams,
+        querystring: SummaryQuerySchema,
+        response: { 200: AreaSummarySchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, () => {
+        const session = sessionFor(request);
+        const [area] = checkAreas(session, [request.params.code], 404);
+        const [period] = checkPeriods([request.query.period]);
+        const benchmark = benchmarkFor(session, area, request.query.benchmark);
+        return areaSummary(session, area, period, benchmark, request.query.level);
+      }),
+  );
+};

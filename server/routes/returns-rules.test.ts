@@ -1,0 +1,146 @@
+// Every cross-field rule of DOMAIN.md section 5, through the API: one row breaking one rule.
+// Errors reject the file (422) and store nothing; warnings are accepted (201) and reported.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, get, tableCounts, upload } from '../test/helpers';
+import { csvOf, validRow, type Cells } from '../test/rows';
+
+let app: FastifyInstance;
+beforeEach(async () => {
+  app = await buildTestApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+type Case = [type: string, rule: string, overrides: Cells, severity: 'error' | 'warning', column: string];
+
+const CASES: Case[] = [
+  ['police', 'repeat_victims > victims', { repeat_victims: 601 }, 'error', 'repeat_victims'],
+  ['police', 'victims_female + victims_male > victims', { victims_female: 481 }, 'error', 'victims_female'],
+  ['police', 'victims_ethnicity_recorded > victims', { victims_ethnicity_recorded: 601 }, 'error', 'victims_ethnicity_recorded'],
+  ['police', 'repeat_perpetrators > perpetrators', { repeat_perpetrators: 501 }, 'error', 'repeat_perpetrators'],
+  ['police', 'incidents_child_present > incidents', { incidents_child_present: 1001 }, 'error', 'incidents_child_present'],
+  ['police', 'crimes > incidents', { crimes: 1001, arrests: 100, charges: 70 }, 'warning', 'crimes'],
+  ['police', 'charges > crimes', { charges: 551 }, 'warning', 'charges'],
+  ['police', 'dvpo_granted > dvpn_issued', { dvpo_granted: 21 }, 'warning', 'dvpo_granted'],
+  ['police', 'dvds_disclosures > dvds_applications', { dvds_disclosures: 41 }, 'warning', 'dvds_disclosures'],
+  ['marac', 'repeat_cases > cases_discussed', { repeat_cases: 101 }, 'error', 'repeat_cases'],
+  ['marac', 'cases_bame > cases_discussed', { cases_bame: 101 }, 'error', 'cases_bame'],
+  ['marac', 'cases_lgbt > cases_discussed', { cases_lgbt: 101 }, 'error', 'cases_lgbt'],
+  ['marac', 'cases_disabled > cases_discussed', { cases_disabled: 101 }, 'error', 'cases_disabled'],
+  ['marac', 'cases_male > cases_discussed', { cases_male: 101 }, 'error', 'cases_male'],
+  ['marac', 'cases_age_16_17 > cases_discussed', { cases_age_16_17: 101 }, 'error', 'cases_age_16_17'],
+  ['marac', 'referrals_* sum to more than cases_discussed', { referrals_police: 61 }, 'error', 'referrals_police'],
+  ['marac', 'referrals_* sum to less than cases_discussed', { referrals_other: 4 }, 'error', 'referrals_police'],
+  ['idva', 'referrals_high_risk > referrals_received', { referrals_high_risk: 201 }, 'error', 'referrals_high_risk'],
+  ['idva', 'closed_abuse_ceased > cases_closed', { closed_abuse_ceased: 91 }, 'error', 'closed_abuse_ceased'],
+  ['idva', 'closed_feel_safer > cases_closed', { closed_feel_safer: 91 }, 'error', 'closed_feel_safer'],
+  ['idva', 'closed_quality_of_life_improved > cases_closed', { closed_quality_of_life_improved: 91 }, 'error', 'closed_quality_of_life_improved'],
+  ['idva', 'clients_male > clients_engaged', { clients_male: 151 }, 'error', 'clients_male'],
+  ['idva', 'clients_age_61_plus > clients_engaged', { clients_age_61_plus: 151 }, 'error', 'clients_age_61_plus'],
+  ['idva', 'clients_disabled > clients_engaged', { clients_disabled: 151 }, 'error', 'clients_disabled'],
+  ['idva', 'clients_lgbt > clients_engaged', { clients_lgbt: 151 }, 'error', 'clients_lgbt'],
+  ['idva', 'clients_bame > clients_engaged', { clients_bame: 151 }, 'error', 'clients_bame'],
+  ['idva', 'clients_engaged > referrals_received', { clients_engaged: 201 }, 'warning', 'clients_engaged'],
+  ['csc', 'contacts_da > contacts', { contacts_da: 3001 }, 'error', 'contacts_da'],
+  ['csc', 'referrals_da > referrals', { referrals_da: 801 }, 'error', 'referrals_da'],
+  ['csc', 'assessments_da > assessments', { assessments_da: 701 }, 'error', 'assessments_da'],
+  ['csc', 'cp_plans_started_da > cp_plans_started', { cp_plans_started_da: 61 }, 'error', 'cp_plans_started_da'],
+  ['csc', 'early_help_episodes_da > early_help_episodes', { early_help_episodes_da: 401 }, 'error', 'early_help_episodes_da'],
+  ['refuge', 'unit_nights_occupied > unit_nights_available', { unit_nights_occupied: 1841 }, 'error', 'unit_nights_occupied'],
+  ['refuge', 'unit_nights_available > units × days in quarter', { unit_nights_available: 1841 }, 'error', 'unit_nights_available'],
+  ['refuge', 'departures_planned_move_on > departures', { departures_planned_move_on: 8 }, 'error', 'departures_planned_move_on'],
+  ['refuge', 'households_from_outside_area > households_accommodated', { households_from_outside_area: 9 }, 'error', 'households_from_outside_area'],
+  ['refuge', 'households_accommodated + referrals_declined_* > referrals_received', { referrals_declined_no_space: 28 }, 'warning', 'households_accommodated'],
+];
+
+describe('every valid example row is accepted without warnings', () => {
+  it.each(['police', 'marac', 'idva', 'csc', 'refuge', 'population', 'benchmark'])('%s', async (type) => {
+    const { status, body } = await upload(app, type, csvOf([validRow(type)]));
+    expect(status).toBe(201);
+    expect(body.warnings).toEqual([]);
+    expect(body.submission).toMatchObject({ returnType: type, rows: 1 });
+  });
+});
+
+describe('cross-field rules (DOMAIN.md section 5)', () => {
+  it.each(CASES)('%s: %s is %s… ', async (type, _rule, overrides, severity, column) => {
+    const before = tableCounts(app);
+    // The broken row is row 3: a valid row for another area comes first.
+    const rows = [validRow(type, { area_code: 'E09000005' }), validRow(type, overrides)];
+    const { status, body } = await upload(app, type, csvOf(rows));
+    const problems = severity === 'error' ? body.errors : body.warnings;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ row: 3, column, value: String(validRow(type, overrides)[column]) });
+    expect(problems[0].message.length).toBeGreaterThan(40);
+    if (severity === 'error') {
+      expect(status).toBe(422);
+      expect(tableCounts(app)).toEqual(before);
+    } else {
+      expect(status).toBe(201);
+      const stored = await get(app, `/api/submissions/${body.submission.id}`);
+      expect(stored.json().warnings).toEqual(body.warnings);
+    }
+  });
+
+  it('is not checked when one of its cells is blank', async () => {
+    const { status, body } = await upload(app, 'police', csvOf([validRow('police', { repeat_victims: 601, victims: '' })]));
+    expect(status).toBe(201);
+    expect(body.warnings).toEqual([]);
+  });
+
+  it('MARAC referral sources are not summed when one is blank', async () => {
+    const { status } = await upload(app, 'marac', csvOf([validRow('marac', { referrals_other: '', referrals_police: 1 })]));
+    expect(status).toBe(201);
+  });
+
+  it('says in plain words what is wrong with the figures', async () => {
+    const { body } = await upload(app, 'police', csvOf([validRow('police', { repeat_victims: 601 })]));
+    expect(body.errors[0].message).toBe(
+      'Repeat victims (601) is more than victims (600). Repeat victims are counted among all victims, so there cannot be more of them.',
+    );
+  });
+
+  it('uses the length of the quarter for refuge capacity: 2019-20 Q4 has 91 days', async () => {
+    // Jan–Mar 2020 (leap year): 20 units × 91 days = 1,820.
+    const row = validRow('refuge', { period: '2019-20Q4', unit_nights_available: 1821, unit_nights_occupied: 1500 });
+    const { status, body } = await upload(app, 'refuge', csvOf([row]));
+    expect(status).toBe(422);
+    expect(body.errors[0].message).toContain('20 units × 91 days in the quarter = 1,820');
+  });
+});
+
+describe('benchmark reference data', () => {
+  it('recomputes the value from numerator and denominator and warns when the published one differs by more than rounding', async () => {
+    const rows = [
+      // 3,835 / 248,287 × 1,000 = 15.446: published 15.4 is within rounding.
+      validRow('benchmark', { area_code: 'E09000004', numerator: 3835, denominator: 248287, value: '15.4' }),
+      // 15.6 is not.
+      validRow('benchmark', { area_code: 'E09000004', period: '2018', numerator: 3835, denominator: 248287, value: '15.6' }),
+    ];
+    const { status, body } = await upload(app, 'benchmark', csvOf(rows));
+    expect(status).toBe(201);
+    expect(body.warnings).toHaveLength(1);
+    expect(body.warnings[0]).toMatchObject({ row: 3, column: 'value', code: 'published-value-differs' });
+  });
+
+  it('needs a value, or a numerator and a denominator', async () => {
+    const { status, body } = await upload(app, 'benchmark', csvOf([validRow('benchmark', { value: '' })]));
+    expect(status).toBe(422);
+    expect(body.errors[0]).toMatchObject({ row: 2, column: 'value', code: 'missing-value' });
+  });
+
+  it('rejects an indicator that is not in the catalogue', async () => {
+    const { status, body } = await upload(app, 'benchmark', csvOf([validRow('benchmark', { indicator: 'happiness-index' })]));
+    expect(status).toBe(422);
+    expect(body.errors[0]).toMatchObject({ row: 2, column: 'indicator', code: 'unknown-indicator', value: 'happiness-index' });
+  });
+
+  it('accepts every kind of period', async () => {
+    const rows = ['2019-20Q3', '2019-20', '2019', 'R12-2019-20Q3', '2019/20 Q2'].map((period) => validRow('benchmark', { period }));
+    const { status, body } = await upload(app, 'benchmark', csvOf(rows));
+    expect(status).toBe(201);
+    expect(body.submission.periods).toEqual(['2019', '2019-20', '2019-20Q2', '2019-20Q3', 'R12-2019-20Q3']);
+  });
+});

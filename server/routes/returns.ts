@@ -1,0 +1,169 @@
+// /api/returns: templates, uploads (with dry run) and the revision history of one stored key.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AcceptedBodySchema, DryRunBodySchema, ErrorBodySchema, RejectedBodySchema, RevisionSchema } from '../../schemas/api';
+import { findReturnDefinition, RETURN_TYPES } from '../../schemas/returns';
+import { ingestReturn } from '../returns/ingest';
+import { revisionHistory } from '../returns/store';
+import { templateCsv, templateFileName, templateXlsx } from '../returns/templates';
+import { readUpload } from './upload';
+import { isGranted } from '../access/actor';
+import { audit } from '../access/audit';
+import { RETURN_USERS } from '../access/policy';
+
+const TypeParams = z.object({
+  type: z.string().meta({ description: `Return type: ${RETURN_TYPES.join(', ')}`, example: 'police' }),
+});
+
+const UploadQuery = z.object({
+  dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true: check the file and report, without storing anything' }),
+});
+
+function unknownType(type: string) {
+  return {
+    statusCode: 404,
+    error: 'Not Found',
+    message: `There is no return type "${type}". The return types are: ${RETURN_TYPES.join(', ')}.`,
+    code: 'unknown-return-type',
+  };
+}
+
+export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:type/template.csv',
+    { config: { access: RETURN_USERS }, schema: { tags: ['returns'], summary: 'Empty CSV template for a return type', params: TypeParams, response: { 200: z.string(), 404: ErrorBodySchema } } },
+    async (request, reply) => {
+      const definition = findReturnDefinition(request.params.type);
+      if (!definition) return reply.code(404).send(unknownType(request.params.type));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${templateFileName(definition, 'csv')}"`)
+        .send(templateCsv(definition));
+    },
+  );
+
+  app.get(
+    '/:type/template.xlsx',
+    { config: { access: RETURN_USERS }, schema: { tags: ['returns'], summary: 'Empty Excel template for a return type, with a guidance sheet', params: TypeParams, response: { 200: z.any(), 404: ErrorBodySchema } } },
+    async (request, reply) => {
+      const definition = findReturnDefinition(request.params.type);
+      if (!definition) return reply.code(404).send(unknownType(request.params.type));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${templateFileName(definition, 'xlsx')}"`)
+        .send(await templateXlsx(definition));
+    },
+  );
+
+  app.post(
+    '/:type',
+    {
+      config: { access: RETURN_USERS },
+      schema: {
+        tags: ['returns'],
+        summary: 'Upload a return (multipart field "file", CSV or XLSX)',
+        description: 'Checks every cell and rule. A file with any error is rejected whole and nothing is stored.',
+        consumes: ['multipart/form-data'],
+        params: TypeParams,
+        querystring: UploadQuery,
+        response: {
+          200: DryRunBodySchema,
+          201: AcceptedBodySchema,
+          400: ErrorBodySchema,
+          403: z.union([ErrorBodySchema, RejectedBodySchema]),
+          404: ErrorBodySchema,
+          413: ErrorBodySchema,
+          415: RejectedBodySchema,
+          422: RejectedBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const definition = findReturnDefinition(request.params.type);
+      if (!definition) return reply.code(404).send(unknownType(request.params.type));
+      const actor = request.actor;
+      const dryRun = request.query.dryRun === 'true';
+      const action = dryRun ? 'upload-dry-run' : 'upload';
+      const target = definition.type;
+      if (actor.role === 'partner' && (definition.reference || !actor.grants.some((g) => g.returnType === definition.type))) {
+        audit(request, { action, outcome: 'denied', target, details: { reason: 'return type not granted' } });
+        return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `Your organisation is not set up to send the ${definition.title.toLowerCase()}.`, code: 'forbidden' });
+      }
+      const upload = await readUpload(request);
+      if (!upload.ok) {
+        audit(request, { action, outcome: 'rejected', target, details: { status: upload.statusCode, code: upload.body.code } });
+        return reply.code(upload.statusCode).send(upload.body);
+      }
+
+      const outcome = await ingestReturn(app.db, {
+        definition,
+        bytes: upload.bytes,
+        fileName: upload.fileName,
+        actor,
+        now: app.now(),
+        dryRun,
+        permits: (key) => isGranted(actor, definition.type, key.areaCode),
+      });
+      const file = { fileName: upload.fileName, bytes: upload.bytes.length };
+      switch (outcome.kind) {
+        case 'unreadable':
+        case 'rejected':
+          audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: outcome.kind, errors: outcome.kind === 'rejected' ? outcome.errors.length : 1 } });
+          break;
+        case 'forbidden':
+          audit(request, { action, outcome: 'denied', target, details: { ...file, rowsRefused: outcome.errors.length } });
+          break;
+        case 'checked':
+          audit(request, { action, outcome: 'success', target, details: { ...file, rows: outcome.summary.rows } });
+          break;
+        case 'stored':
+          audit(request, { action, outcome: 'success', target: `submission:${outcome.submission.id}`, details: { ...file, returnType: definition.type, rows: outcome.submission.rows } });
+          break;
+      }
+      switch (outcome.kind) {
+        case 'forbidden':
+          return reply.code(403).send({ errors: outcome.errors, warnings: [] });
+        case 'unreadable': {
+          const problem = { row: null, column: null, value: null, code: outcome.code, message: outcome.message };
+          return reply.code(outcome.code === 'unsupported-file-type' ? 415 : 422).send({ errors: [problem], warnings: [] });
+        }
+        case 'rejected':
+          return reply.code(422).send({ errors: outcome.errors, warnings: outcome.warnings });
+        case 'checked':
+          return reply.code(200).send({ submission: { id: null, returnType: definition.type, ...outcome.summary }, warnings: outcome.warnings });
+        case 'stored': {
+          const { id, returnType, rows, periods, areas } = outcome.submission;
+          return reply.code(201).send({ submission: { id, returnType, rows, periods, areas }, warnings: outcome.warnings });
+        }
+      }
+    },
+  );
+
+  app.get(
+    '/:type/revisions',
+    {
+      config: { access: RETURN_USERS },
+      schema: {
+        tags: ['returns'],
+        summary: 'Every stored version of one row: (type, area, period[, subkey]), oldest first',
+        params: TypeParams,
+        querystring: z.object({
+          area: z.string().meta({ example: 'E09000004' }),
+          period: z.string().meta({ example: '2019-20Q3' }),
+          subkey: z.string().default('').meta({ description: 'Accommodation type for refuge rows, indicator id for benchmark rows' }),
+        }),
+        response: { 200: z.object({ revisions: z.array(RevisionSchema) }), 403: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const definition = findReturnDefinition(request.params.type);
+      if (!definition) return reply.code(404).send(unknownType(request.params.type));
+      const { area, period, subkey } = request.query;
+      if (!isGranted(request.actor, definition.type, area)) {
+        return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'Your organisation is not set up to see these figures.', code: 'not-granted' });
+      }
+      const revisions = await revisionHistory(app.db, { returnType: definition.type, areaCode: area, period, subkey });
+      return { revisions };
+    },
+  );
+};

@@ -1,0 +1,50 @@
+// Valid example rows for every return type, written out in full so tests state the data they
+// send. Each passes every rule; tests break one thing at a time.
+export type Cells = Record<string, string | number>;
+
+export const VALID_ROWS: Record<string, Cells> = {
+  police: {
+    period: '2019-20Q3', area_code: 'E09000004', incidents: 1000, crimes: 550, incidents_child_present: 250, victims: 600,
+    repeat_victims: 180, victims_female: 460, victims_male: 120, victims_ethnicity_recorded: 520, perpetrators: 500,
+    repeat_perpetrators: 120, arrests: 180, charges: 70, dvpn_issued: 20, dvpo_granted: 15, dapo_granted: 3,
+    dvds_applications: 40, dvds_disclosures: 20, notes: '',
+  },
+  marac: {
+    period: '2019-20Q3', area_code: 'E09000004', cases_discussed: 100, repeat_cases: 30, referrals_police: 60, referrals_idva: 15,
+    referrals_health: 8, referrals_childrens_services: 7, referrals_housing: 5, referrals_other: 5, children_in_households: 130,
+    cases_bame: 12, cases_lgbt: 2, cases_disabled: 10, cases_male: 5, cases_age_16_17: 1, notes: '',
+  },
+  idva: {
+    period: '2019-20Q3', area_code: 'E09000004', referrals_received: 200, referrals_high_risk: 120, clients_engaged: 150, cases_closed: 90,
+    closed_abuse_ceased: 60, closed_feel_safer: 70, closed_quality_of_life_improved: 65, clients_male: 10, clients_age_61_plus: 8,
+    clients_disabled: 20, clients_lgbt: 4, clients_bame: 25, notes: '',
+  },
+  csc: {
+    period: '2019-20Q3', area_code: 'E09000004', contacts: 3000, contacts_da: 600, referrals: 800, referrals_da: 250, assessments: 700,
+    assessments_da: 300, cp_plans_started: 60, cp_plans_started_da: 35, early_help_episodes: 400, early_help_episodes_da: 120, notes: '',
+  },
+  refuge: {
+    // 2019-20 Q3 is Oct–Dec: 92 days, so 20 units give at most 1,840 unit-nights.
+    period: '2019-20Q3', area_code: 'E09000004', accommodation_type: 'refuge', units: 20, unit_nights_available: 1840,
+    unit_nights_occupied: 1600, referrals_received: 40, households_accommodated: 8, referrals_declined_no_space: 20,
+    referrals_declined_unsuitable: 5, adults_accommodated: 8, children_accommodated: 11, departures: 7, departures_planned_move_on: 5,
+    nights_stayed_departures: 700, households_from_outside_area: 6, notes: '',
+  },
+  population: { year: '2019', area_code: 'E09000004', all_ages: 248287, aged_16_plus: 195000, females_16_plus: 101000, aged_0_17: 57000, notes: '' },
+  benchmark: { indicator: 'da-incident-rate', area_code: 'E12000007', period: '2019', numerator: '', denominator: '', value: '17.3', source: 'MOPAC' },
+};
+
+function quoteIfNeeded(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** A CSV of the given rows, with the header taken from the first row's keys. */
+export function csvOf(rows: Cells[], eol = '\n'): string {
+  const header = Object.keys(rows[0]);
+  const lines = [header.join(','), ...rows.map((r) => header.map((h) => quoteIfNeeded(String(r[h] ?? ''))).join(','))];
+  return lines.join(eol) + eol;
+}
+
+export function validRow(type: string, overrides: Cells = {}): Cells {
+  return { ...VALID_ROWS[type], ...overrides };
+}
