@@ -18,13 +18,14 @@ describe('period ids (DOMAIN.md section 4)', () => {
     ['2019', 'calendar-year', ['2018-19Q4', '2019-20Q1', '2019-20Q2', '2019-20Q3']],
     ['R12-2020-21Q2', 'rolling-year', ['2019-20Q3', '2019-20Q4', '2020-21Q1', '2020-21Q2']],
     ['1999-00Q1', 'quarter', ['1999-00Q1']],
+    ['2099-00Q4', 'quarter', ['2099-00Q4']],
   ])('%s is a %s of %j', (id, kind, quarters) => {
     const p = parsePeriodId(id);
     expect(p?.kind).toBe(kind);
     expect(p?.quarters).toEqual(quarters);
   });
 
-  it.each(['2019-21Q3', '2019-20Q5', '2019-20 Q3', 'R12-2019', '19-20', ''])('rejects %j', (id) => {
+  it.each(['2019-21Q3', '2019-20Q5', '2019-20 Q3', 'R12-2019', '19-20', '', '0000-01', '0000', '0999-00Q1', 'R12-0000-01Q1', '3000-01'])('rejects %j', (id) => {
     expect(parsePeriodId(id)).toBeNull();
   });
 

@@ -26,6 +26,11 @@ const ROLLING_ID = /^R12-(\d{4}-\d{2}Q[1-4])$/;
 
 const MONTHS = ['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar'];
 
+/** Years outside this range are not periods anyone reports; refusing them keeps ids well-formed. */
+export const EARLIEST_YEAR = 1990;
+export const LATEST_YEAR = 2100;
+const plausibleYear = (year: number) => year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+
 function twoDigits(year: number): string {
   return String(year % 100).padStart(2, '0');
 }
@@ -42,7 +47,7 @@ export function parseQuarterId(id: string): Quarter | null {
   const m = QUARTER_ID.exec(id);
   if (!m) return null;
   const startYear = Number(m[1]);
-  if (m[2] !== twoDigits(startYear + 1)) return null;
+  if (!plausibleYear(startYear) || m[2] !== twoDigits(startYear + 1)) return null;
   return { startYear, quarter: Number(m[3]) as Quarter['quarter'] };
 }
 
@@ -115,7 +120,7 @@ export function parsePeriodId(id: string): Period | null {
   const fy = FINANCIAL_YEAR_ID.exec(id);
   if (fy) {
     const startYear = Number(fy[1]);
-    if (fy[2] !== twoDigits(startYear + 1)) return null;
+    if (!plausibleYear(startYear) || fy[2] !== twoDigits(startYear + 1)) return null;
     const quarters = [1, 2, 3, 4].map((n) => quarterId({ startYear, quarter: n as Quarter['quarter'] }));
     return { id, kind: 'financial-year', quarters, label: `Financial year ${id} (Apr ${startYear}–Mar ${startYear + 1})` };
   }
@@ -123,6 +128,7 @@ export function parsePeriodId(id: string): Period | null {
   const cy = CALENDAR_YEAR_ID.exec(id);
   if (cy) {
     const year = Number(cy[1]);
+    if (!plausibleYear(year - 1)) return null;
     // Calendar year Y = Jan–Mar Y (Q4 of the financial year starting Y-1) then Apr–Dec Y.
     const quarters = quarterRange(quarterId({ startYear: year - 1, quarter: 4 }), quarterId({ startYear: year, quarter: 3 }));
     return { id, kind: 'calendar-year', quarters, label: `Calendar year ${year}` };
@@ -186,7 +192,7 @@ export function parseQuarterText(text: string): Quarter | null {
   } else {
     return null;
   }
-  if (!followingYearMatches(startYear, nextYear)) return null;
+  if (!plausibleYear(startYear) || !followingYearMatches(startYear, nextYear)) return null;
   return { startYear, quarter: quarter as Quarter['quarter'] };
 }
 
