@@ -46,7 +46,7 @@ export const IndicatorValueSchema = z
     source: z.enum(['returns', 'computed', 'imported']).nullable().meta({
       description: "returns: the area's own returns; computed: summed from its children; imported: a published value loaded as a benchmark",
     }),
-    missing: z.array(z.string()).meta({ description: 'For an incomplete value: the child areas or quarters without figures' }),
+    missing: z.array(z.string()).meta({ description: 'For an incomplete value: the child areas or quarters whose figures are missing or themselves incomplete' }),
     benchmark: BenchmarkComparisonSchema.nullable().meta({ description: 'Null for an area with no comparator (England)' }),
   })
   .meta({ id: 'IndicatorValue' });

@@ -123,7 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(submissionRoutes, { prefix: '/api/submissions' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
-  await app.register(indicatorRoutes, { prefix: '/api' });
+  await app.register(indicatorRoutes, { prefix: '/api', disclosureThreshold: options.suppressionThreshold });
 
   await app.ready();
   return app;

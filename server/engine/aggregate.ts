@@ -15,6 +15,7 @@ import type { IndicatorDefinition, PopulationGroup } from '../../schemas/indicat
 import { parsePeriodId, populationYear, type Period } from '../../schemas/periods';
 import type { FigureIndex, Figures, ImportedFigure } from './data';
 import { isSmallCount, suppressTotal, type ComputedCell, type DisclosurePolicy, type Tally } from './disclosure';
+import { Memo3 } from './memo';
 import type { AreaRegister } from './register';
 
 /** A count built from one return's columns (terms added together), optionally one accommodation type. */
@@ -27,6 +28,7 @@ export interface CountMeasure {
 }
 export interface PopulationMeasure {
   kind: 'population';
+  key: string;
   group: PopulationGroup;
 }
 export type Measure = CountMeasure | PopulationMeasure;
@@ -43,7 +45,7 @@ export function measuresOf(indicator: IndicatorDefinition, accommodationType: st
   const numerator = countMeasure(indicator.source, indicator.numerator, accommodationType);
   const denominator: Measure =
     indicator.denominator.kind === 'population'
-      ? { kind: 'population', group: indicator.denominator.group }
+      ? { kind: 'population', key: `population:${indicator.denominator.group}`, group: indicator.denominator.group }
       : countMeasure(indicator.source, indicator.denominator.columns, accommodationType);
   return { numerator, denominator };
 }
@@ -87,29 +89,6 @@ function termsOf(figures: Figures, columns: readonly string[]): number | null {
     if (v !== null && v !== undefined) total = (total ?? 0) + v;
   }
   return total;
-}
-
-/**
- * A memo keyed by three strings. Nested maps rather than one joined key: the strings already
- * exist (and have their hashes), whereas joining them would build a new string per lookup.
- */
-class Memo3<T> {
-  private readonly maps = new Map<string, Map<string, Map<string, T>>>();
-  size = 0;
-
-  get(a: string, b: string, c: string, make: () => T): T {
-    let byB = this.maps.get(a);
-    if (!byB) this.maps.set(a, (byB = new Map()));
-    let byC = byB.get(b);
-    if (!byC) byB.set(b, (byC = new Map()));
-    let value = byC.get(c);
-    if (value === undefined) {
-      value = make();
-      byC.set(c, value);
-      this.size++;
-    }
-    return value;
-  }
 }
 
 /**
@@ -174,7 +153,20 @@ export class Aggregator {
 
   /** A count measure for an area and period, summed as described at the top of this file. */
   count(measure: CountMeasure, areaCode: string, periodId: string): Tally {
+    // One row of one authority's quarter is cheaper to read again than to remember, and
+    // remembering every one would fill the cache. It has nothing to split, so it is suppressed
+    // exactly when it is small.
+    const oneRow = this.period(periodId).quarters.length === 1 && !this.sumsTypes(measure) && !this.computedFromChildren(this.area(areaCode));
+    if (oneRow) {
+      const tally = this.quarterFromRows(measure, areaCode, periodId);
+      return tally.smallBelow && this.policy.view === 'suppressed' ? { ...tally, suppressed: true } : tally;
+    }
     return this.tallies.get(measure.key, areaCode, periodId, () => this.countUncached(measure, areaCode, periodId));
+  }
+
+  /** Refuge figures with no accommodation type chosen are the sum over the types. */
+  private sumsTypes(measure: CountMeasure): boolean {
+    return measure.source === TYPED_SOURCE && measure.accommodationType === null;
   }
 
   private countUncached(measure: CountMeasure, areaCode: string, periodId: string): Tally {
@@ -193,7 +185,7 @@ export class Aggregator {
       const sums: Tally[][] = [];
       if (fromChildren) sums.push(this.childTallies(measure, areaCode, periodId));
       if (period.quarters.length > 1) sums.push(period.quarters.map((q) => this.count(measure, areaCode, q)));
-      if (measure.source === TYPED_SOURCE && measure.accommodationType === null) {
+      if (this.sumsTypes(measure)) {
         sums.push(this.typesAt(measure, areaCode, period).map((t) => this.count(countMeasure(measure.source, measure.columns, t), areaCode, periodId)));
       }
       return sums;
@@ -257,20 +249,20 @@ export class Aggregator {
    * children uses the sum of their estimates (the same areas as its summed numerator), any
    * other area its own.
    */
-  population(group: PopulationGroup, areaCode: string, periodId: string): Tally {
-    return this.tallies.get(`population:${group}`, areaCode, periodId, () => {
+  population(measure: PopulationMeasure, areaCode: string, periodId: string): Tally {
+    return this.tallies.get(measure.key, areaCode, periodId, () => {
       if (this.computedFromChildren(this.area(areaCode))) {
         const children = this.options.register.childrenOf(areaCode);
-        return sumOf(children.map((c) => this.population(group, c.code, periodId)), () => children.map((c) => c.code));
+        return sumOf(children.map((c) => this.population(measure, c.code, periodId)), () => children.map((c) => c.code));
       }
       const year = String(populationYear(this.period(periodId)));
-      const v = this.options.index.population.get(areaCode)?.get(year)?.[group];
+      const v = this.options.index.population.get(areaCode)?.get(year)?.[measure.group];
       return v === null || v === undefined ? NONE : complete(v, true);
     });
   }
 
   measure(measure: Measure, areaCode: string, periodId: string): Tally {
-    return measure.kind === 'population' ? this.population(measure.group, areaCode, periodId) : this.count(measure, areaCode, periodId);
+    return measure.kind === 'population' ? this.population(measure, areaCode, periodId) : this.count(measure, areaCode, periodId);
   }
 
   // ---------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { SYSTEM } from '../access/actor';
 import { openDatabase, type Db } from '../db/database';
 import type { AcceptedRow } from '../ingest/validate';
 import { storeSubmission } from '../returns/store';
-import { CurrentFigures } from './data';
+import { buildIndex, CurrentFigures } from './data';
 
 const opened: Db[] = [];
 const dirs: string[] = [];
@@ -67,6 +67,22 @@ describe('CurrentFigures', () => {
     expect(next).not.toBe(empty);
     expect(next.returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 1000 });
     expect(figures.snapshot()).toBe(next);
+  });
+
+  it('updates with only the new rows, to the same index as a full build', () => {
+    const db = open(':memory:');
+    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }, { key: key('E09000005', '2019-20Q3'), values: { incidents: 900 } }]);
+    const figures = new CurrentFigures(db.sqlite);
+    figures.snapshot();
+    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 999 } }, { key: key('E09000004', '2019-20Q4'), values: { incidents: 800 } }]);
+    store(db, 'population', [{ key: key('E09000004', '2019'), values: { all_ages: 248_287 } }]);
+    const updated = figures.snapshot();
+    const full = buildIndex(db.sqlite);
+    expect(updated.version).toBe(full.version);
+    expect(updated.returns).toEqual(full.returns);
+    expect(updated.population).toEqual(full.population);
+    expect(updated.quarterSpan).toEqual(full.quarterSpan);
+    expect(updated.returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 999 });
   });
 
   it('sees a submission stored through another connection to the same file (another process)', () => {

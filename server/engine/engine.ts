@@ -1,15 +1,17 @@
 // The indicator engine's entry point: one per app, holding the current figures, the area
 // register and the disclosure threshold. Each request opens a session in the view its user may
-// see; a session adds up, discloses and compares, remembering its work for the request.
+// see; a session adds up, discloses and compares. What sessions work out is shared by every
+// request in the same view until the next submission changes the figures.
+import type BetterSqlite3 from 'better-sqlite3';
 import type { IndicatorDefinition } from '../../schemas/indicators';
 import type { Period } from '../../schemas/periods';
 import { AggregateCache, Aggregator } from './aggregate';
 import { chooseBenchmark, compareWithBenchmarkValue, compareWithIndicatorReference, type BenchmarkComparison, type ConfidenceLevelId, type ReferenceResult } from './benchmark';
 import { CurrentFigures, type FigureIndex } from './data';
 import { DEFAULT_DISCLOSURE_THRESHOLD, disclose, type DisclosurePolicy, type DisclosureView, type PublishedValue } from './disclosure';
+import { Memo3 } from './memo';
 import { SHIPPED_REGISTER, type AreaRegister } from './register';
 import { comparablePeriods, trendOf, type TrendResult } from './trend';
-import type BetterSqlite3 from 'better-sqlite3';
 
 export interface EngineOptions {
   /** The area hierarchy; the shipped register unless a test or the benchmark brings its own. */
@@ -22,6 +24,10 @@ export interface ValueWithBenchmark extends PublishedValue {
   benchmark: BenchmarkComparison | null;
 }
 
+function keyOf(indicator: IndicatorDefinition, accommodationType: string | null): string {
+  return accommodationType === null ? indicator.id : `${indicator.id}:${accommodationType}`;
+}
+
 export interface ValueOptions {
   accommodationType?: string | null;
   /** The benchmark area, or null for none. */
@@ -30,17 +36,17 @@ export interface ValueOptions {
 }
 
 /**
- * Sums kept per view before the cache starts afresh: about 100 bytes each, so at most a few
- * tens of megabytes. A national board's working set (every authority's summary for the recent
- * periods) fits well within it.
+ * Results kept per view before the cache starts afresh: about 250 bytes each, so at most some
+ * 75 MB per view. The national benchmark's working set (summaries of all 300 authorities over
+ * twelve recent periods, and comparisons) is about 220,000.
  */
-export const MAX_CACHED_ENTRIES = 250_000;
+export const MAX_CACHED_ENTRIES = 300_000;
 
 export class IndicatorEngine {
   readonly register: AreaRegister;
   readonly threshold: number;
   private readonly figures: CurrentFigures;
-  private readonly caches = new Map<DisclosureView, { index: FigureIndex; cache: AggregateCache }>();
+  private readonly caches = new Map<DisclosureView, SharedResults>();
 
   constructor(sqlite: BetterSqlite3.Database, options: EngineOptions = {}) {
     this.register = options.register ?? SHIPPED_REGISTER;
@@ -52,12 +58,28 @@ export class IndicatorEngine {
   session(view: DisclosureView): EngineSession {
     const index = this.figures.snapshot();
     let shared = this.caches.get(view);
-    if (!shared || shared.index !== index || shared.cache.size > MAX_CACHED_ENTRIES) {
-      shared = { index, cache: new AggregateCache() };
+    if (!shared || shared.index !== index || shared.size > MAX_CACHED_ENTRIES) {
+      shared = new SharedResults(index);
       this.caches.set(view, shared);
     }
-    const aggregator = new Aggregator({ index, register: this.register, policy: { view, threshold: this.threshold }, cache: shared.cache });
-    return new EngineSession(index.quarterSpan, aggregator, this.register);
+    const aggregator = new Aggregator({ index, register: this.register, policy: { view, threshold: this.threshold }, cache: shared.sums });
+    return new EngineSession(index.quarterSpan, aggregator, this.register, shared);
+  }
+}
+
+/**
+ * Everything worked out for one data version in one view, shared by the requests until the next
+ * submission. All of it is a pure function of the figures and the policy.
+ */
+class SharedResults {
+  readonly sums = new AggregateCache();
+  readonly values = new Memo3<PublishedValue>();
+  readonly trends = new Memo3<TrendResult>();
+
+  constructor(readonly index: FigureIndex) {}
+
+  get size(): number {
+    return this.sums.size + this.values.size + this.trends.size;
   }
 }
 
@@ -66,6 +88,7 @@ export class EngineSession {
     readonly quarterSpan: ReadonlyMap<string, { first: string; last: string }>,
     private readonly aggregator: Aggregator,
     readonly register: AreaRegister,
+    private readonly shared: SharedResults,
   ) {}
 
   get policy(): DisclosurePolicy {
@@ -82,7 +105,9 @@ export class EngineSession {
 
   /** An indicator's value for one area and period, after disclosure control. */
   value(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): PublishedValue {
-    return disclose(this.aggregator.cell(indicator, area, period, accommodationType), indicator.ci, indicator.multiplier, this.policy);
+    return this.shared.values.get(keyOf(indicator, accommodationType), area, period, () =>
+      disclose(this.aggregator.cell(indicator, area, period, accommodationType), indicator.ci, indicator.multiplier, this.policy),
+    );
   }
 
   /** The value with its comparison against a benchmark area (same indicator and period). */
@@ -95,8 +120,9 @@ export class EngineSession {
   }
 
   trend(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): TrendResult {
-    const points = comparablePeriods(this.period(period)).map((p) => this.value(indicator, area, p, accommodationType));
-    return trendOf(indicator, points);
+    return this.shared.trends.get(keyOf(indicator, accommodationType), area, period, () =>
+      trendOf(indicator, comparablePeriods(this.period(period)).map((p) => this.value(indicator, area, p, accommodationType))),
+    );
   }
 
   reference(indicator: IndicatorDefinition, value: PublishedValue): ReferenceResult | null {

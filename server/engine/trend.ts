@@ -12,23 +12,35 @@ import { TREND_POINTS, trendJudgement, trendTest, type TrendJudgement, type Tren
 
 const QUARTERS_PER_STEP_FOR_YEARS = 4;
 
-/** The `count` comparable periods ending with `period`, oldest first. */
+/** Comparable periods are asked for again and again (every indicator of every summary); a few hundred ids cover any real use. */
+const MAX_REMEMBERED_PERIODS = 1000;
+const remembered = new Map<string, string[]>();
+
+function periodBefore(period: Period, k: number): string {
+  switch (period.kind) {
+    case 'quarter':
+      return shiftQuarter(period.id, -k);
+    case 'financial-year':
+      return financialYearId(Number(period.id.slice(0, 4)) - k);
+    case 'calendar-year':
+      return String(Number(period.id) - k);
+    case 'rolling-year':
+      return `R12-${shiftQuarter(period.quarters[period.quarters.length - 1], -QUARTERS_PER_STEP_FOR_YEARS * k)}`;
+  }
+}
+
+/** The `count` comparable periods ending with `period`, oldest first (those before year 0 left out). */
 export function comparablePeriods(period: Period, count: number = TREND_POINTS): string[] {
-  const back = (k: number): string => {
-    switch (period.kind) {
-      case 'quarter':
-        return shiftQuarter(period.id, -k);
-      case 'financial-year':
-        return financialYearId(Number(period.id.slice(0, 4)) - k);
-      case 'calendar-year':
-        return String(Number(period.id) - k);
-      case 'rolling-year':
-        return `R12-${shiftQuarter(period.quarters[period.quarters.length - 1], -QUARTERS_PER_STEP_FOR_YEARS * k)}`;
-    }
-  };
-  const ids: string[] = [];
-  for (let k = count - 1; k >= 0; k--) ids.push(back(k));
-  return ids.filter((id) => parsePeriodId(id) !== null);
+  const key = `${period.id}/${count}`;
+  let ids = remembered.get(key);
+  if (!ids) {
+    ids = [];
+    for (let k = count - 1; k >= 0; k--) ids.push(periodBefore(period, k));
+    ids = ids.filter((id) => parsePeriodId(id) !== null);
+    if (remembered.size >= MAX_REMEMBERED_PERIODS) remembered.clear();
+    remembered.set(key, ids);
+  }
+  return ids;
 }
 
 export interface TrendResult {

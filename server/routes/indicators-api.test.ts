@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDICATORS, STRATEGY_AIMS } from '../../schemas/indicators';
 import { buildTestApp } from '../test/helpers';
-import { getAs, load } from './indicators.test-support';
+import { getAs, load, signIn } from './indicators.test-support';
 
 let app: FastifyInstance;
 beforeEach(async () => {
@@ -20,8 +20,9 @@ const THAMES_VALLEY = 'E23000029';
 const VALUE_FIELDS = ['area', 'period', 'numerator', 'denominator', 'value', 'lower95', 'upper95', 'lower998', 'upper998', 'status', 'benchmark'];
 
 describe('catalogue and register', () => {
-  it('lists every indicator with its aim title, to anyone', async () => {
-    const response = await app.inject({ url: '/api/indicators' });
+  it('lists every indicator with its aim title, to anyone signed in', async () => {
+    expect((await app.inject({ url: '/api/indicators' })).statusCode).toBe(401);
+    const response = await app.inject({ url: '/api/indicators', headers: await signIn(app, 'partner') });
     expect(response.statusCode).toBe(200);
     const { indicators } = response.json();
     expect(indicators.map((i: { id: string }) => i.id)).toEqual(INDICATORS.map((i) => i.id));
@@ -35,7 +36,7 @@ describe('catalogue and register', () => {
   });
 
   it('lists the areas with their benchmark choices and children', async () => {
-    const { areas } = (await app.inject({ url: '/api/areas' })).json();
+    const { areas } = (await app.inject({ url: '/api/areas', headers: await signIn(app, 'board') })).json();
     const byCode = new Map(areas.map((a: { code: string }) => [a.code, a]));
     expect(byCode.get(BEXLEY)).toMatchObject({ name: 'Bexley', defaultBenchmark: LONDON, benchmarkChoices: [LONDON, 'E23000001', 'E92000001'], children: [] });
     expect(byCode.get('E06000060')).toMatchObject({ defaultBenchmark: THAMES_VALLEY, benchmarkChoices: [THAMES_VALLEY, 'E92000001'] });
@@ -44,7 +45,7 @@ describe('catalogue and register', () => {
   });
 
   it('publishes the response schemas as OpenAPI components', async () => {
-    const doc = (await app.inject({ url: '/api/docs/json', headers: await (await import('./indicators.test-support')).signIn(app, 'board') })).json();
+    const doc = (await app.inject({ url: '/api/docs/json', headers: await signIn(app, 'board') })).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/indicators/{id}/values', '/api/indicators/{id}/series', '/api/indicators/{id}/compare', '/api/areas/{code}/summary', '/api/areas']));
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['IndicatorValues', 'IndicatorValue', 'BenchmarkComparison', 'AreaSummary', 'AreaComparison', 'IndicatorSeries']));
   });
@@ -148,6 +149,7 @@ describe('requests that make no sense', () => {
     ['/api/indicators/da-incident-rate/series?area=E09000004&from=2000-01Q1&to=2030-31Q1', 400, 'range-too-long'],
     ['/api/indicators/da-incident-rate/series?area=E09000004&to=2019', 400, 'invalid-period'],
     ['/api/areas/E09000004/summary?period=someday', 400, 'invalid-period'],
+    ['/api/areas/E09000004/summary?period=0000-01', 400, 'invalid-period'],
   ])('%s → %i %s', async (url, statusCode, code) => {
     const { status, body } = await getAs(app, 'board', url);
     expect(status).toBe(statusCode);
@@ -155,9 +157,34 @@ describe('requests that make no sense', () => {
     expect(body.message.length).toBeGreaterThan(20);
   });
 
+  it('answers odd input anywhere with a 4xx or a value, never a 5xx', async () => {
+    await load(app, 'police', [{ area_code: BEXLEY }]);
+    const odd = ['', '0000', '0000-01', '9999', '9999-00Q4', 'R12-0000-01Q1', 'R12-9999-00Q4', '2019-20Q5', 'r12-2019-20q3', '%00', ',,,', 'x'.repeat(2000), '2019-20Q3,'.repeat(50)];
+    const urls = odd.flatMap((text) => {
+      const t = encodeURIComponent(text);
+      return [
+        `/api/indicators/da-incident-rate/values?area=${BEXLEY}&period=${t}`,
+        `/api/indicators/da-incident-rate/values?area=${t}&period=2019`,
+        `/api/indicators/${t}/values?area=${BEXLEY}&period=2019`,
+        `/api/areas/${BEXLEY}/summary?period=${t}`,
+        `/api/areas/E92000001/summary?period=${t}`,
+        `/api/areas/${t}/summary?period=2019`,
+        `/api/indicators/refuge-occupancy/compare?parent=${LONDON}&period=${t}&accommodationType=refuge`,
+        `/api/indicators/da-incident-rate/series?area=${BEXLEY}&to=${t}`,
+        `/api/indicators/da-incident-rate/series?area=${BEXLEY}&from=${t}`,
+      ];
+    });
+    urls.push(`/api/indicators/da-incident-rate/values?area=${BEXLEY}&area=E09000005&period=2019`);
+    const board = await signIn(app, 'board');
+    for (const url of urls) {
+      const response = await app.inject({ url, headers: board });
+      expect(response.statusCode, url.slice(0, 120)).toBeLessThan(500);
+    }
+  });
+
   it('refuses a values request for too many areas × periods', async () => {
-    const areas = (await app.inject({ url: '/api/areas' })).json().areas.map((a: { code: string }) => a.code).join(',');
-    const periods = Array.from({ length: 40 }, (_, i) => String(1990 + i)).join(',');
+    const areas = (await app.inject({ url: '/api/areas', headers: await signIn(app, 'board') })).json().areas.map((a: { code: string }) => a.code).join(',');
+    const periods = Array.from({ length: 40 }, (_, i) => String(1991 + i)).join(',');
     expect((await getAs(app, 'board', `/api/indicators/da-incident-rate/values?area=${areas}&period=${periods}`)).status).toBe(200);
     const quarters = Array.from({ length: 41 }, (_, i) => `R12-20${String(10 + Math.floor(i / 4)).padStart(2, '0')}-${String(11 + Math.floor(i / 4))}Q${(i % 4) + 1}`).join(',');
     const { status, body } = await getAs(app, 'board', `/api/indicators/da-incident-rate/values?area=${BEXLEY}&period=${quarters}`);

@@ -1,7 +1,8 @@
 // /api/indicators and /api/areas: the catalogue, the area register, and indicator values with
 // benchmarks, series, comparisons and area summaries (issue 3). Every figure comes from the
 // engine through its disclosure gate: analysts and administrators get the unsuppressed view,
-// everyone else the suppressed one. The catalogue and register hold no figures and are public.
+// everyone else the suppressed one. The catalogue and register hold no figures but, like
+// everything but health and sign-in, need a signed-in user.
 // Anything a user can send that makes no sense is a 400 or 404 that says why.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -20,9 +21,9 @@ import {
   ValuesQuerySchema,
 } from '../../schemas/indicator-api';
 import { findIndicator, INDICATORS, type IndicatorDefinition } from '../../schemas/indicators';
-import { latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
+import { latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterId, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
 import { seesUnsuppressed } from '../access/actor';
-import { DASHBOARD_READERS, PUBLIC } from '../access/policy';
+import { DASHBOARD_READERS, SIGNED_IN } from '../access/policy';
 import type { DisclosureView } from '../engine/disclosure';
 import { IndicatorEngine, type EngineOptions, type EngineSession } from '../engine/engine';
 import { areaEntries, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues } from '../engine/views';
@@ -88,15 +89,29 @@ function checkAreas(session: EngineSession, codes: string[], status: 400 | 404 =
 
 const PERIOD_FORMS = '2019-20Q3 (a quarter), 2019-20 (a financial year), 2019 (a calendar year) or R12-2019-20Q3 (the twelve months to a quarter)';
 
+/**
+ * Whether text is a period id whose quarters are ids too. schemas/periods.ts does not pad years
+ * before 1000 ('0000-01' expands to '0-01Q1', and calendar year '0000' throws), so such ids are
+ * refused here rather than failing deeper down.
+ */
+function isPeriodId(text: string): boolean {
+  try {
+    const period = parsePeriodId(text);
+    return period !== null && period.quarters.every((q) => parseQuarterId(q) !== null && quarterId(parseQuarterId(q)!) === q);
+  } catch {
+    return false;
+  }
+}
+
 function checkPeriods(codes: string[]): string[] {
   if (codes.length === 0) throw new RequestProblem(400, 'no-period', `Give at least one period: ${PERIOD_FORMS}.`);
-  const bad = codes.filter((p) => parsePeriodId(p) === null);
+  const bad = codes.filter((p) => !isPeriodId(p));
   if (bad.length > 0) throw new RequestProblem(400, 'invalid-period', `${bad.map((p) => `"${p}"`).join(', ')} is not a period id. Write ${PERIOD_FORMS}.`);
   return codes;
 }
 
 function checkQuarter(id: string, name: string): string {
-  if (!parseQuarterId(id)) throw new RequestProblem(400, 'invalid-period', `${name} "${id}" is not a quarter id. Write a financial quarter like 2019-20Q3 (Q1 is April to June).`);
+  if (!parseQuarterId(id) || !isPeriodId(id)) throw new RequestProblem(400, 'invalid-period', `${name} "${id}" is not a quarter id. Write a financial quarter like 2019-20Q3 (Q1 is April to June).`);
   return id;
 }
 
@@ -133,13 +148,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
 
   app.get(
     '/indicators',
-    { config: { access: PUBLIC }, schema: { tags: ['indicators'], summary: 'The indicator catalogue', response: { 200: IndicatorListSchema } } },
+    { config: { access: SIGNED_IN }, schema: { tags: ['indicators'], summary: 'The indicator catalogue', response: { 200: IndicatorListSchema } } },
     async () => ({ indicators: INDICATORS.map(indicatorMetadata) }),
   );
 
   app.get(
     '/areas',
-    { config: { access: PUBLIC }, schema: { tags: ['areas'], summary: 'The area register, with each area’s benchmark choices and children', response: { 200: AreaListSchema } } },
+    { config: { access: SIGNED_IN }, schema: { tags: ['areas'], summary: 'The area register, with each area’s benchmark choices and children', response: { 200: AreaListSchema } } },
     async () => ({ areas: areaEntries(engine.register) }),
   );
 
