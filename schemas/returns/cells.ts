@@ -51,6 +51,8 @@ const isBlank = (s: string) => s.trim() === '';
 const SUPPRESSION_MARKERS = /^(<\s*\d+|\*+|~|c|x|\[c\]|\[x\]|\[z\]|\.\.|-\s*<\s*\d+)$/i;
 const NOT_AVAILABLE_MARKERS = /^(n\/?a|na|none|nil|unknown|not known|not available|tbc|-|–|—|null|#n\/a)$/i;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** Almost every cell of a real return is plain digits: read those without the other checks. */
+const PLAIN_DIGITS = /^\d{1,15}$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /** "3,267" → "3267"; anything not grouped in threes by commas is left alone (and then rejected). */
@@ -61,6 +63,7 @@ function withoutThousandsSeparators(s: string): string {
 /** A whole number ≥ 0, or null for a blank cell. `label` names the figure in plain words. */
 export function countCell(label: string) {
   return z.string().transform((raw, ctx): number | null => {
+    if (PLAIN_DIGITS.test(raw)) return Number(raw);
     const s = raw.trim().replace(/\u00a0/g, '');
     if (isBlank(s)) return null;
     if (SUPPRESSION_MARKERS.test(s)) {
@@ -108,7 +111,11 @@ const formsList = ACCEPTED_QUARTER_FORMS.map((f) => `"${f}"`).join(', ');
 
 /** A financial quarter in any accepted form, which must have ended by today. */
 export function quarterCell(context: CellContext) {
+  // A file repeats a handful of quarters on every row: read each distinct text once per upload.
+  const known = new Map<string, string>();
   return z.string().transform((raw, ctx): string => {
+    const cached = known.get(raw);
+    if (cached !== undefined) return cached;
     const s = raw.trim();
     if (isBlank(s)) return fail(ctx, 'required', `The period is empty. Every row needs the quarter it reports, written like ${formsList}.`);
     const q = parseQuarterText(s);
@@ -116,7 +123,9 @@ export function quarterCell(context: CellContext) {
     if (!hasQuarterEnded(q, context.now)) {
       return fail(ctx, 'future-period', `${quarterLabel(q)} has not ended yet, so it cannot be reported. Send figures for a quarter once it is over.`);
     }
-    return quarterId(q);
+    const id = quarterId(q);
+    known.set(raw, id);
+    return id;
   });
 }
 

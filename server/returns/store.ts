@@ -54,8 +54,11 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
   const insertRow = sqlite.prepare(`
     INSERT INTO return_rows (submission_id, return_type, area_code, period, subkey, source_row, values_json, notes)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  // One statement points every key the file carries at its new version. ("WHERE true" lets
+  // SQLite parse an upsert on INSERT … SELECT.)
   const pointCurrent = sqlite.prepare(`
-    INSERT INTO current_rows (return_type, area_code, period, subkey, row_id) VALUES (?, ?, ?, ?, ?)
+    INSERT INTO current_rows (return_type, area_code, period, subkey, row_id)
+    SELECT return_type, area_code, period, subkey, id FROM return_rows WHERE submission_id = ? AND true
     ON CONFLICT (return_type, area_code, period, subkey) DO UPDATE SET row_id = excluded.row_id`);
 
   const receivedAt = input.receivedAt.toISOString();
@@ -79,9 +82,9 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
     );
     for (const row of input.rows) {
       const { areaCode, period, subkey } = row.key;
-      const rowId = insertRow.run(submissionId, input.returnType, areaCode, period, subkey, row.rowNumber, JSON.stringify(row.values), row.notes).lastInsertRowid;
-      pointCurrent.run(input.returnType, areaCode, period, subkey, rowId);
+      insertRow.run(submissionId, input.returnType, areaCode, period, subkey, row.rowNumber, JSON.stringify(row.values), row.notes);
     }
+    pointCurrent.run(submissionId);
     return submissionId;
   })();
 
