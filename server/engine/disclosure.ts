@@ -39,8 +39,8 @@
 // they share. A full audit of every published table (linear programming, as tau-Argus does) is
 // out of scope.
 //
-// Until access control exists every request gets the suppressed view; analysts and
-// administrators will get the unsuppressed one (see DisclosurePolicy.view).
+// Board members (and anyone else) get the suppressed view; analysts and administrators the
+// unsuppressed one (server/routes/indicators.ts chooses the view from the request's actor).
 import { computeValue, type CiMethod } from './statistics';
 
 /** Counts from 1 to this minus one are suppressed (DOMAIN.md section 8: "<5"). */
