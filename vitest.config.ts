@@ -1,5 +1,6 @@
-// One config, one project per runtime: the server and shared schemas run under node.
-// The web project (jsdom) and browser journeys are added beside it.
+// One config, one project per runtime: the server and shared schemas run under node; the web
+// app's pure functions and components under jsdom; the browser journeys drive the built app in
+// real Chromium against the real server.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +12,27 @@ export default defineConfig({
           environment: 'node',
           include: ['server/**/*.test.ts', 'schemas/**/*.test.ts', 'fixtures/**/*.test.ts'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          environment: 'jsdom',
+          include: ['web/**/*.test.{ts,tsx}'],
+          setupFiles: ['web/test/setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          // Each journey file starts its own server and browser; a few at a time keep the machine responsive.
+          maxWorkers: 3,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
     ],

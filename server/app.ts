@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { returnRoutes } from './routes/returns';
 import { submissionRoutes } from './routes/submissions';
+import { webRoutes } from './routes/web';
 
 export interface AppOptions {
   /** SQLite file, or ':memory:' for tests. */
@@ -28,6 +29,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Disclosure control: counts from 1 to threshold − 1 are suppressed for non-analysts. */
   suppressionThreshold?: number;
+  /** The built web app to serve (default dist/web, where `npm run build` puts it). */
+  webRoot?: string;
 }
 
 /**
@@ -124,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(indicatorRoutes, { prefix: '/api', disclosureThreshold: options.suppressionThreshold });
+  // The web app's pages and assets: everything that is not /api.
+  await app.register(webRoutes, { root: options.webRoot });
 
   await app.ready();
   return app;

@@ -1,0 +1,78 @@
+// The shared components that carry meaning: error summary, judgement tags, sparklines, the
+// loading and error states.
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../lib/api-client';
+import { benchmarkWords } from '../lib/judgement';
+import { ErrorSummary } from './ErrorSummary';
+import { JudgementTag } from './Judgement';
+import { ErrorState, Loading } from './QueryState';
+import { Sparkline } from './Sparkline';
+
+describe('ErrorSummary', () => {
+  it('takes focus and links each problem to where it is', () => {
+    render(
+      <>
+        <ErrorSummary title="There are 2 problems with police.csv" items={[{ text: 'Row 3, column victims: not a whole number', href: '#file-row-3' }, { text: 'The file has no period column' }]} />
+        <table>
+          <tbody>
+            <tr id="file-row-3">
+              <td>x</td>
+            </tr>
+          </tbody>
+        </table>
+      </>,
+    );
+    const summary = screen.getByRole('alert').parentElement!;
+    expect(document.activeElement).toBe(summary);
+    const link = screen.getByRole('link', { name: 'Row 3, column victims: not a whole number' });
+    expect(link.getAttribute('href')).toBe('#file-row-3');
+    Element.prototype.scrollIntoView = vi.fn();
+    link.click();
+    expect(document.activeElement?.id).toBe('file-row-3');
+    expect(screen.getByText('The file has no period column').tagName).toBe('LI');
+  });
+});
+
+describe('JudgementTag', () => {
+  it('says the judgement in words; the symbol is hidden from screen readers', () => {
+    render(<JudgementTag words={benchmarkWords('worse', 'Thames Valley')} />);
+    const tag = screen.getByText('Worse than Thames Valley');
+    expect(tag.className).toContain('app-judgement--worse');
+    expect(tag.querySelector('[aria-hidden="true"]')?.textContent).toBe('✕');
+  });
+});
+
+describe('Sparkline', () => {
+  it('is an image with a text alternative', () => {
+    render(<Sparkline values={[1, 2, null, 3]} description="From 1 to 3" />);
+    const image = screen.getByRole('img', { name: 'From 1 to 3' });
+    expect(image.querySelectorAll('path')).toHaveLength(2);
+  });
+  it('draws nothing without values', () => {
+    const { container } = render(<Sparkline values={[null]} description="nothing" />);
+    expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('loading and error states', () => {
+  it('announces loading politely', () => {
+    render(<Loading what="the overview" />);
+    expect(screen.getByRole('status').textContent).toBe('Loading the overview…');
+  });
+  it.each([
+    [new ApiError(0, 'The dashboard server could not be reached.'), 'Check your internet connection, then try again.', true],
+    [new ApiError(500, 'Something went wrong.'), 'Try again in a few minutes.', true],
+    [new ApiError(403, 'Your account does not have permission to do this.'), 'Ask your dashboard administrator for access', false],
+    [new ApiError(404, 'There is no indicator "x".'), 'Check the address', true],
+  ])('says what happened and what to do: %s', (error, advice, retry) => {
+    const onRetry = vi.fn();
+    render(<ErrorState error={error} what="the overview" onRetry={onRetry} />);
+    expect(screen.getByRole('alert').textContent).toContain(error.message);
+    expect(screen.getByRole('alert').textContent).toContain(advice);
+    const button = screen.queryByRole('button', { name: 'Try again' });
+    expect(Boolean(button)).toBe(retry);
+    button?.click();
+    if (retry) expect(onRetry).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,110 @@
+// The administration API (/api/admin): users, organisations and their grants, API tokens and
+// the audit trail. Each list has its query options; each change invalidates what it changed
+// and the audit trail, which records it.
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, queryString } from '../../lib/api-client';
+import { adminKeys } from '../../lib/query-keys';
+import type { Grant, Role } from '../auth/api';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  organisation: { id: number; name: string } | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface Organisation {
+  id: number;
+  name: string;
+  kind: string;
+  grants: Grant[];
+}
+
+export interface ApiToken {
+  id: number;
+  organisation: { id: number; name: string };
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: { kind: string; id: string; name: string };
+  ip: string | null;
+  action: string;
+  outcome: string;
+  target: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditFilters {
+  action?: string;
+  actor?: string;
+  outcome?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export const ORGANISATION_KINDS = ['police', 'marac', 'idva', 'csc', 'refuge', 'council', 'other'] as const;
+
+export const usersQueryOptions = queryOptions({ queryKey: adminKeys.users(), queryFn: () => api<{ items: User[] }>('/api/admin/users').then((b) => b.items) });
+export const organisationsQueryOptions = queryOptions({
+  queryKey: adminKeys.organisations(),
+  queryFn: () => api<{ items: Organisation[] }>('/api/admin/organisations').then((b) => b.items),
+});
+export const tokensQueryOptions = queryOptions({ queryKey: adminKeys.tokens(), queryFn: () => api<{ items: ApiToken[] }>('/api/admin/tokens').then((b) => b.items) });
+
+export function auditQueryOptions(filters: AuditFilters) {
+  return queryOptions({
+    queryKey: adminKeys.audit(filters),
+    queryFn: () => api<{ total: number; items: AuditEvent[] }>(`/api/admin/audit${queryString({ ...filters })}`),
+  });
+}
+
+function useAdminMutation<TBody, TResult>(fn: (body: TBody) => Promise<TResult>, changes: ReadonlyArray<readonly unknown[]>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await Promise.all([...changes, adminKeys.audits()].map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+  });
+}
+
+export function useCreateUser() {
+  return useAdminMutation((body: { email: string; name: string; role: Role; organisationId: number | null; password: string }) => api<User>('/api/admin/users', { json: body }), [adminKeys.users()]);
+}
+
+export function useUpdateUser() {
+  return useAdminMutation(
+    ({ id, ...body }: { id: number; name?: string; role?: Role; organisationId?: number | null; disabled?: boolean; unlock?: boolean }) => api<User>(`/api/admin/users/${id}`, { method: 'PATCH', json: body }),
+    [adminKeys.users()],
+  );
+}
+
+export function useCreateOrganisation() {
+  return useAdminMutation((body: { name: string; kind: string }) => api<Organisation>('/api/admin/organisations', { json: body }), [adminKeys.organisations()]);
+}
+
+export function useSetGrants() {
+  return useAdminMutation(
+    ({ id, grants }: { id: number; grants: Grant[] }) => api<Organisation>(`/api/admin/organisations/${id}/grants`, { method: 'PUT', json: { grants } }),
+    [adminKeys.organisations(), adminKeys.users()],
+  );
+}
+
+export function useCreateToken() {
+  return useAdminMutation((body: { organisationId: number; name: string }) => api<ApiToken & { token: string }>('/api/admin/tokens', { json: body }), [adminKeys.tokens()]);
+}
+
+export function useRevokeToken() {
+  return useAdminMutation((id: number) => api<ApiToken>(`/api/admin/tokens/${id}`, { method: 'DELETE' }), [adminKeys.tokens()]);
+}

@@ -1,0 +1,332 @@
+// One indicator for one area: its value for the chosen period, its definition and metadata,
+// the quarterly trend (interval band, benchmark line, reference range), every area under the
+// same parent compared in the Fingertips manner, a data table with downloads beside each chart,
+// and for analysts the revisions of the figures shown. Prints as a board paper.
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import {
+  areaNamer,
+  compareQueryOptions,
+  LEVEL_LABELS,
+  limitsAt,
+  seriesQueryOptions,
+  useAreas,
+  useCatalogue,
+  valuesQueryOptions,
+  type AreaComparison,
+  type AreaEntry,
+  type Indicator,
+  type IndicatorSeries,
+  type IndicatorValue,
+} from '../../api/indicators';
+import { href, Link } from '../../app/router';
+import { DashboardFilters } from '../../components/DashboardFilters';
+import { DataTable } from '../../components/DataTable';
+import { DownloadTable } from '../../components/DownloadTable';
+import { EChart } from '../../components/EChart';
+import { JudgementTag } from '../../components/Judgement';
+import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
+import { fileSlug } from '../../lib/csv';
+import { formatCount, formatDate, formatInterval, formatValue, formatValueWithUnit, periodLabel, shortPeriodLabel } from '../../lib/format';
+import { benchmarkWords, statusExplanation, trendWords, type Assessment } from '../../lib/judgement';
+import { lastQuarterOf, quartersEndingWith } from '../../lib/periods';
+import { returnTitle } from '../../lib/return-types';
+import { selectionParams, useSelection, type Selection } from '../../lib/selection';
+import { useMe } from '../auth/api';
+import { compareChartHeight, compareOption } from './charts/compare-option';
+import { trendOption } from './charts/trend-option';
+import { Revisions } from './Revisions';
+import { compareTable, downloadRows, trendTable } from './tables';
+
+/** Quarters in the trend chart: three years. */
+export const TREND_QUARTERS = 12;
+
+const POLARITY_WORDS: Record<Indicator['polarity'], string> = {
+  'higher-better': 'A higher value is better.',
+  'lower-better': 'A lower value is better.',
+  'no-judgement': 'Neither a higher nor a lower value is judged better: differences are described as higher or lower.',
+};
+
+const CI_WORDS: Record<Indicator['ci'], string> = {
+  byar: "Byar's method (exact Poisson limits below 10 events), as in OHID's Fingertips",
+  wilson: 'Wilson score interval, as in OHID’s Fingertips',
+  none: 'No confidence interval: differences are not tested for significance',
+};
+
+const POPULATION_WORDS: Record<string, string> = {
+  all_ages: 'resident population, all ages',
+  aged_16_plus: 'resident population aged 16 and over',
+  females_16_plus: 'women aged 16 and over',
+  aged_0_17: 'children aged 0 to 17',
+};
+
+function columnsInWords(columns: string[]): string {
+  return columns.map((c) => c.replace(/_/g, ' ')).join(' + ');
+}
+
+/** The reference for one quarter: a yearly reference is a quarter of itself (DOMAIN.md section 6). */
+export function quarterlyReference(indicator: Indicator): { low: number | null; high: number | null; label: string } | null {
+  const r = indicator.reference;
+  if (!r) return null;
+  const scale = r.perYear ? 0.25 : 1;
+  return { low: r.low === undefined ? null : r.low * scale, high: r.high === undefined ? null : r.high * scale, label: r.label };
+}
+
+/** The parent whose children are compared: the benchmark if it has children, else the area's own parent. */
+export function comparisonParent(areas: readonly AreaEntry[], area: string, benchmark: string | undefined): string | null {
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  const entry = byCode.get(area);
+  const candidates = [benchmark, entry?.defaultBenchmark ?? undefined, ...(entry?.parents ?? [])].filter((c): c is string => Boolean(c));
+  return candidates.find((c) => (byCode.get(c)?.children.length ?? 0) > 0) ?? null;
+}
+
+function Metadata({ indicator }: { indicator: Indicator }) {
+  const denominator =
+    indicator.denominator.kind === 'population'
+      ? `Population: ${POPULATION_WORDS[indicator.denominator.group] ?? indicator.denominator.group} (ONS mid-year estimates)`
+      : `${columnsInWords(indicator.denominator.columns)}, from the ${returnTitle(indicator.source).toLowerCase()}`;
+  const rows: Array<[string, string]> = [
+    ['Definition', indicator.definition],
+    ['Strategy aim', indicator.aimTitle],
+    ['Source', returnTitle(indicator.source)],
+    ['Numerator', `${columnsInWords(indicator.numerator)}, from the ${returnTitle(indicator.source).toLowerCase()}`],
+    ['Denominator', denominator],
+    ['Unit', indicator.unit === '%' ? 'Per cent' : `${indicator.unit} (numerator ÷ denominator × ${formatCount(indicator.multiplier)})`],
+    ['Which way is better', POLARITY_WORDS[indicator.polarity]],
+    ['Confidence interval', CI_WORDS[indicator.ci]],
+    ...(indicator.reference ? ([['Reference', `${indicator.reference.label}${indicator.reference.perYear ? ' (a yearly level: a quarter is compared with a quarter of it)' : ''}`]] as Array<[string, string]>) : []),
+    ...(indicator.caveats.length ? ([['Things to bear in mind', indicator.caveats.join(' ')]] as Array<[string, string]>) : []),
+    ['Indicator id', indicator.id],
+  ];
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div className="govuk-summary-list__row" key={key}>
+          <dt className="govuk-summary-list__key">{key}</dt>
+          <dd className="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Headline({ value, indicator, benchmarkName, level, areaName }: { value: IndicatorValue; indicator: Indicator; benchmarkName: string | null; level: '95' | '99.8'; areaName: (c: string) => string }) {
+  const format = { unit: indicator.unit, decimals: indicator.decimals };
+  const limits = limitsAt(value, level);
+  const interval = formatInterval(limits.lower, limits.upper, format);
+  const explanation = statusExplanation(value.status, { missing: value.missing, areaName });
+  const comparison = value.benchmark;
+  return (
+    <div className="govuk-!-margin-bottom-6">
+      {value.status === 'ok' ? (
+        <p className="app-card__value">{formatValueWithUnit(value.value, format)}</p>
+      ) : (
+        <>
+          <p className="app-card__value">{explanation?.title}</p>
+          <p className="govuk-body">{explanation?.text}</p>
+        </>
+      )}
+      {interval && (
+        <p className="govuk-body">
+          {LEVEL_LABELS[level]} confidence interval: {interval}
+          {value.numerator !== null && value.denominator !== null && (
+            <>
+              {' '}
+              (from {formatCount(value.numerator)} of {formatCount(value.denominator)})
+            </>
+          )}
+        </p>
+      )}
+      {comparison && benchmarkName && (
+        <p className="govuk-body">
+          <JudgementTag
+            words={benchmarkWords(comparison.assessment, benchmarkName, { valueStatus: value.status, benchmarkStatus: comparison.status, hasInterval: limits.lower !== null })}
+          />{' '}
+          {comparison.value !== null && `${benchmarkName}: ${formatValue(comparison.value, format)}`}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TrendSection({ series, level, reference }: { series: IndicatorSeries; level: '95' | '99.8'; reference: ReturnType<typeof quarterlyReference> }) {
+  const format = { unit: series.indicator.unit, decimals: series.indicator.decimals };
+  const option = useMemo(
+    () =>
+      trendOption({
+        title: series.indicator.title,
+        areaName: series.area.name,
+        benchmarkName: series.benchmarkArea?.name ?? null,
+        format,
+        levelLabel: LEVEL_LABELS[level],
+        reference,
+        points: series.points.map((p) => {
+          const limits = limitsAt(p, level);
+          return { period: p.period, value: p.value, lower: limits.lower, upper: limits.upper, status: p.status, benchmarkValue: p.benchmark?.value ?? null };
+        }),
+      }),
+    // The series, level and reference identify the option; format is derived from the series.
+    [series, level, JSON.stringify(reference)],
+  );
+  const table = trendTable(series, level);
+  const trend = trendWords(series.trend.marker, series.trend.judgement);
+  const name = `${series.indicator.title}, ${series.area.name}, by quarter`;
+  return (
+    <section aria-labelledby="trend-heading" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id="trend-heading">
+        Trend by quarter
+      </h2>
+      <p className="govuk-body">
+        Recent trend ({series.trend.periods.length > 0 ? `the quarters to ${shortPeriodLabel(series.trend.periods[series.trend.periods.length - 1])}` : 'latest quarters'}):{' '}
+        <strong>
+          <span aria-hidden="true">{trend.symbol} </span>
+          {trend.text}
+        </strong>
+        {series.trend.marker === 'cannot-be-calculated' && ` (${series.trend.reason})`}.
+        {reference && ` The shaded band or dotted line is the reference: ${reference.label}.`}
+      </p>
+      <EChart option={option} />
+      <DataTable caption={name} firstHeader="Quarter" model={table} />
+      <DownloadTable fileName={fileSlug(series.indicator.id, series.area.name, 'by-quarter')} rows={downloadRows(table, 'Quarter')} label={name} />
+    </section>
+  );
+}
+
+function CompareSection({ comparison, level, highlight }: { comparison: AreaComparison; level: '95' | '99.8'; highlight: string }) {
+  const format = { unit: comparison.indicator.unit, decimals: comparison.indicator.decimals };
+  const bars = comparison.areas.map((a) => {
+    const limits = limitsAt(a, level);
+    return { code: a.area, name: a.name, value: a.value, lower: limits.lower, upper: limits.upper, status: a.status, assessment: (a.benchmark?.assessment ?? 'not-compared') as Assessment };
+  });
+  const option = useMemo(
+    () =>
+      compareOption({
+        title: comparison.indicator.title,
+        periodLabel: comparison.period.label,
+        parentName: comparison.parent.name,
+        parentValue: comparison.parent.status === 'ok' ? comparison.parent.value : null,
+        format,
+        levelLabel: LEVEL_LABELS[level],
+        areas: bars,
+        highlight,
+      }),
+    [comparison, level, highlight],
+  );
+  const present = [...new Set(bars.map((b) => b.assessment))];
+  const table = compareTable(comparison, level);
+  const name = `${comparison.indicator.title}: areas in ${comparison.parent.name}, ${comparison.period.label}`;
+  return (
+    <section aria-labelledby="compare-heading" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id="compare-heading">
+        Compared with other areas in {comparison.parent.name}
+      </h2>
+      <p className="govuk-body">
+        {comparison.period.label}. Each bar is an area, highest first; the whisker is its {LEVEL_LABELS[level]} confidence interval and the dashed line is {comparison.parent.name}
+        {comparison.parent.status === 'ok' ? ` (${formatValue(comparison.parent.value, format)})` : ' (no value)'}. Worse bars are also hatched; the chosen area is outlined in black.
+      </p>
+      <ul className="app-key" aria-label="Key">
+        {present.map((k) => (
+          <li key={k}>
+            <JudgementTag words={benchmarkWords(k, comparison.parent.name)} />
+          </li>
+        ))}
+      </ul>
+      <EChart option={option} height={compareChartHeight(bars.length)} className="app-chart app-chart--tall" />
+      <DataTable caption={name} firstHeader="Area" model={table} highlight={highlight} />
+      <DownloadTable fileName={fileSlug(comparison.indicator.id, comparison.parent.name, comparison.period.id)} rows={downloadRows(table, 'Area')} label={name} />
+    </section>
+  );
+}
+
+function IndicatorContent({ id, selection, areas }: { id: string; selection: Selection & { area: string }; areas: AreaEntry[] }) {
+  const me = useMe();
+  const areaName = areaNamer(areas);
+  const to = lastQuarterOf(selection.period) ?? selection.period;
+  const quarters = quartersEndingWith(to, TREND_QUARTERS);
+  const values = useQuery(valuesQueryOptions(id, { area: selection.area, period: selection.period, benchmark: selection.benchmark, level: selection.level }));
+  const series = useQuery(seriesQueryOptions(id, { area: selection.area, from: quarters[0], to, benchmark: selection.benchmark, level: selection.level }));
+  const parent = comparisonParent(areas, selection.area, selection.benchmark);
+  const compare = useQuery({ ...compareQueryOptions(id, { parent: parent ?? '', period: selection.period, level: selection.level }), enabled: parent !== null });
+  const role = me.data?.user.role;
+  const entry = areas.find((a) => a.code === selection.area);
+
+  return (
+    <QueryState query={values} what="this indicator">
+      {(data) => {
+        const indicator = data.indicator;
+        const value = data.values[0];
+        const benchmarkName = value?.benchmark ? areaName(value.benchmark.area) : null;
+        return (
+          <>
+            <p className="app-print-only govuk-body">
+              Board paper: {indicator.title}, {areaName(selection.area)}, {periodLabel(selection.period)}. Printed {formatDate(new Date().toISOString())}.
+            </p>
+            <p className="govuk-body-l">{periodLabel(selection.period)}</p>
+            {value && <Headline value={value} indicator={indicator} benchmarkName={benchmarkName} level={selection.level} areaName={areaName} />}
+            <div className="app-actions app-no-print govuk-!-margin-bottom-6">
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
+                Print as a board paper
+              </button>
+              <Link className="govuk-link" to={href('/overview', selectionParams(selection))}>
+                Back to the overview
+              </Link>
+            </div>
+            <h2 className="govuk-heading-m">About this indicator</h2>
+            <Metadata indicator={indicator} />
+            <QueryState query={series} what="the trend">
+              {(s) => <TrendSection series={s} level={selection.level} reference={quarterlyReference(indicator)} />}
+            </QueryState>
+            {parent ? (
+              <QueryState query={compare} what="the comparison with other areas">
+                {(c) => <CompareSection comparison={c} level={selection.level} highlight={selection.area} />}
+              </QueryState>
+            ) : (
+              <p className="govuk-body">{areaName(selection.area)} has no parent area whose areas could be compared.</p>
+            )}
+            {(role === 'admin' || role === 'analyst') && entry?.type === 'local-authority' && (
+              <Revisions indicator={indicator} area={selection.area} period={selection.period} />
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+export default function IndicatorPage({ params }: { params: Record<string, string> }) {
+  const id = params.id;
+  const [selection, update] = useSelection();
+  const areas = useAreas();
+  const areaName = areaNamer(areas.data);
+  return (
+    <>
+      <Link className="govuk-back-link" to={href('/overview', selectionParams(selection))}>
+        Overview
+      </Link>
+      <IndicatorTitle id={id} areaName={selection.area ? areaName(selection.area) : undefined} />
+      <QueryState query={areas} what="the list of areas">
+        {(list) => (
+          <>
+            <DashboardFilters areas={list} selection={selection} onApply={update} />
+            {selection.area ? (
+              <IndicatorContent id={id} selection={{ ...selection, area: selection.area }} areas={list} />
+            ) : (
+              <p className="govuk-body">Choose an area to see its figures.</p>
+            )}
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function IndicatorTitle({ id, areaName }: { id: string; areaName?: string }) {
+  const catalogue = useCatalogue();
+  const title = catalogue.data?.find((i) => i.id === id)?.title ?? (catalogue.isError ? 'Indicator' : 'Loading indicator…');
+  return (
+    <PageHeading title={areaName ? `${title}: ${areaName}` : title} caption={areaName}>
+      {title}
+    </PageHeading>
+  );
+}

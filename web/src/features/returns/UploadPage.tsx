@@ -1,0 +1,385 @@
+// Upload a return: choose the file, check it (a dry run: nothing is stored), see every problem
+// in a GOV.UK error summary whose links go to the row in a table of the file, fix the file and
+// choose it again, then send it and get a reference number. Warnings are shown but do not stop
+// a file; errors reject the whole file and nothing is stored.
+import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { areaNamer, useAreas } from '../../api/indicators';
+import { Link } from '../../app/router';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { PageHeading } from '../../components/PageHeading';
+import { Loading } from '../../components/QueryState';
+import { ScrollTable } from '../../components/ScrollTable';
+import { formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
+import { findReturnType, type ReturnTypeInfo } from '../../lib/return-types';
+import { useMe } from '../auth/api';
+import { useCheckReturn, useSendReturn, type Problem, type UploadOutcome } from './api';
+import { decodeCsv, isCsvName, normaliseHeader, previewCsv, problemsByRow, rowAnchor, rowsToShow, type FilePreview } from './file-preview';
+import { TemplateLinks } from './TemplateLinks';
+
+function problemText(p: Problem): string {
+  const where = [p.row !== null ? `Row ${p.row}` : null, p.column ? `column ${p.column}` : null].filter(Boolean).join(', ');
+  return where ? `${where}: ${p.message}` : p.message;
+}
+
+function ProblemList({ problems }: { problems: Problem[] }) {
+  return (
+    <ul className="govuk-list govuk-list--bullet">
+      {problems.map((p, i) => (
+        <li key={i}>{problemText(p)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function FileTable({ preview, problems, fileName }: { preview: FilePreview; problems: Problem[]; fileName: string }) {
+  const byRow = problemsByRow(problems);
+  const { rows, hidden } = rowsToShow(preview, byRow);
+  const badCells = (row: number) => new Set((byRow.get(row) ?? []).map((p) => normaliseHeader(p.column ?? '')));
+  const headerBad = badCells(preview.headerRowNumber);
+  return (
+    <>
+      {hidden > 0 && <p className="govuk-body">The file has {formatNumber(preview.rows.length)} rows; only the {formatNumber(rows.length)} with problems are shown.</p>}
+      <ScrollTable label={`Your file, ${fileName}`}>
+        <table className="govuk-table app-data-table app-file-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Your file, with its problems</caption>
+          <thead className="govuk-table__head">
+            <tr className={`govuk-table__row${byRow.has(preview.headerRowNumber) ? ' app-file-table__row--problem' : ''}`} id={rowAnchor(preview.headerRowNumber)}>
+              <th scope="col" className="govuk-table__header">
+                Row
+              </th>
+              <th scope="col" className="govuk-table__header app-file-table__messages">
+                Problems
+              </th>
+              {preview.header.map((h, i) => (
+                <th scope="col" key={i} className={`govuk-table__header${headerBad.has(normaliseHeader(h)) ? ' app-file-table__problem' : ''}`}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((row) => {
+              const rowProblems = byRow.get(row.rowNumber) ?? [];
+              const bad = badCells(row.rowNumber);
+              return (
+                <tr key={row.rowNumber} id={rowAnchor(row.rowNumber)} className={`govuk-table__row${rowProblems.length ? ' app-file-table__row--problem' : ''}`}>
+                  <th scope="row" className="govuk-table__header">
+                    {row.rowNumber}
+                  </th>
+                  <td className="govuk-table__cell app-file-table__messages">
+                    {rowProblems.map((p, i) => (
+                      <p key={i} className="govuk-body-s govuk-!-margin-bottom-1">
+                        {p.column && <strong>{p.column}: </strong>}
+                        {p.message}
+                      </p>
+                    ))}
+                  </td>
+                  {preview.header.map((h, i) => (
+                    <td key={i} className={`govuk-table__cell${bad.has(normaliseHeader(h)) ? ' app-file-table__problem' : ''}`}>
+                      {row.cells[i] ?? ''}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </>
+  );
+}
+
+/** For an Excel file (not unpacked here): the problems as a table, one row per spreadsheet row. */
+function ProblemTable({ problems }: { problems: Problem[] }) {
+  const byRow = problemsByRow(problems);
+  return (
+    <ScrollTable label="Problems by row">
+      <table className="govuk-table app-data-table app-file-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Problems, row by row</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Row
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Column
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Value in your file
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Problem
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {[...byRow.entries()]
+            .sort(([a], [b]) => a - b)
+            .flatMap(([row, list]) =>
+              list.map((p, i) => (
+                <tr key={`${row}-${i}`} id={i === 0 ? rowAnchor(row) : undefined} className="govuk-table__row app-file-table__row--problem">
+                  <th scope="row" className="govuk-table__header">
+                    {row}
+                  </th>
+                  <td className="govuk-table__cell">{p.column}</td>
+                  <td className="govuk-table__cell">{p.value}</td>
+                  <td className="govuk-table__cell">{p.message}</td>
+                </tr>
+              )),
+            )}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+function Warnings({ warnings }: { warnings: Problem[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <section aria-labelledby="warnings-heading">
+      <h2 className="govuk-heading-m" id="warnings-heading">
+        {plural(warnings.length, 'warning')} to check
+      </h2>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          Warnings do not stop the return, but please check these figures are right. They are kept with the return and shown on the dashboard.
+        </strong>
+      </div>
+      <ProblemList problems={warnings} />
+    </section>
+  );
+}
+
+function RejectedSummary({ outcome, fileName }: { outcome: Extract<UploadOutcome, { kind: 'rejected' }>; fileName: string }) {
+  const items = outcome.errors.map((p) => ({ text: problemText(p), href: p.row !== null ? `#${rowAnchor(p.row)}` : undefined }));
+  return (
+    <ErrorSummary
+      title={`There ${outcome.errors.length === 1 ? 'is a problem' : `are ${formatNumber(outcome.errors.length)} problems`} with ${fileName}`}
+      description="Nothing has been stored. Fix these in your spreadsheet, save it, then choose the file again and check it."
+      items={items}
+    />
+  );
+}
+
+function Rejected({ outcome, preview, fileName }: { outcome: Extract<UploadOutcome, { kind: 'rejected' }>; preview: FilePreview | null; fileName: string }) {
+  return (
+    <>
+      {preview ? <FileTable preview={preview} problems={[...outcome.errors, ...outcome.warnings]} fileName={fileName} /> : outcome.errors.some((e) => e.row !== null) && <ProblemTable problems={outcome.errors} />}
+      <Warnings warnings={outcome.warnings} />
+    </>
+  );
+}
+
+function Checked({ outcome, areaName, fileName, onSend, sending }: { outcome: Extract<UploadOutcome, { kind: 'checked' }>; areaName: (c: string) => string; fileName: string; onSend: () => void; sending: boolean }) {
+  const s = outcome.submission;
+  return (
+    <section aria-labelledby="ready-heading">
+      <h2 className="govuk-heading-m" id="ready-heading">
+        {fileName} is ready to send
+      </h2>
+      <p className="govuk-body">It has no errors. Nothing has been stored yet. Check what it holds, then send it.</p>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Rows</dt>
+          <dd className="govuk-summary-list__value">{formatNumber(s.rows)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Periods</dt>
+          <dd className="govuk-summary-list__value">{listInWords(s.periods.map(periodLabel))}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Areas</dt>
+          <dd className="govuk-summary-list__value">{listInWords(s.areas.map(areaName))}</dd>
+        </div>
+      </dl>
+      <p className="govuk-body">Sending replaces any figures already held for the same areas and quarters. The earlier figures are kept as earlier versions.</p>
+      <Warnings warnings={outcome.warnings} />
+      <button type="button" className="govuk-button" onClick={onSend} disabled={sending}>
+        {sending ? 'Sending…' : 'Send the return'}
+      </button>
+    </section>
+  );
+}
+
+function Stored({ outcome, info, areaName }: { outcome: Extract<UploadOutcome, { kind: 'stored' }>; info: ReturnTypeInfo; areaName: (c: string) => string }) {
+  return (
+    <>
+      <div className="govuk-panel govuk-panel--confirmation" tabIndex={-1} ref={(el) => el?.focus()}>
+        <h2 className="govuk-panel__title">Return received</h2>
+        <div className="govuk-panel__body">
+          Your reference number
+          <br />
+          <strong>{outcome.submission.id}</strong>
+        </div>
+      </div>
+      <p className="govuk-body">
+        {formatNumber(outcome.submission.rows)} rows of the {info.title.toLowerCase()} for {listInWords(outcome.submission.areas.map(areaName))} ({listInWords(outcome.submission.periods.map(periodLabel))}) are stored. The dashboard
+        shows the new figures now.
+      </p>
+      <Warnings warnings={outcome.warnings} />
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to={`/returns/submissions/${outcome.submission.id}`}>
+            See what this return stored and changed
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/returns">
+            Back to your returns
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+export default function UploadPage({ params }: { params: Record<string, string> }) {
+  const info = findReturnType(params.type);
+  const me = useMe();
+  const areas = useAreas();
+  const areaName = areaNamer(areas.data);
+  const check = useCheckReturn(params.type);
+  const send = useSendReturn(params.type);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<FilePreview | null>(null);
+  const [missingFile, setMissingFile] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  const granted = useMemo(() => {
+    const user = me.data?.user;
+    if (!user) return [];
+    if (user.role !== 'partner') return null; // everyone's areas
+    return user.grants.filter((g) => g.returnType === params.type).map((g) => g.areaCode);
+  }, [me.data, params.type]);
+
+  if (!info) {
+    return (
+      <>
+        <PageHeading title="Return type not found" />
+        <p className="govuk-body">
+          There is no return called “{params.type}”.{' '}
+          <Link className="govuk-link" to="/returns">
+            See the returns you can send
+          </Link>
+          .
+        </p>
+      </>
+    );
+  }
+
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    setFile(event.target.files?.[0] ?? null);
+    setPreview(null);
+    setMissingFile(false);
+    check.reset();
+    send.reset();
+  };
+
+  const submitCheck = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    send.reset();
+    if (!file) {
+      setMissingFile(true);
+      return;
+    }
+    setMissingFile(false);
+    // Read the file now: after a fix the partner chooses it again, and this is what they chose.
+    if (isCsvName(file.name)) {
+      try {
+        setPreview(previewCsv(decodeCsv(new Uint8Array(await file.arrayBuffer()))));
+      } catch {
+        setPreview(null);
+      }
+    } else setPreview(null);
+    check.mutate(file);
+  };
+
+  const outcome = send.data ?? check.data;
+  const stored = outcome?.kind === 'stored' ? outcome : null;
+
+  return (
+    <div>
+      <Link className="govuk-back-link" to="/returns">
+        Returns
+      </Link>
+      {missingFile && <ErrorSummary key={attempt} items={[{ text: 'Choose the file to upload', href: '#file' }]} />}
+      {outcome?.kind === 'failed' && <ErrorSummary key={`f${attempt}`} title="The file could not be uploaded" items={[{ text: outcome.message, href: '#file' }]} />}
+      {outcome?.kind === 'rejected' && file && <RejectedSummary key={`r${attempt}`} outcome={outcome} fileName={file.name} />}
+      <PageHeading title={`Upload a ${info.title.toLowerCase()}`} caption={me.data?.user.organisation?.name ?? undefined}>
+        Upload a {info.title.toLowerCase()}
+      </PageHeading>
+
+      {stored ? (
+        <Stored outcome={stored} info={info} areaName={areaName} />
+      ) : (
+        <>
+          <p className="govuk-body">
+            Sent by {info.sentBy}.{' '}
+            {granted === null
+              ? 'You can send it for any area.'
+              : granted.length > 0
+                ? `You can send it for ${listInWords(granted.map(areaName))}.`
+                : 'Your organisation is not set up to send this return. Ask your dashboard administrator.'}
+          </p>
+          <TemplateLinks info={info} />
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">What each column holds</span>
+            </summary>
+            <div className="govuk-details__text">
+              <dl className="govuk-summary-list">
+                {info.columns.map((c) => (
+                  <div className="govuk-summary-list__row" key={c.name}>
+                    <dt className="govuk-summary-list__key">
+                      {c.name}
+                      {c.optional ? ' (optional)' : ''}
+                    </dt>
+                    <dd className="govuk-summary-list__value">{c.description}</dd>
+                  </div>
+                ))}
+              </dl>
+              <p className="govuk-body">Every column must be there, but any cell may be blank: a blank means not collected, and is never read as zero. Write exact counts: the dashboard hides small numbers itself.</p>
+            </div>
+          </details>
+
+          <form onSubmit={submitCheck} noValidate>
+            <div className={`govuk-form-group${missingFile || outcome?.kind === 'failed' ? ' govuk-form-group--error' : ''}`}>
+              <label className="govuk-label govuk-label--m" htmlFor="file">
+                Choose your file
+              </label>
+              <div id="file-hint" className="govuk-hint">
+                A CSV file or an Excel workbook (.xlsx) in the layout of the template. It is checked first; nothing is stored until you send it.
+              </div>
+              {missingFile && (
+                <p id="file-error" className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> Choose the file to upload
+                </p>
+              )}
+              <input
+                className={`govuk-file-upload${missingFile ? ' govuk-file-upload--error' : ''}`}
+                id="file"
+                name="file"
+                type="file"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-describedby={`file-hint${missingFile ? ' file-error' : ''}`}
+                onChange={choose}
+              />
+            </div>
+            <button type="submit" className="govuk-button govuk-button--secondary" disabled={check.isPending}>
+              {check.isPending ? 'Checking…' : 'Check the file'}
+            </button>
+          </form>
+
+          {check.isPending && <Loading what="the check of your file" />}
+          {outcome?.kind === 'rejected' && file && <Rejected key={attempt} outcome={outcome} preview={preview} fileName={file.name} />}
+          {outcome?.kind === 'checked' && file && <Checked outcome={outcome} areaName={areaName} fileName={file.name} onSend={() => send.mutate(file)} sending={send.isPending} />}
+        </>
+      )}
+    </div>
+  );
+}

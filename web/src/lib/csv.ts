@@ -1,0 +1,48 @@
+// CSV files the dashboard produces. A cell that starts with = + - @ tab or carriage return
+// could run as a formula when the file is opened in a spreadsheet ("CSV injection"), so it is
+// prefixed with a single quote. The file starts with a byte order mark so that Excel reads it
+// as UTF-8 (en dashes, "£"), and lines end with CRLF as RFC 4180 says.
+export type Cell = string | number | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const UTF8_BOM = '\uFEFF';
+
+/** "=1+2" → "'=1+2"; "-5" → "'-5"; "Bexley" → "Bexley". */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One cell: null → empty; neutralised; quoted when it holds a comma, quote or line break. */
+export function csvCell(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  const text = neutraliseCell(typeof cell === 'number' ? String(cell) : cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole file: header row first, a BOM in front. */
+export function toCsv(rows: readonly (readonly Cell[])[]): string {
+  return UTF8_BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Saves content as a file through a temporary link (no server round trip). */
+export function saveFile(fileName: string, type: string, content: BlobPart) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A file name from words: "Repeat victims, Bexley 2019" → "repeat-victims-bexley-2019". */
+export function fileSlug(...parts: string[]): string {
+  return parts
+    .join(' ')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+}
