@@ -36,6 +36,9 @@ describe('the route table', () => {
     expect(app.routeAccess.length).toBeGreaterThan(15);
     const publicApi = app.routeAccess.filter((r) => isPublic(r.access) && r.url.startsWith('/api') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
     expect(publicApi.sort()).toEqual(['GET /api/auth/sign-in-info', 'GET /api/health', 'POST /api/auth/login'].sort());
+    // Outside /api only the web app's pages and assets, which never answer an /api path.
+    const publicWeb = app.routeAccess.filter((r) => isPublic(r.access) && !r.url.startsWith('/api') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    expect(publicWeb.sort()).toEqual(['GET /', 'GET /*']);
   });
 
   it('refuses anonymous callers on every other route with 401', async () => {

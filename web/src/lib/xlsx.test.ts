@@ -2,13 +2,9 @@
 // The Excel writer, checked by reading its output back with a real spreadsheet library.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnName, crc32, sheetName, toXlsx, xmlText } from './xlsx';
+import { columnName, sheetName, toXlsx, xmlText } from './xlsx';
 
 describe('building blocks', () => {
-  it('computes CRC-32 as zip does', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
-    expect(crc32(new Uint8Array())).toBe(0);
-  });
   it.each([
     [0, 'A'],
     [25, 'Z'],

@@ -1,84 +1,11 @@
 // A minimal Excel (.xlsx) writer for the data tables: one sheet, a bold header row, numbers as
 // numbers and text as inline strings (which Excel never evaluates, so no formula can run). An
-// .xlsx file is a zip of a few XML parts; they are small, so they are stored uncompressed and
-// the whole writer stays a couple of kilobytes. It is loaded only when someone downloads.
+// .xlsx file is a zip of a few XML parts, zipped by fflate; the parts are small, so they are
+// stored uncompressed and the chunk stays a few kilobytes. It is loaded only when someone downloads.
+import { zipSync } from 'fflate';
 export type XlsxCell = string | number | null | undefined;
 
 const encoder = new TextEncoder();
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as zip uses it: crc32("123456789") = 0xcbf43926. */
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** A zip archive with every entry stored (method 0). */
-export function zipStored(files: ReadonlyArray<{ name: string; data: Uint8Array }>, date = new Date()): Uint8Array {
-  const dosTime = (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2);
-  const dosDate = ((Math.max(date.getFullYear(), 1980) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const file of files) {
-    const name = encoder.encode(file.name);
-    const crc = crc32(file.data);
-    const local = new DataView(new ArrayBuffer(30));
-    local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);
-    local.setUint16(6, 0x0800, true); // UTF-8 names
-    local.setUint16(8, 0, true);
-    local.setUint16(10, dosTime, true);
-    local.setUint16(12, dosDate, true);
-    local.setUint32(14, crc, true);
-    local.setUint32(18, file.data.length, true);
-    local.setUint32(22, file.data.length, true);
-    local.setUint16(26, name.length, true);
-    local.setUint16(28, 0, true);
-    chunks.push(new Uint8Array(local.buffer), name, file.data);
-
-    const entry = new DataView(new ArrayBuffer(46));
-    entry.setUint32(0, 0x02014b50, true);
-    entry.setUint16(4, 20, true);
-    entry.setUint16(6, 20, true);
-    entry.setUint16(8, 0x0800, true);
-    entry.setUint16(10, 0, true);
-    entry.setUint16(12, dosTime, true);
-    entry.setUint16(14, dosDate, true);
-    entry.setUint32(16, crc, true);
-    entry.setUint32(20, file.data.length, true);
-    entry.setUint32(24, file.data.length, true);
-    entry.setUint16(28, name.length, true);
-    entry.setUint32(42, offset, true);
-    central.push(new Uint8Array(entry.buffer), name);
-    offset += 30 + name.length + file.data.length;
-  }
-  const centralSize = central.reduce((n, c) => n + c.length, 0);
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, files.length, true);
-  end.setUint16(10, files.length, true);
-  end.setUint32(12, centralSize, true);
-  end.setUint32(16, offset, true);
-  const all = [...chunks, ...central, new Uint8Array(end.buffer)];
-  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of all) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 /** XML text: escapes markup and drops characters XML 1.0 cannot hold. */
 export function xmlText(text: string): string {
@@ -149,7 +76,7 @@ export function toXlsx(rows: readonly (readonly XlsxCell[])[], name = 'Data'): U
     ],
     ['xl/worksheets/sheet1.xml', sheetXml(rows)],
   ];
-  return zipStored(parts.map(([fileName, xml]) => ({ name: fileName, data: encoder.encode(xml) })));
+  return zipSync(Object.fromEntries(parts.map(([fileName, xml]) => [fileName, encoder.encode(xml)])), { level: 0 });
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
