@@ -2,7 +2,7 @@
 // browser is ever downloaded). Each page records Content-Security-Policy violations and page
 // errors, and can be scanned with axe-core; serious and critical violations fail the test.
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { JOURNEY_NOW } from './server';
 
@@ -59,6 +59,20 @@ export async function signIn(page: Page, who: { email: string; password: string 
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL((url) => url.pathname.startsWith('/sign-in'));
+}
+
+/**
+ * Presses Tab until the element is focused, proving it can be reached from the keyboard alone.
+ * Fails if it is not reached within `max` presses.
+ */
+export async function tabTo(page: Page, target: Locator, max = 150) {
+  const element = await target.elementHandle();
+  if (!element) throw new Error(`nothing to tab to: ${target}`);
+  for (let presses = 0; presses < max; presses++) {
+    await page.keyboard.press('Tab');
+    if (await element.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${target} cannot be reached with the Tab key`);
 }
 
 /** Waits until no "Loading …" status is left on the page. */
