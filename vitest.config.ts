@@ -29,8 +29,10 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/browser/global-setup.ts'],
-          // Each journey file starts its own server and browser; a few at a time keep the machine responsive.
+          // Each journey file starts its own server and browser; a few at a time keep the machine
+          // responsive, and they run after the other projects rather than competing with them.
           maxWorkers: 3,
+          sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },
