@@ -1,19 +1,11 @@
 // Users, organisations and grants. Row types stay here; callers get API objects.
+import type { Organisation, User } from '../../schemas/access-api';
 import type { Db } from '../db/database';
 import type { UserRow } from '../db/tables';
 import type { Grant, Role } from './actor';
 import { hashPassword } from './passwords';
 
-export interface UserView {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  organisation: { id: number; name: string } | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
+export type UserView = User;
 
 export function grantsOf(db: Db, organisationId: number | null): Grant[] {
   if (organisationId === null) return [];
@@ -107,12 +99,7 @@ export function updateUser(db: Db, id: number, changes: UserChanges): UserView |
   return toUserView(db, findUserById(db, id)!);
 }
 
-export interface OrganisationView {
-  id: number;
-  name: string;
-  kind: string;
-  grants: Grant[];
-}
+export type OrganisationView = Organisation;
 
 export function listOrganisations(db: Db): OrganisationView[] {
   const rows = db.sqlite.prepare('SELECT id, name, kind FROM organisations ORDER BY name').all() as Array<{ id: number; name: string; kind: string }>;

@@ -1,13 +1,8 @@
 // Who is making a request. Every request carries an actor, found once by the access plugin
 // before any route runs, so every stored change and audit row can say who made it.
-export type Role = 'admin' | 'analyst' | 'board' | 'partner';
-export const ROLES: readonly Role[] = ['admin', 'analyst', 'board', 'partner'];
+import type { Grant, Role } from '../../schemas/access-api';
 
-/** Permission to send, and see, one return type for one area. */
-export interface Grant {
-  returnType: string;
-  areaCode: string;
-}
+export { ROLES, type Grant, type Role } from '../../schemas/access-api';
 
 export interface Actor {
   kind: 'anonymous' | 'user' | 'token' | 'system';

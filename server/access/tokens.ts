@@ -1,6 +1,7 @@
 // API tokens for partners' own systems (a police force's nightly export). A token is 32 random
 // bytes shown once; only its SHA-256 is stored, which is enough for a random secret of that size.
 import { createHash, randomBytes } from 'node:crypto';
+import type { ApiToken } from '../../schemas/access-api';
 import type { Db } from '../db/database';
 
 const TOKEN_PREFIX = 'dap_';
@@ -9,15 +10,8 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export interface TokenView {
-  id: number;
-  organisation: { id: number; name: string };
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** What the API shows of a token: never its secret or hash. */
+export type TokenView = ApiToken;
 
 interface TokenRow {
   id: number;

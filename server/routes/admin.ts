@@ -3,42 +3,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findArea } from '../../schemas/areas';
+import { ApiTokenSchema, AUDIT_OUTCOMES, AuditPageSchema, CreatedApiTokenSchema, GrantSchema, ORGANISATION_KINDS, OrganisationSchema, RoleSchema, UserSchema } from '../../schemas/access-api';
 import { ErrorBodySchema } from '../../schemas/api';
 import { findReturnDefinition } from '../../schemas/returns';
 import { createOrganisation, createUser, findOrganisation, findUserByEmail, listOrganisations, listUsers, replaceGrants, updateUser } from '../access/accounts';
-import { ROLES } from '../access/actor';
 import { audit, listAudit } from '../access/audit';
 import { passwordProblem } from '../access/passwords';
 import { ADMINS } from '../access/policy';
 import { createToken, findToken, listTokens, revokeToken } from '../access/tokens';
 import { MAX_PAGE_SIZE } from '../limits';
 
-const RoleSchema = z.enum(ROLES as [string, ...string[]]) as z.ZodType<(typeof ROLES)[number]>;
-const GrantSchema = z.object({ returnType: z.string(), areaCode: z.string() });
-const OrganisationSchema = z.object({ id: z.number().int(), name: z.string(), kind: z.string(), grants: z.array(GrantSchema) }).meta({ id: 'Organisation' });
-const UserSchema = z
-  .object({
-    id: z.number().int(),
-    email: z.string(),
-    name: z.string(),
-    role: RoleSchema,
-    organisation: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-    disabled: z.boolean(),
-    lockedUntil: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'User' });
-const TokenSchema = z
-  .object({
-    id: z.number().int(),
-    organisation: z.object({ id: z.number().int(), name: z.string() }),
-    name: z.string(),
-    prefix: z.string(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const config = { access: ADMINS };
 
@@ -131,7 +105,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: {
         tags: ['admin'],
-        body: z.object({ name: z.string().min(1).max(200), kind: z.enum(['police', 'marac', 'idva', 'csc', 'refuge', 'council', 'other']) }),
+        body: z.object({ name: z.string().min(1).max(200), kind: z.enum(ORGANISATION_KINDS) }),
         response: { 201: OrganisationSchema, 409: ErrorBodySchema },
       },
     },
@@ -170,7 +144,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/tokens', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(TokenSchema) }) } } }, async () => ({ items: listTokens(app.db) }));
+  app.get('/tokens', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(ApiTokenSchema) }) } } }, async () => ({ items: listTokens(app.db) }));
 
   app.post(
     '/tokens',
@@ -180,7 +154,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['admin'],
         summary: 'Create an API token for an organisation. The token is in this response only.',
         body: z.object({ organisationId: z.number().int().positive(), name: z.string().min(1).max(200) }),
-        response: { 201: TokenSchema.extend({ token: z.string() }), 400: ErrorBodySchema },
+        response: { 201: CreatedApiTokenSchema, 400: ErrorBodySchema },
       },
     },
     async (request, reply) => {
@@ -193,7 +167,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/tokens/:id',
-    { config, schema: { tags: ['admin'], summary: 'Revoke a token', params: IdParams, response: { 200: TokenSchema, 404: ErrorBodySchema } } },
+    { config, schema: { tags: ['admin'], summary: 'Revoke a token', params: IdParams, response: { 200: ApiTokenSchema, 404: ErrorBodySchema } } },
     async (request, reply) => {
       if (!findToken(app.db, request.params.id)) return reply.code(404).send(notFound(`There is no token ${request.params.id}.`));
       const view = revokeToken(app.db, request.params.id, app.now())!;
@@ -212,27 +186,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           action: z.string().max(50).optional(),
           actor: z.string().max(50).optional().meta({ description: 'Actor id, e.g. user:3 or token:2' }),
-          outcome: z.enum(['success', 'failure', 'rejected', 'denied']).optional(),
+          outcome: z.enum(AUDIT_OUTCOMES).optional(),
           limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: {
-          200: z.object({
-            total: z.number().int(),
-            items: z.array(
-              z.object({
-                id: z.number().int(),
-                at: z.string(),
-                actor: z.object({ kind: z.string(), id: z.string(), name: z.string() }),
-                ip: z.string().nullable(),
-                action: z.string(),
-                outcome: z.string(),
-                target: z.string().nullable(),
-                details: z.record(z.string(), z.unknown()),
-              }),
-            ),
-          }),
-        },
+        response: { 200: AuditPageSchema },
       },
     },
     async (request) => listAudit(app.db, request.query),

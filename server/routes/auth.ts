@@ -2,6 +2,7 @@
 // change, and what the sign-in page should say (demo accounts when demo data is loaded).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MeSchema, SignInInfoSchema } from '../../schemas/access-api';
 import { ErrorBodySchema } from '../../schemas/api';
 import { findUserById, setPassword, toUserView } from '../access/accounts';
 import { audit } from '../access/audit';
@@ -13,24 +14,6 @@ import { checkSignIn } from '../access/sign-in';
 
 /** Per address: enough for a person who mistypes, far too few for guessing. */
 export const SIGN_IN_RATE_LIMIT = { max: 10, timeWindow: 60_000 };
-
-const GrantSchema = z.object({ returnType: z.string(), areaCode: z.string() });
-const MeSchema = z
-  .object({
-    user: z
-      .object({
-        id: z.number().int(),
-        email: z.string(),
-        name: z.string(),
-        role: z.enum(['admin', 'analyst', 'board', 'partner']),
-        organisation: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-        grants: z.array(GrantSchema),
-      })
-      .nullable(),
-    actor: z.object({ kind: z.string(), name: z.string(), role: z.string().nullable(), grants: z.array(GrantSchema) }),
-    csrfToken: z.string().nullable().meta({ description: 'Send as the x-csrf-token header on every state-changing request made with the session cookie' }),
-  })
-  .meta({ id: 'Me' });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -135,12 +118,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'What the sign-in page shows: whether demo data is loaded, and the demo accounts if so',
-        response: {
-          200: z.object({
-            demo: z.boolean(),
-            demoAccounts: z.array(z.object({ role: z.string(), email: z.string(), password: z.string(), description: z.string() })),
-          }),
-        },
+        response: { 200: SignInInfoSchema },
       },
     },
     async () => {

@@ -4,46 +4,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../lib/api-client';
 import { adminKeys } from '../../lib/query-keys';
-import type { Grant, Role } from '../auth/api';
+import type { ApiToken, AuditEvent, CreatedApiToken, Grant, Organisation, Role, User } from '../../../../schemas/access-api';
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  organisation: { id: number; name: string } | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
-
-export interface Organisation {
-  id: number;
-  name: string;
-  kind: string;
-  grants: Grant[];
-}
-
-export interface ApiToken {
-  id: number;
-  organisation: { id: number; name: string };
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actor: { kind: string; id: string; name: string };
-  ip: string | null;
-  action: string;
-  outcome: string;
-  target: string | null;
-  details: Record<string, unknown>;
-}
+export type { ApiToken, AuditEvent, Organisation, User } from '../../../../schemas/access-api';
+export { ORGANISATION_KINDS } from '../../../../schemas/access-api';
 
 export interface AuditFilters {
   action?: string;
@@ -52,8 +16,6 @@ export interface AuditFilters {
   limit?: number;
   offset?: number;
 }
-
-export const ORGANISATION_KINDS = ['police', 'marac', 'idva', 'csc', 'refuge', 'council', 'other'] as const;
 
 export const usersQueryOptions = queryOptions({ queryKey: adminKeys.users(), queryFn: () => api<{ items: User[] }>('/api/admin/users').then((b) => b.items) });
 export const organisationsQueryOptions = queryOptions({
@@ -102,7 +64,7 @@ export function useSetGrants() {
 }
 
 export function useCreateToken() {
-  return useAdminMutation((body: { organisationId: number; name: string }) => api<ApiToken & { token: string }>('/api/admin/tokens', { json: body }), [adminKeys.tokens()]);
+  return useAdminMutation((body: { organisationId: number; name: string }) => api<CreatedApiToken>('/api/admin/tokens', { json: body }), [adminKeys.tokens()]);
 }
 
 export function useRevokeToken() {

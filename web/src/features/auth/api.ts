@@ -3,28 +3,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../../lib/api-client';
 import { authKeys } from '../../lib/query-keys';
+import type { MeBody, Role, SignInInfo } from '../../../../schemas/access-api';
 
-export type Role = 'admin' | 'analyst' | 'board' | 'partner';
+export type { Grant, Role } from '../../../../schemas/access-api';
 
-export interface Grant {
-  returnType: string;
-  areaCode: string;
-}
-
+/** The signed-in user: /api/auth/me when someone is signed in. */
 export interface Me {
-  user: {
-    id: number;
-    email: string;
-    name: string;
-    role: Role;
-    organisation: { id: number; name: string } | null;
-    grants: Grant[];
-  };
-  csrfToken: string | null;
-}
-
-interface MeBody {
-  user: Me['user'] | null;
+  user: NonNullable<MeBody['user']>;
   csrfToken: string | null;
 }
 
@@ -46,11 +31,6 @@ export const meQueryOptions = queryOptions({ queryKey: authKeys.me(), queryFn: g
 
 export function useMe() {
   return useQuery(meQueryOptions);
-}
-
-export interface SignInInfo {
-  demo: boolean;
-  demoAccounts: Array<{ role: string; email: string; password: string; description: string }>;
 }
 
 export async function getSignInInfo(): Promise<SignInInfo> {
