@@ -1,6 +1,7 @@
 // Renders a table model (columns, rows with a header cell): the data beside every chart.
 import type { ReactNode } from 'react';
 import { ScrollTable } from './ScrollTable';
+import { TableHead } from './TableHead';
 
 export interface DataTableModel {
   columns: Array<{ label: string; numeric: boolean }>;
@@ -12,18 +13,7 @@ export function DataTable({ caption, firstHeader, model, highlight }: { caption:
     <ScrollTable label={typeof caption === 'string' ? caption : firstHeader}>
       <table className="govuk-table app-data-table">
         <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {firstHeader}
-            </th>
-            {model.columns.map((c) => (
-              <th key={c.label} scope="col" className={`govuk-table__header${c.numeric ? ' govuk-table__header--numeric' : ''}`}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[firstHeader, ...model.columns]} />
         <tbody className="govuk-table__body">
           {model.rows.map((r) => (
             <tr key={r.key} className="govuk-table__row">

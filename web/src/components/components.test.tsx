@@ -1,5 +1,5 @@
-// The shared components that carry meaning: error summary, judgement tags, sparklines, the
-// loading and error states.
+// The shared components that carry meaning: error summary, judgement tags, sparklines, table
+// heads, the loading and error states.
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-client';
@@ -8,6 +8,7 @@ import { ErrorSummary } from './ErrorSummary';
 import { JudgementTag } from './Judgement';
 import { ErrorState, Loading } from './QueryState';
 import { Sparkline } from './Sparkline';
+import { TableHead } from './TableHead';
 
 describe('ErrorSummary', () => {
   it('takes focus and links each problem to where it is', () => {
@@ -52,6 +53,22 @@ describe('Sparkline', () => {
   it('draws nothing without values', () => {
     const { container } = render(<Sparkline values={[null]} description="nothing" />);
     expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('TableHead', () => {
+  it('heads each column, numeric ones right-aligned and hidden ones for screen readers only', () => {
+    render(
+      <table>
+        <TableHead columns={['Area', { label: 'Rows', numeric: true }, { label: 'Actions', hidden: true }]} />
+      </table>,
+    );
+    const headers = screen.getAllByRole('columnheader');
+    expect(headers.map((h) => h.textContent)).toEqual(['Area', 'Rows', 'Actions']);
+    expect(headers.every((h) => h.getAttribute('scope') === 'col')).toBe(true);
+    expect(headers[0].className).toBe('govuk-table__header');
+    expect(headers[1].className).toBe('govuk-table__header govuk-table__header--numeric');
+    expect(headers[2].innerHTML).toBe('<span class="govuk-visually-hidden">Actions</span>');
   });
 });
 

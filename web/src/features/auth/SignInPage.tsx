@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeading } from '../../components/PageHeading';
+import { TableHead } from '../../components/TableHead';
 import { navigate, useSearchParams } from '../../app/router';
 import { isApiError } from '../../lib/api-client';
 import { homePathFor, meQueryOptions, useMe, useSignIn, useSignInInfo } from './api';
@@ -127,19 +128,7 @@ export default function SignInPage() {
             </p>
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-visually-hidden">Demo accounts</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Account
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Email and password
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Account', 'Email and password', { label: 'Action', hidden: true }]} />
               <tbody className="govuk-table__body">
                 {info.data.demoAccounts.map((account) => (
                   <tr className="govuk-table__row" key={account.email}>

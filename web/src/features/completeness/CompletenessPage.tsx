@@ -11,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ErrorState, Loading, QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { Select } from '../../components/Select';
+import { TableHead } from '../../components/TableHead';
 import { formatDate, periodLabel, shortPeriodLabel } from '../../lib/format';
 import { financialYearId, latestQuarter, parseQuarterId, periodChoices, quarterOrdinal, quartersOf } from '../../lib/periods';
 import { RETURN_TYPES } from '../../lib/return-types';
@@ -108,18 +109,7 @@ export default function CompletenessPage() {
                         <caption className="govuk-table__caption govuk-table__caption--m">
                           {RETURN_TYPES.find((t) => t.type === type)?.title}, {periodLabel(year)}
                         </caption>
-                        <thead className="govuk-table__head">
-                          <tr className="govuk-table__row">
-                            <th scope="col" className="govuk-table__header">
-                              Area
-                            </th>
-                            {quarters.map((q) => (
-                              <th scope="col" key={q} className="govuk-table__header">
-                                {shortPeriodLabel(q)}
-                              </th>
-                            ))}
-                          </tr>
-                        </thead>
+                        <TableHead columns={['Area', ...quarters.map((q) => shortPeriodLabel(q))]} />
                         <tbody className="govuk-table__body">
                           {rows.map((a) => (
                             <tr className="govuk-table__row" key={a.code}>

@@ -7,6 +7,7 @@ import type { Indicator } from '../../api/indicators';
 import { revisionsQueryOptions, type Revision } from '../../api/returns';
 import { Loading } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
+import { TableHead } from '../../components/TableHead';
 import { formatDateTime, periodLabel } from '../../lib/format';
 import { quartersOf } from '../../lib/periods';
 import { ACCOMMODATION_TYPES } from '../../lib/return-types';
@@ -67,22 +68,7 @@ export function Revisions({ indicator, area, period }: { indicator: Indicator; a
         <ScrollTable label="Revisions">
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--s">Revised figures, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Quarter
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Revised
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Sent by
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What changed
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Quarter', 'Revised', 'Sent by', 'What changed']} />
             <tbody className="govuk-table__body">
               {rows.map((row) => (
                 <tr className="govuk-table__row" key={row.key}>

@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { Select } from '../../components/Select';
+import { TableHead } from '../../components/TableHead';
 import { formatDateTime, formatNumber, listInWords, plural, shortPeriodLabel } from '../../lib/format';
 import { RETURN_TYPES, returnTitle, type ReturnTypeInfo } from '../../lib/return-types';
 import { useMe, type Me } from '../auth/api';
@@ -40,31 +41,7 @@ function History({ items, areaName }: { items: Submission[]; areaName: (c: strin
     <ScrollTable label="Returns received">
       <table className="govuk-table app-data-table">
         <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Returns received, newest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Reference
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Received
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Return
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Sent by
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Covers
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Rows
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Warnings
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Reference', 'Received', 'Return', 'Sent by', 'Covers', { label: 'Rows', numeric: true }, { label: 'Warnings', numeric: true }]} />
         <tbody className="govuk-table__body">
           {items.map((s) => (
             <tr className="govuk-table__row" key={s.id}>

@@ -8,6 +8,7 @@ import { Link } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
+import { TableHead } from '../../components/TableHead';
 import { formatDateTime, formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
 import { returnTitle } from '../../lib/return-types';
 
@@ -78,29 +79,7 @@ function Rows({ submission, areaName }: { submission: SubmissionDetail; areaName
       <ScrollTable label="Rows stored">
         <table className="govuk-table app-data-table">
           <caption className="govuk-table__caption govuk-table__caption--m">Rows stored</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Row in file
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Area and period
-              </th>
-              {lookUp && (
-                <th scope="col" className="govuk-table__header">
-                  What it changed
-                </th>
-              )}
-              <th scope="col" className="govuk-table__header">
-                Still in use
-              </th>
-              {columns.map((c) => (
-                <th scope="col" key={c} className="govuk-table__header govuk-table__header--numeric">
-                  {c.replace(/_/g, ' ')}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['Row in file', 'Area and period', ...(lookUp ? ['What it changed'] : []), 'Still in use', ...columns.map((c) => ({ label: c.replace(/_/g, ' '), numeric: true }))]} />
           <tbody className="govuk-table__body">
             {rows.map((r, i) => (
               <tr className="govuk-table__row" key={key(r)}>

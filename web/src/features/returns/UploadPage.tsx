@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeading } from '../../components/PageHeading';
 import { Loading } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
+import { TableHead } from '../../components/TableHead';
 import { formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
 import { findReturnType, type ReturnTypeInfo } from '../../lib/return-types';
 import { useMe } from '../auth/api';
@@ -96,22 +97,7 @@ function ProblemTable({ problems }: { problems: Problem[] }) {
     <ScrollTable label="Problems by row">
       <table className="govuk-table app-data-table app-file-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Problems, row by row</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Row
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Column
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Value in your file
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Problem
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Row', 'Column', 'Value in your file', 'Problem']} />
         <tbody className="govuk-table__body">
           {[...byRow.entries()]
             .sort(([a], [b]) => a - b)
