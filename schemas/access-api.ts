@@ -96,3 +96,19 @@ export const AuditEventSchema = z
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditPageSchema = z.object({ total: z.number().int(), items: z.array(AuditEventSchema) }).meta({ id: 'AuditPage' });
+
+/**
+ * What an administrator may tune about signing in. The bounds keep every choice safe: a session
+ * cannot idle for more than four hours or last more than a day, and lockout cannot be turned off.
+ */
+export const SignInSettingsSchema = z
+  .object({
+    sessionIdleMinutes: z.number().int().min(5).max(240).meta({ description: 'A session ends after this long without a request' }),
+    sessionLifetimeHours: z.number().int().min(1).max(24).meta({ description: 'A session ends this long after sign-in, however active' }),
+    maxFailedSignIns: z.number().int().min(3).max(20).meta({ description: 'Wrong passwords in a row before the account is locked' }),
+    lockoutMinutes: z.number().int().min(1).max(1440).meta({ description: 'How long a locked account stays locked' }),
+  })
+  .meta({ id: 'SignInSettings' });
+export type SignInSettings = z.infer<typeof SignInSettingsSchema>;
+
+export const DEFAULT_SIGN_IN_SETTINGS: SignInSettings = { sessionIdleMinutes: 30, sessionLifetimeHours: 12, maxFailedSignIns: 5, lockoutMinutes: 15 };

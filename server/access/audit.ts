@@ -17,6 +17,7 @@ export type AuditAction =
   | 'user-update'
   | 'organisation-create'
   | 'grants-update'
+  | 'sign-in-settings-update'
   | 'export'
   | 'access-denied';
 

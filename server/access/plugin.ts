@@ -11,7 +11,7 @@ import { findUserById, grantsOf } from './accounts';
 import { ANONYMOUS, type Actor } from './actor';
 import { audit } from './audit';
 import { isPublic, SIGNED_IN, type Access } from './policy';
-import { SESSION_IDLE_TIMEOUT_MS, SqliteSessionStore } from './session-store';
+import { SESSION_COOKIE_MAX_AGE_MS, SqliteSessionStore } from './session-store';
 import { sessionSecret } from './settings';
 import { useToken } from './tokens';
 
@@ -80,7 +80,8 @@ export const accessPlugin = fp(
       store: new SqliteSessionStore(app.db, app.now),
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/', maxAge: SESSION_IDLE_TIMEOUT_MS },
+      // The store enforces the idle timeout and lifetime in force; the cookie only must not outlive them all.
+      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/', maxAge: SESSION_COOKIE_MAX_AGE_MS },
     });
     await app.register(fastifyCsrfProtection, {
       sessionPlugin: '@fastify/session',

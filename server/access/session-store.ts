@@ -1,12 +1,19 @@
 // A session store for @fastify/session in our SQLite database, so sessions survive a restart
 // and are shared by every process. Ids are stored hashed. Two limits apply on every read: an
-// idle timeout (no request for a while) and an absolute lifetime (however active).
+// idle timeout (no request for a while) and an absolute lifetime (however active), both from
+// the sign-in settings an administrator can change, read on every request so a change applies
+// at once to every process.
 import { createHash } from 'node:crypto';
 import type { Session } from 'fastify';
+import { SignInSettingsSchema } from '../../schemas/access-api';
 import type { Db } from '../db/database';
+import { signInSettings } from './settings';
 
-export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
-export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** The longest any session can last under any allowed setting: the cookie's own lifetime. */
+export const SESSION_COOKIE_MAX_AGE_MS = SignInSettingsSchema.shape.sessionLifetimeHours.maxValue! * HOUR_MS;
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
@@ -26,8 +33,9 @@ export class SqliteSessionStore {
         | undefined;
       if (!row) return callback(undefined, null);
       const now = this.now().getTime();
-      const idle = now - Date.parse(row.last_seen_at) > SESSION_IDLE_TIMEOUT_MS;
-      const tooOld = now - Date.parse(row.created_at) > SESSION_ABSOLUTE_LIFETIME_MS;
+      const settings = signInSettings(this.db);
+      const idle = now - Date.parse(row.last_seen_at) > settings.sessionIdleMinutes * MINUTE_MS;
+      const tooOld = now - Date.parse(row.created_at) > settings.sessionLifetimeHours * HOUR_MS;
       if (idle || tooOld) {
         this.db.sqlite.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
         return callback(undefined, null);

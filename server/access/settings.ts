@@ -1,6 +1,7 @@
-// Small persistent settings: the session-signing secret (made once, shared by every process)
-// and whether the database holds synthetic demo data.
+// Small persistent settings: the session-signing secret (made once, shared by every process),
+// whether the database holds synthetic demo data, and the sign-in settings administrators tune.
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_SIGN_IN_SETTINGS, SignInSettingsSchema, type SignInSettings } from '../../schemas/access-api';
 import type { Db } from '../db/database';
 
 export function getSetting(db: Db, key: string): string | undefined {
@@ -21,4 +22,22 @@ export const DEMO_DATA_SETTING = 'demo_data';
 
 export function holdsDemoData(db: Db): boolean {
   return getSetting(db, DEMO_DATA_SETTING) === 'true';
+}
+
+const SIGN_IN_SETTINGS = 'sign_in_settings';
+
+/** The sign-in settings in force: the stored ones, or the defaults if none (or none valid) are stored. */
+export function signInSettings(db: Db): SignInSettings {
+  const stored = getSetting(db, SIGN_IN_SETTINGS);
+  if (stored === undefined) return DEFAULT_SIGN_IN_SETTINGS;
+  try {
+    const parsed = SignInSettingsSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : DEFAULT_SIGN_IN_SETTINGS;
+  } catch {
+    return DEFAULT_SIGN_IN_SETTINGS;
+  }
+}
+
+export function setSignInSettings(db: Db, settings: SignInSettings) {
+  setSetting(db, SIGN_IN_SETTINGS, JSON.stringify(SignInSettingsSchema.parse(settings)));
 }

@@ -1,12 +1,11 @@
 // Checking a password with lockout: after repeated failures an account is locked for a while,
-// whoever is trying, so a slow brute force across many addresses gets nowhere either.
+// whoever is trying, so a slow brute force across many addresses gets nowhere either. How many
+// failures and how long a lock lasts are sign-in settings an administrator can change.
 import type { Db } from '../db/database';
 import type { UserRow } from '../db/tables';
 import { findUserByEmail } from './accounts';
 import { verifyDecoy, verifyPassword } from './passwords';
-
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+import { signInSettings } from './settings';
 
 export type SignInResult =
   | { ok: true; user: UserRow }
@@ -29,8 +28,9 @@ export async function checkSignIn(db: Db, email: string, password: string, now: 
     return { ok: true, user };
   }
   const failures = user.failed_sign_ins + 1;
-  if (failures >= MAX_FAILED_SIGN_INS) {
-    const lockedUntil = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+  const { maxFailedSignIns, lockoutMinutes } = signInSettings(db);
+  if (failures >= maxFailedSignIns) {
+    const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60 * 1000).toISOString();
     db.sqlite.prepare('UPDATE users SET failed_sign_ins = 0, locked_until = ? WHERE id = ?').run(lockedUntil, user.id);
     return { ok: false, reason: 'locked', userId: user.id, lockedUntil };
   }

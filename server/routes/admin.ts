@@ -3,13 +3,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findArea } from '../../schemas/areas';
-import { ApiTokenSchema, AUDIT_OUTCOMES, AuditPageSchema, CreatedApiTokenSchema, GrantSchema, ORGANISATION_KINDS, OrganisationSchema, RoleSchema, UserSchema } from '../../schemas/access-api';
+import { ApiTokenSchema, AUDIT_OUTCOMES, AuditPageSchema, CreatedApiTokenSchema, GrantSchema, ORGANISATION_KINDS, OrganisationSchema, RoleSchema, SignInSettingsSchema, UserSchema } from '../../schemas/access-api';
 import { ErrorBodySchema } from '../../schemas/api';
 import { findReturnDefinition } from '../../schemas/returns';
 import { createOrganisation, createUser, findOrganisation, findUserByEmail, listOrganisations, listUsers, replaceGrants, updateUser } from '../access/accounts';
 import { audit, listAudit } from '../access/audit';
 import { passwordProblem } from '../access/passwords';
 import { ADMINS } from '../access/policy';
+import { setSignInSettings, signInSettings } from '../access/settings';
 import { createToken, findToken, listTokens, revokeToken } from '../access/tokens';
 import { MAX_PAGE_SIZE } from '../limits';
 
@@ -173,6 +174,31 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const view = revokeToken(app.db, request.params.id, app.now())!;
       audit(request, { action: 'token-revoke', outcome: 'success', target: `token:${view.id}` });
       return view;
+    },
+  );
+
+  app.get(
+    '/sign-in-settings',
+    { config, schema: { tags: ['admin'], summary: 'Session timeouts and lockout after failed sign-ins', response: { 200: SignInSettingsSchema } } },
+    async () => signInSettings(app.db),
+  );
+
+  app.put(
+    '/sign-in-settings',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: 'Change session timeouts and lockout; applies at once to every session',
+        body: SignInSettingsSchema,
+        response: { 200: SignInSettingsSchema },
+      },
+    },
+    async (request) => {
+      const before = signInSettings(app.db);
+      setSignInSettings(app.db, request.body);
+      audit(request, { action: 'sign-in-settings-update', outcome: 'success', target: 'sign-in-settings', details: { before, after: request.body } });
+      return signInSettings(app.db);
     },
   );
 

@@ -5,7 +5,7 @@ import { buildTestApp, get, partnerToken, signIn, tableCounts, TEST_NOW, TEST_PA
 import { csvOf, validRow } from '../test/rows';
 import { createUser } from '../access/accounts';
 import { ensureAdministrator } from '../access/bootstrap';
-import { SESSION_IDLE_TIMEOUT_MS } from '../access/session-store';
+import { DEFAULT_SIGN_IN_SETTINGS } from '../../schemas/access-api';
 
 let app: FastifyInstance;
 afterEach(async () => {
@@ -76,6 +76,38 @@ describe('sign-in', () => {
     expect((await login('a@example.test', TEST_PASSWORD)).statusCode).toBe(204);
   });
 
+  it('locks after as many failures, for as long, as the sign-in settings say', async () => {
+    let now = TEST_NOW;
+    app = await buildTestApp(() => now);
+    const admin = await signIn(app, 'admin');
+    const payload = { sessionIdleMinutes: 30, sessionLifetimeHours: 12, maxFailedSignIns: 3, lockoutMinutes: 60 };
+    expect((await app.inject({ method: 'PUT', url: '/api/admin/sign-in-settings', headers: admin.headers, payload })).statusCode).toBe(200);
+    await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await login('a@example.test', `guess ${i}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 429]);
+    now = new Date(TEST_NOW.getTime() + 30 * 60_000);
+    const locked = await login('a@example.test', TEST_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().message).toMatch(/locked for 30 minutes/);
+    now = new Date(TEST_NOW.getTime() + 61 * 60_000);
+    expect((await login('a@example.test', TEST_PASSWORD)).statusCode).toBe(204);
+  });
+
+  it.each([
+    ['an idle timeout under five minutes', { sessionIdleMinutes: 1, sessionLifetimeHours: 12, maxFailedSignIns: 5, lockoutMinutes: 15 }],
+    ['sessions longer than a day', { sessionIdleMinutes: 30, sessionLifetimeHours: 48, maxFailedSignIns: 5, lockoutMinutes: 15 }],
+    ['lockout turned off', { sessionIdleMinutes: 30, sessionLifetimeHours: 12, maxFailedSignIns: 0, lockoutMinutes: 15 }],
+    ['a missing setting', { sessionIdleMinutes: 30, sessionLifetimeHours: 12, maxFailedSignIns: 5 }],
+  ])('refuses sign-in settings with %s, and keeps the ones in force', async (_, payload) => {
+    app = await buildTestApp();
+    const admin = await signIn(app, 'admin');
+    const response = await app.inject({ method: 'PUT', url: '/api/admin/sign-in-settings', headers: admin.headers, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toMatch(/^The request is not valid/);
+    expect((await app.inject({ url: '/api/admin/sign-in-settings', headers: admin.headers })).json()).toEqual(DEFAULT_SIGN_IN_SETTINGS);
+  });
+
   it('rate-limits a brute force from one address across many accounts', async () => {
     app = await buildTestApp();
     const statuses = [];
@@ -99,8 +131,29 @@ describe('sessions', () => {
     app = await buildTestApp(() => now);
     const board = await signIn(app, 'board');
     expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
-    now = new Date(TEST_NOW.getTime() + SESSION_IDLE_TIMEOUT_MS + 1000);
+    now = new Date(TEST_NOW.getTime() + DEFAULT_SIGN_IN_SETTINGS.sessionIdleMinutes * 60_000 + 1000);
     expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(401);
+  });
+
+  it('end at the lifetime however active, and follow the sign-in settings an administrator sets', async () => {
+    let now = TEST_NOW;
+    app = await buildTestApp(() => now);
+    const admin = await signIn(app, 'admin');
+    const board = await signIn(app, 'board');
+    const settings = { sessionIdleMinutes: 10, sessionLifetimeHours: 1, maxFailedSignIns: 5, lockoutMinutes: 15 };
+    const put = await app.inject({ method: 'PUT', url: '/api/admin/sign-in-settings', headers: admin.headers, payload: settings });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toEqual(settings);
+    // Active every nine minutes: the ten-minute idle timeout never fires, the one-hour lifetime does.
+    for (let minutes = 9; minutes <= 54; minutes += 9) {
+      now = new Date(TEST_NOW.getTime() + minutes * 60_000);
+      expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode, `after ${minutes} minutes`).toBe(200);
+    }
+    now = new Date(TEST_NOW.getTime() + 61 * 60_000);
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(401);
+    expect(auditRows('sign-in-settings-update')).toEqual([
+      expect.objectContaining({ outcome: 'success', actor_id: `user:${admin.userId}`, details_json: JSON.stringify({ before: DEFAULT_SIGN_IN_SETTINGS, after: settings }) }),
+    ]);
   });
 
   it('end at sign-out, and the old cookie no longer works', async () => {

@@ -38,10 +38,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!result.ok) {
         audit(request, { action: 'sign-in', outcome: 'failure', target: request.body.email.slice(0, 320), details: { reason: result.reason } });
         if (result.reason === 'locked') {
+          const minutes = Math.max(1, Math.ceil((Date.parse(result.lockedUntil!) - app.now().getTime()) / 60_000));
           return reply.code(429).send({
             statusCode: 429,
             error: 'Too Many Requests',
-            message: 'This account is locked for 15 minutes after too many failed sign-in attempts. Try again later, or ask an administrator to unlock it.',
+            message: `This account is locked for ${minutes} minute${minutes === 1 ? '' : 's'} after too many failed sign-in attempts. Try again later, or ask an administrator to unlock it.`,
           });
         }
         return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'The email address or password is not right.' });
