@@ -3,7 +3,8 @@
 //
 // The format is decided by what the file contains, never by its name: partners rename files, and
 // systems export web pages as ".xls". The name is only used to word a message better.
-//   zip holding xl/workbook.xml      → Excel workbook, first visible worksheet (read/xlsx.ts)
+//   zip holding xl/workbook.xml      → Excel workbook, first visible worksheet (read/xlsx.ts; large
+//                                      ones in a worker thread, read/xlsx-isolated.ts)
 //   other zip, old Office, PDF, image → refused with a message saying what the file is (read/sniff.ts)
 //   text                              → CSV in UTF-8, UTF-16 or Windows-1252 (read/text.ts, read/csv.ts)
 // Whatever the bytes, readTable either returns a table or throws UnreadableFileError with a message a
@@ -24,7 +25,8 @@ import { sniffBinary } from './read/sniff';
 import { buildTable } from './read/table';
 import { decodeText, looksBinary, sniffText } from './read/text';
 import type { RawTable } from './read/types';
-import { readXlsx, zipFailure } from './read/xlsx';
+import { zipFailure } from './read/xlsx';
+import { readXlsxIsolated } from './read/xlsx-isolated';
 import { extractEntry, firstLocalEntryName, isZip, listZipEntries, ZipError, type ZipEntry } from './read/zip';
 
 export { UnreadableFileError } from './read/errors';
@@ -86,7 +88,7 @@ async function readZip(bytes: Buffer, fileName: string | undefined): Promise<Raw
   const kind = await classifyZip(bytes, entries);
   if (kind === 'xlsx') {
     try {
-      return await readXlsx(bytes, entries);
+      return await readXlsxIsolated(bytes, entries);
     } catch (error) {
       throw error instanceof UnreadableFileError ? error : zipFailure(error);
     }

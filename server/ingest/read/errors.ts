@@ -157,6 +157,14 @@ export function workbookTooLarge(limitMegabytes: number, detail: string): Unread
   );
 }
 
+export function workbookTooComplex(detail: string): UnreadableFileError {
+  return new UnreadableFileError(
+    'damaged-file',
+    'This Excel workbook is too large or complex for us to read. Please save the return as a CSV file (File > Save As, then "CSV UTF-8") and upload that instead.',
+    detail,
+  );
+}
+
 export function tableTooLarge(detail: string): UnreadableFileError {
   return new UnreadableFileError(
     'damaged-file',
