@@ -1,6 +1,6 @@
 // An analyst sees the unsuppressed figure that a board member sees as "Suppressed", and the
-// revisions of the figures; an administrator manages users, grants and tokens (shown once) and
-// reads the audit trail. Every page is scanned with axe-core.
+// revisions of the figures; an administrator manages users, grants, tokens (shown once) and the
+// sign-in settings, and reads the audit trail. Every page is scanned with axe-core.
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +143,50 @@ describe('an administrator', () => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('changes the sign-in settings, within their bounds', async () => {
+    const { page } = admin;
+    await page.goto('/admin');
+    await page.getByRole('link', { name: 'Sign-in settings' }).click();
+    await page.waitForURL('**/admin/sign-in');
+    await settled(page);
+    const idle = page.getByLabel('Idle timeout');
+    const values = () =>
+      Promise.all(['Idle timeout', 'Longest session', 'Failed sign-ins before lockout', 'Lockout period'].map((label) => page.getByLabel(label).inputValue()));
+    expect(await values()).toEqual(['30', '12', '5', '15']);
+    expect(await page.getByText('Between 5 and 240 minutes', { exact: false }).count()).toBe(1);
+    await expectAccessible(page, 'sign-in settings');
+
+    // Too short: the error summary takes focus, says what to do and links to the field.
+    await idle.fill('2');
+    await page.getByRole('button', { name: 'Save sign-in settings' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await expect.poll(() => summary.textContent()).toContain('Enter a number of minutes between 5 and 240');
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('#sign-in-idle-minutes-error').textContent()).toContain('Enter a number of minutes between 5 and 240');
+    expect(await page.locator('.govuk-notification-banner').count()).toBe(0);
+    await expectAccessible(page, 'sign-in settings with an error');
+    await summary.getByRole('link', { name: 'Enter a number of minutes between 5 and 240' }).click();
+    expect(await idle.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Within bounds, submitted from the keyboard: saved, and still there after a reload.
+    await idle.fill('20');
+    await idle.press('Enter');
+    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('Sign-in settings saved');
+    expect(await summary.count()).toBe(0);
+    await expectAccessible(page, 'sign-in settings saved');
+    await page.reload();
+    await settled(page);
+    expect(await values()).toEqual(['20', '12', '5', '15']);
+
+    // Back to the default, so the rest of the journey runs under the usual settings.
+    await idle.fill('30');
+    await page.getByRole('button', { name: 'Save sign-in settings' }).click();
+    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('Sign-in settings saved');
+    await page.reload();
+    await settled(page);
+    expect(await idle.inputValue()).toBe('30');
+  });
+
   it('reads the audit trail', async () => {
     const { page } = admin;
     await page.goto('/admin/audit');
@@ -151,6 +195,11 @@ describe('an administrator', () => {
     await settled(page);
     await expect.poll(() => page.getByRole('table').textContent()).toContain('token-create');
     await expectAccessible(page, 'audit trail');
+    // Each change of the sign-in settings is recorded too.
+    await page.getByLabel('Action').selectOption('sign-in-settings-update');
+    await settled(page);
+    await expect.poll(() => page.getByRole('table').textContent()).toContain('sign-in-settings-update');
+    expect(await page.getByText(/newest first/).textContent()).toBe('2 events, newest first.');
     await page.goto('/account');
     await expectAccessible(page, 'your account');
     expect(admin.errors).toEqual([]);

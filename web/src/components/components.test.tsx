@@ -1,5 +1,5 @@
 // The shared components that carry meaning: error summary, judgement tags, sparklines, table
-// heads, the loading and error states.
+// heads, text inputs, the loading and error states.
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-client';
@@ -9,6 +9,7 @@ import { JudgementTag } from './Judgement';
 import { ErrorState, Loading } from './QueryState';
 import { Sparkline } from './Sparkline';
 import { TableHead } from './TableHead';
+import { TextInput } from './TextInput';
 
 describe('ErrorSummary', () => {
   it('takes focus and links each problem to where it is', () => {
@@ -91,5 +92,19 @@ describe('loading and error states', () => {
     expect(Boolean(button)).toBe(retry);
     button?.click();
     if (retry) expect(onRetry).toHaveBeenCalled();
+  });
+});
+
+describe('TextInput', () => {
+  it('ties its label, hint and error to the input; a unit suffix is for sighted readers only', () => {
+    render(<TextInput id="idle" label="Idle timeout" hint="Between 5 and 240 minutes" error="Enter a number of minutes between 5 and 240" suffix="minutes" inputMode="numeric" value="2" onChange={() => {}} />);
+    const input = screen.getByRole('textbox', { name: 'Idle timeout' });
+    expect(input.getAttribute('inputmode')).toBe('numeric');
+    expect(input.getAttribute('aria-describedby')).toBe('idle-hint idle-error');
+    expect(input.className).toContain('govuk-input--error');
+    const suffix = screen.getByText('minutes', { exact: true });
+    expect(suffix.className).toBe('govuk-input__suffix');
+    expect(suffix.getAttribute('aria-hidden')).toBe('true');
+    expect(suffix.parentElement).toBe(input.parentElement);
   });
 });

@@ -19,6 +19,7 @@ describe('query key factories', () => {
     expect(startsWith(submissionKeys.detail(3), submissionKeys.all)).toBe(true);
     expect(startsWith(revisionKeys.list('police', { area: 'A', period: 'P' }), revisionKeys.all)).toBe(true);
     expect(startsWith(adminKeys.audit({ limit: 50 }), adminKeys.audits())).toBe(true);
+    expect(startsWith(adminKeys.signInSettings(), adminKeys.all)).toBe(true);
   });
 
   it('treat an undefined parameter as absent', () => {

@@ -51,6 +51,7 @@ export const adminKeys = {
   users: () => [...adminKeys.all, 'users'] as const,
   organisations: () => [...adminKeys.all, 'organisations'] as const,
   tokens: () => [...adminKeys.all, 'tokens'] as const,
+  signInSettings: () => [...adminKeys.all, 'sign-in-settings'] as const,
   audits: () => [...adminKeys.all, 'audit'] as const,
   audit: (filters: { action?: string; actor?: string; outcome?: string; limit?: number; offset?: number }) => [...adminKeys.audits(), clean(filters)] as const,
 };

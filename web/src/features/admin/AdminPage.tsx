@@ -1,10 +1,11 @@
-// Administration: users, organisations and their grants, API tokens (shown once), and the audit
-// trail. One page with a section per address: /admin/users, /admin/organisations, /admin/tokens,
-// /admin/audit.
+// Administration: users, organisations and their grants, API tokens (shown once), the sign-in
+// settings and the audit trail. One page with a section per address: /admin/users,
+// /admin/organisations, /admin/tokens, /admin/sign-in, /admin/audit.
 import { Link } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { AuditSection } from './AuditSection';
 import { OrganisationsSection } from './OrganisationsSection';
+import { SignInSettingsSection } from './SignInSettingsSection';
 import { TokensSection } from './TokensSection';
 import { UsersSection } from './UsersSection';
 
@@ -12,6 +13,7 @@ const SECTIONS = [
   { id: 'users', title: 'Users' },
   { id: 'organisations', title: 'Organisations and grants' },
   { id: 'tokens', title: 'API tokens' },
+  { id: 'sign-in', title: 'Sign-in settings' },
   { id: 'audit', title: 'Audit trail' },
 ] as const;
 
@@ -51,6 +53,7 @@ export default function AdminPage({ params }: { params: Record<string, string> }
       {section?.id === 'users' && <UsersSection />}
       {section?.id === 'organisations' && <OrganisationsSection />}
       {section?.id === 'tokens' && <TokensSection />}
+      {section?.id === 'sign-in' && <SignInSettingsSection />}
       {section?.id === 'audit' && <AuditSection />}
     </>
   );

@@ -26,6 +26,7 @@ const AUDIT_ACTIONS = [
   'user-update',
   'organisation-create',
   'grants-update',
+  'sign-in-settings-update',
   'export',
   'access-denied',
 ];

@@ -1,12 +1,12 @@
-// The administration API (/api/admin): users, organisations and their grants, API tokens and
-// the audit trail. Each list has its query options; each change invalidates what it changed
+// The administration API (/api/admin): users, organisations and their grants, API tokens, the
+// sign-in settings and the audit trail. Each list has its query options; each change invalidates what it changed
 // and the audit trail, which records it.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../lib/api-client';
 import { adminKeys } from '../../lib/query-keys';
-import type { ApiToken, AuditEvent, CreatedApiToken, Grant, Organisation, Role, User } from '../../../../schemas/access-api';
+import type { ApiToken, AuditEvent, CreatedApiToken, Grant, Organisation, Role, SignInSettings, User } from '../../../../schemas/access-api';
 
-export type { ApiToken, AuditEvent, Organisation, User } from '../../../../schemas/access-api';
+export type { ApiToken, AuditEvent, Organisation, SignInSettings, User } from '../../../../schemas/access-api';
 export { ORGANISATION_KINDS } from '../../../../schemas/access-api';
 
 export interface AuditFilters {
@@ -23,6 +23,7 @@ export const organisationsQueryOptions = queryOptions({
   queryFn: () => api<{ items: Organisation[] }>('/api/admin/organisations').then((b) => b.items),
 });
 export const tokensQueryOptions = queryOptions({ queryKey: adminKeys.tokens(), queryFn: () => api<{ items: ApiToken[] }>('/api/admin/tokens').then((b) => b.items) });
+export const signInSettingsQueryOptions = queryOptions({ queryKey: adminKeys.signInSettings(), queryFn: () => api<SignInSettings>('/api/admin/sign-in-settings') });
 
 export function auditQueryOptions(filters: AuditFilters) {
   return queryOptions({
@@ -69,4 +70,9 @@ export function useCreateToken() {
 
 export function useRevokeToken() {
   return useAdminMutation((id: number) => api<ApiToken>(`/api/admin/tokens/${id}`, { method: 'DELETE' }), [adminKeys.tokens()]);
+}
+
+/** Replaces all four sign-in settings at once; they apply at once to every session. */
+export function useSetSignInSettings() {
+  return useAdminMutation((body: SignInSettings) => api<SignInSettings>('/api/admin/sign-in-settings', { method: 'PUT', json: body }), [adminKeys.signInSettings()]);
 }
