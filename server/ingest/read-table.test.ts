@@ -218,10 +218,10 @@ describe('Excel workbooks', () => {
     expect(workbook.rows[2].cells.slice(4, 6)).toEqual(['Merged note across two cells', '']);
   });
 
-  it('reads a workbook laid out as Excel 365 writes it, quickly despite whole-column drop-downs and merges', async () => {
-    const started = Date.now();
+  // exceljs alone expands the whole-column drop-downs into millions of cells (tens of seconds and
+  // gigabytes); the test's timeout is the guard against that coming back.
+  it('reads a workbook laid out as Excel 365 writes it, despite whole-column drop-downs and merges', async () => {
     const table = await read('police-excel-like.xlsx');
-    expect(Date.now() - started).toBeLessThan(5000); // exceljs alone: tens of seconds and gigabytes
     expect(table.sheetName).toBe('Police return'); // the chart sheet listed first is not a worksheet
     expect(table.header).toEqual([...HEADER, 'reported', '']);
     expect(table.rows).toEqual([
@@ -274,9 +274,7 @@ describe('Excel workbooks', () => {
 
   it('reads a cell far away (XFD1048576) and a huge merge without building the sheet in between', async () => {
     const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>period</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="B1:XFD1048575"/></mergeCells></worksheet>`;
-    const started = Date.now();
     const table = await readTable(workbookWithSheet(sheet));
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(table.header).toHaveLength(16384);
     expect(table.rows).toHaveLength(1);
     expect(table.rows[0].rowNumber).toBe(1048576);
@@ -372,14 +370,14 @@ describe('robustness: never hangs, never throws anything but UnreadableFileError
     }
   });
 
-  it('reads a 10 MB CSV in reasonable time', async () => {
+  // How fast is for npm run bench; here only that a file at the size limit is read whole (the
+  // test's own timeout catches a hang).
+  it('reads a 10 MB CSV whole', async () => {
     const lines = [HEADER.join(',')];
     for (let i = 0; lines.length < 150_000; i++) lines.push(`2019-20 Q3,E09${String(i).padStart(6, '0')},${i},"3,${String(i % 1000).padStart(3, '0')}",Café referral number ${i}`);
     const bytes = Buffer.from(lines.join('\r\n'));
     expect(bytes.length).toBeGreaterThan(9_000_000);
-    const started = Date.now();
     const table = await readTable(bytes, 'big.csv');
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(table.rows).toHaveLength(149_999);
     expect(table.rows.at(-1)?.rowNumber).toBe(150_000);
   });
