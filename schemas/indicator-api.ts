@@ -184,3 +184,40 @@ export const SummaryQuerySchema = z.object({
   benchmark: z.string().optional(),
   level,
 });
+
+/**
+ * The revisions behind an indicator's figures for one area and period: each later version of a
+ * stored row the indicator reads, with the columns it changed. The values before and after, and
+ * who sent them, are in the unsuppressed view only; everyone else learns that a figure was
+ * revised, and when.
+ */
+export const IndicatorRevisionsSchema = z
+  .object({
+    indicator: z.string(),
+    area: AreaRefSchema,
+    period: PeriodRefSchema,
+    revisions: z.array(
+      z.object({
+        quarter: z.string(),
+        quarterLabel: z.string(),
+        accommodationType: z.string().nullable(),
+        submissionId: z.number().int(),
+        receivedAt: z.string(),
+        columns: z.array(z.string()).meta({ description: "The indicator's columns this revision changed" }),
+        submittedBy: z
+          .object({ kind: z.string(), id: z.string(), name: z.string() })
+          .nullable()
+          .meta({ description: 'Who sent the revision: unsuppressed view only, otherwise null' }),
+        changes: z
+          .array(z.object({ column: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) }))
+          .nullable()
+          .meta({ description: 'Values before and after: unsuppressed view only, otherwise null' }),
+      }),
+    ),
+  })
+  .meta({ id: 'IndicatorRevisions' });
+
+export const RevisionsQuerySchema = z.object({
+  area: z.string().min(1).meta({ example: 'E06000060' }),
+  period: z.string().min(1).meta({ example: '2020-21' }),
+});

@@ -187,6 +187,74 @@ export interface RowKeyFilter {
   subkey: string;
 }
 
+export interface ColumnChange {
+  column: string;
+  from: Value;
+  to: Value;
+}
+
+/** The columns whose value differs between two versions of a row (a blank is null either way). */
+function changesBetween(previous: Record<string, Value>, values: Record<string, Value>): ColumnChange[] {
+  return Object.keys({ ...previous, ...values })
+    .filter((column) => (previous[column] ?? null) !== (values[column] ?? null))
+    .map((column) => ({ column, from: previous[column] ?? null, to: values[column] ?? null }));
+}
+
+export interface RowRevision {
+  period: string;
+  subkey: string;
+  submissionId: number;
+  receivedAt: string;
+  submittedBy: { kind: string; id: string; name: string };
+  changed: ColumnChange[];
+}
+
+/**
+ * Every revision (each version after the first) of one area's rows of a return over some
+ * quarters, oldest first within each key: what an indicator page lists under its figures.
+ */
+export function revisionsOfArea(db: Db, returnType: string, areaCode: string, periods: readonly string[]): RowRevision[] {
+  if (periods.length === 0) return [];
+  const versions = db.sqlite
+    .prepare(
+      `SELECT r.period, r.subkey, r.submission_id, s.received_at, s.actor_kind, s.actor_id, s.actor_name, r.values_json
+       FROM return_rows r JOIN submissions s ON s.id = r.submission_id
+       WHERE r.return_type = ? AND r.area_code = ? AND r.period IN (${periods.map(() => '?').join(', ')})
+       ORDER BY r.period, r.subkey, r.id`,
+    )
+    .all(returnType, areaCode, ...periods) as Array<{
+    period: string;
+    subkey: string;
+    submission_id: number;
+    received_at: string;
+    actor_kind: string;
+    actor_id: string;
+    actor_name: string;
+    values_json: string;
+  }>;
+  const revisions: RowRevision[] = [];
+  // Rows come ordered by key, then oldest first: a row with the same key as the one before is a revision of it.
+  let previousKey: string | null = null;
+  let previousValues: Record<string, Value> = {};
+  for (const v of versions) {
+    const key = `${v.period}\u0000${v.subkey}`;
+    const values = JSON.parse(v.values_json) as Record<string, Value>;
+    if (key === previousKey) {
+      revisions.push({
+        period: v.period,
+        subkey: v.subkey,
+        submissionId: v.submission_id,
+        receivedAt: v.received_at,
+        submittedBy: { kind: v.actor_kind, id: v.actor_id, name: v.actor_name },
+        changed: changesBetween(previousValues, values),
+      });
+    }
+    previousKey = key;
+    previousValues = values;
+  }
+  return revisions;
+}
+
 /** Every version of one key, oldest first, each with what it changed from the one before. */
 export async function revisionHistory(db: Db, key: RowKeyFilter) {
   const versions = await db.kysely
@@ -203,11 +271,7 @@ export async function revisionHistory(db: Db, key: RowKeyFilter) {
   let previous: Record<string, Value> | null = null;
   return versions.map((v) => {
     const values = JSON.parse(v.values_json) as Record<string, Value>;
-    const changed = previous
-      ? Object.keys({ ...previous, ...values })
-          .filter((column) => (previous![column] ?? null) !== (values[column] ?? null))
-          .map((column) => ({ column, from: previous![column] ?? null, to: values[column] ?? null }))
-      : [];
+    const changed = previous ? changesBetween(previous, values) : [];
     previous = values;
     return {
       submissionId: v.submission_id,

@@ -14,19 +14,22 @@ import {
   AreaSummarySchema,
   CompareQuerySchema,
   IndicatorListSchema,
+  IndicatorRevisionsSchema,
   IndicatorSeriesSchema,
   IndicatorValuesSchema,
+  RevisionsQuerySchema,
   SeriesQuerySchema,
   SummaryQuerySchema,
   ValuesQuerySchema,
 } from '../../schemas/indicator-api';
 import { findIndicator, INDICATORS, type IndicatorDefinition } from '../../schemas/indicators';
-import { latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterId, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
+import { latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterId, quarterLabel, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
 import { seesUnsuppressed } from '../access/actor';
 import { DASHBOARD_READERS, SIGNED_IN } from '../access/policy';
 import type { DisclosureView } from '../engine/disclosure';
 import { IndicatorEngine, type EngineOptions, type EngineSession } from '../engine/engine';
-import { areaEntries, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues } from '../engine/views';
+import { areaEntries, areaRef, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues, periodRef } from '../engine/views';
+import { revisionsOfArea } from '../returns/store';
 
 /** One values request is bounded so that it cannot ask for the whole database at once. */
 export const MAX_AREAS_PER_REQUEST = 400;
@@ -240,6 +243,45 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         }
         const type = checkAccommodationType(indicator, request.query.accommodationType);
         return compareChildren(session, indicator, parent, period, { level: request.query.level, accommodationType: type });
+      }),
+  );
+
+  app.get(
+    '/indicators/:id/revisions',
+    {
+      config: { access: DASHBOARD_READERS },
+      schema: {
+        tags: ['indicators'],
+        summary: "Revisions of the stored figures behind one area's indicator for a period: when, and which columns; values before and after for analysts",
+        params: IdParams,
+        querystring: RevisionsQuerySchema,
+        response: { 200: IndicatorRevisionsSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, () => {
+        const indicator = indicatorOr404(request.params.id);
+        const session = sessionFor(request);
+        const [area] = checkAreas(session, [request.query.area]);
+        const [periodId] = checkPeriods([request.query.period]);
+        const period = session.period(periodId);
+        // The columns the figure is computed from in its own return (a population denominator is reference data).
+        const columns = new Set([...indicator.numerator, ...(indicator.denominator.kind === 'columns' ? indicator.denominator.columns : [])]);
+        const withValues = viewFor(request) === 'unsuppressed';
+        const revisions = revisionsOfArea(app.db, indicator.source, area, period.quarters)
+          .map((r) => ({ ...r, changed: r.changed.filter((c) => columns.has(c.column)) }))
+          .filter((r) => r.changed.length > 0)
+          .map((r) => ({
+            quarter: r.period,
+            quarterLabel: quarterLabel(parseQuarterId(r.period)!),
+            accommodationType: r.subkey === '' ? null : r.subkey,
+            submissionId: r.submissionId,
+            receivedAt: r.receivedAt,
+            columns: r.changed.map((c) => c.column),
+            submittedBy: withValues ? r.submittedBy : null,
+            changes: withValues ? r.changed : null,
+          }));
+        return { indicator: indicator.id, area: areaRef(session.register, area), period: periodRef(period), revisions };
       }),
   );
 

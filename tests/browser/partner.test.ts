@@ -163,6 +163,19 @@ describe('a partner sends a return', () => {
     expect(after.value).toBe(`${expected}per 1,000 people`);
     expect(after.value).not.toBe(before.value);
     expect(after.text).toContain(`From 5,000 of ${population.toLocaleString('en-GB')}`);
+
+    // The indicator page says the quarter was revised, and when, but shows the board no counts.
+    const { page } = session;
+    await page.locator('li.app-card').getByRole('link', { name: INCIDENTS }).click();
+    await page.waitForURL(/\/indicators\/[a-z-]+\?/);
+    await settled(page);
+    const revisions = page.locator('section[aria-labelledby="revisions-heading"] table');
+    await expect.poll(() => revisions.locator('tbody tr').count()).toBe(1);
+    expect(await revisions.locator('tbody th').textContent()).toBe('2025-26 Q1 (Apr–Jun 2025)');
+    expect(await revisions.locator('tbody td').last().textContent()).toBe('incidents');
+    expect(await revisions.textContent()).not.toContain('→');
+    expect(await revisions.locator('thead').textContent()).not.toContain('Sent by');
+    await expectAccessible(page, 'indicator page with a revision (board)');
     expect(session.errors).toEqual([]);
   });
 });

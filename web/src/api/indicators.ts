@@ -1,5 +1,5 @@
 // The indicator read API (schemas/indicator-api.ts): catalogue, area register, area summary,
-// values, series and comparisons. Types come from the shared zod schemas (types only: zod
+// values, series, comparisons and revisions. Types come from the shared zod schemas (types only: zod
 // itself is not shipped for them). Each resource has its fetch function and query options.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import type {
   AreaComparisonSchema,
   AreaEntrySchema,
   AreaSummarySchema,
+  IndicatorRevisionsSchema,
   IndicatorSeriesSchema,
   IndicatorValuesSchema,
   SummaryIndicatorSchema,
@@ -23,6 +24,8 @@ export type IndicatorValues = z.infer<typeof IndicatorValuesSchema>;
 export type IndicatorValue = IndicatorValues['values'][number];
 export type IndicatorSeries = z.infer<typeof IndicatorSeriesSchema>;
 export type AreaComparison = z.infer<typeof AreaComparisonSchema>;
+export type IndicatorRevisions = z.infer<typeof IndicatorRevisionsSchema>;
+export type IndicatorRevision = IndicatorRevisions['revisions'][number];
 export type ConfidenceLevel = '95' | '99.8';
 
 const LONG = 30 * 60_000;
@@ -72,6 +75,13 @@ export function compareQueryOptions(id: string, params: { parent: string; period
   return queryOptions({
     queryKey: indicatorKeys.compare(id, params),
     queryFn: ({ signal }) => api<AreaComparison>(`/api/indicators/${encodeURIComponent(id)}/compare${queryString(params)}`, { signal }),
+  });
+}
+
+export function indicatorRevisionsQueryOptions(id: string, params: { area: string; period: string }) {
+  return queryOptions({
+    queryKey: indicatorKeys.revisions(id, params),
+    queryFn: ({ signal }) => api<IndicatorRevisions>(`/api/indicators/${encodeURIComponent(id)}/revisions${queryString(params)}`, { signal }),
   });
 }
 

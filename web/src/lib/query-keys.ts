@@ -31,6 +31,7 @@ export const indicatorKeys = {
   series: (id: string, params: { area: string; from?: string; to?: string; benchmark?: string; level?: string }) =>
     [...indicatorKeys.figures(), 'series', id, clean(params)] as const,
   compare: (id: string, params: { parent: string; period: string; level?: string }) => [...indicatorKeys.figures(), 'compare', id, clean(params)] as const,
+  revisions: (id: string, params: { area: string; period: string }) => [...indicatorKeys.figures(), 'revisions', id, clean(params)] as const,
 };
 
 export const submissionKeys = {

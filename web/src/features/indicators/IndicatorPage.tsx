@@ -33,7 +33,6 @@ import { benchmarkWords, statusExplanation, trendWords, type Assessment } from '
 import { lastQuarterOf, quartersEndingWith } from '../../lib/periods';
 import { returnTitle } from '../../lib/return-types';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
-import { useMe } from '../auth/api';
 import { compareChartHeight, compareOption } from './charts/compare-option';
 import { trendOption } from './charts/trend-option';
 import { Revisions } from './Revisions';
@@ -240,7 +239,6 @@ function CompareSection({ comparison, level, highlight }: { comparison: AreaComp
 }
 
 function IndicatorContent({ id, selection, areas }: { id: string; selection: Selection & { area: string }; areas: AreaEntry[] }) {
-  const me = useMe();
   const areaName = areaNamer(areas);
   const to = lastQuarterOf(selection.period) ?? selection.period;
   const quarters = quartersEndingWith(to, TREND_QUARTERS);
@@ -248,7 +246,6 @@ function IndicatorContent({ id, selection, areas }: { id: string; selection: Sel
   const series = useQuery(seriesQueryOptions(id, { area: selection.area, from: quarters[0], to, benchmark: selection.benchmark, level: selection.level }));
   const parent = comparisonParent(areas, selection.area, selection.benchmark);
   const compare = useQuery({ ...compareQueryOptions(id, { parent: parent ?? '', period: selection.period, level: selection.level }), enabled: parent !== null });
-  const role = me.data?.user.role;
   const entry = areas.find((a) => a.code === selection.area);
 
   return (
@@ -284,9 +281,7 @@ function IndicatorContent({ id, selection, areas }: { id: string; selection: Sel
             ) : (
               <p className="govuk-body">{areaName(selection.area)} has no parent area whose areas could be compared.</p>
             )}
-            {(role === 'admin' || role === 'analyst') && entry?.type === 'local-authority' && (
-              <Revisions indicator={indicator} area={selection.area} period={selection.period} />
-            )}
+            {entry?.type === 'local-authority' && <Revisions indicator={indicator.id} area={selection.area} period={selection.period} />}
           </>
         );
       }}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaComparison, AreaEntry, IndicatorSeries } from '../../api/indicators';
 import { comparisonParent, quarterlyReference } from './IndicatorPage';
-import { indicatorColumns, revisionRows } from './Revisions';
+import { newestFirst } from './Revisions';
 import { compareTable, downloadRows, trendTable } from './tables';
 
 const indicator = {
@@ -110,22 +110,18 @@ describe('references and revisions', () => {
     expect(quarterlyReference({ ...indicator, reference: { low: 28, high: 40, perYear: false, label: 'range' } })).toEqual({ low: 28, high: 40, label: 'range' });
     expect(quarterlyReference(indicator)).toBeNull();
   });
-  it('lists later versions, newest first, with the changes to the indicator’s columns', () => {
-    const r = (submissionId: number, changed: Array<{ column: string; from: number; to: number }>) => ({
+  it('lists revisions newest first, by when they arrived and then by submission', () => {
+    const r = (submissionId: number, receivedAt: string) => ({
+      quarter: '2019-20Q3',
+      quarterLabel: '2019-20 Q3 (Oct–Dec 2019)',
+      accommodationType: null,
       submissionId,
-      receivedAt: '',
-      submittedBy: { kind: 'user', id: 'user:1', name: 'x' },
-      sourceRow: 2,
-      values: {},
-      notes: null,
-      current: false,
-      changed,
+      receivedAt,
+      columns: ['victims'],
+      submittedBy: null,
+      changes: null,
     });
-    const rows = revisionRows('2019-20Q3', '', [r(1, []), r(5, [{ column: 'victims', from: 100, to: 101 }, { column: 'arrests', from: 1, to: 2 }]), r(9, [{ column: 'arrests', from: 2, to: 3 }])], indicatorColumns(indicator));
-    expect(indicatorColumns(indicator)).toEqual(['repeat_victims', 'victims']);
-    expect(rows.map((x) => [x.revision.submissionId, x.changes.length, x.otherChanges])).toEqual([
-      [9, 0, 1],
-      [5, 1, 1],
-    ]);
+    const order = newestFirst([r(5, '2020-02-01T10:00:00.000Z'), r(9, '2020-03-01T10:00:00.000Z'), r(7, '2020-02-01T10:00:00.000Z')]);
+    expect(order.map((x) => x.submissionId)).toEqual([9, 7, 5]);
   });
 });
