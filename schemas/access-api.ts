@@ -17,32 +17,6 @@ export type Grant = z.infer<typeof GrantSchema>;
 
 const OrganisationRefSchema = z.object({ id: z.number().int(), name: z.string() });
 
-export const MeSchema = z
-  .object({
-    user: z
-      .object({
-        id: z.number().int(),
-        email: z.string(),
-        name: z.string(),
-        role: RoleSchema,
-        organisation: OrganisationRefSchema.nullable(),
-        grants: z.array(GrantSchema),
-      })
-      .nullable(),
-    actor: z.object({ kind: z.string(), name: z.string(), role: z.string().nullable(), grants: z.array(GrantSchema) }),
-    csrfToken: z.string().nullable().meta({ description: 'Send as the x-csrf-token header on every state-changing request made with the session cookie' }),
-  })
-  .meta({ id: 'Me' });
-export type MeBody = z.infer<typeof MeSchema>;
-
-export const SignInInfoSchema = z
-  .object({
-    demo: z.boolean(),
-    demoAccounts: z.array(z.object({ role: z.string(), email: z.string(), password: z.string(), description: z.string() })),
-  })
-  .meta({ id: 'SignInInfo' });
-export type SignInInfo = z.infer<typeof SignInInfoSchema>;
-
 export const UserSchema = z
   .object({
     id: z.number().int(),
@@ -56,6 +30,24 @@ export const UserSchema = z
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
+
+/** Who is signed in: the user (as an administrator would see them, less account state) with their grants. */
+export const MeSchema = z
+  .object({
+    user: UserSchema.pick({ id: true, email: true, name: true, role: true, organisation: true }).extend({ grants: z.array(GrantSchema) }).nullable(),
+    actor: z.object({ kind: z.string(), name: z.string(), role: z.string().nullable(), grants: z.array(GrantSchema) }),
+    csrfToken: z.string().nullable().meta({ description: 'Send as the x-csrf-token header on every state-changing request made with the session cookie' }),
+  })
+  .meta({ id: 'Me' });
+export type MeBody = z.infer<typeof MeSchema>;
+
+export const SignInInfoSchema = z
+  .object({
+    demo: z.boolean(),
+    demoAccounts: z.array(z.object({ role: z.string(), email: z.string(), password: z.string(), description: z.string() })),
+  })
+  .meta({ id: 'SignInInfo' });
+export type SignInInfo = z.infer<typeof SignInInfoSchema>;
 
 export const OrganisationSchema = z
   .object({ id: z.number().int(), name: z.string(), kind: z.string(), grants: z.array(GrantSchema) })

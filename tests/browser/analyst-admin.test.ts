@@ -2,16 +2,14 @@
 // revisions of the figures; an administrator manages users, grants, tokens (shown once) and the
 // sign-in settings, and reads the audit trail. Every page is scanned with axe-core.
 import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, expectAccessible, launchBrowser, openSession, settled, signIn, type Session } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, expectAccessible, settled, signIn, type Session } from './support/browser';
+import { journey } from './support/journey';
 
 const DEMO_AREAS = ['E06000060', 'E10000025', 'E06000038', 'E06000039', 'E06000041', 'E09000004', 'E06000056'];
 const QUARTERS = ['2026-27Q2', '2026-27Q1', '2025-26Q4', '2025-26Q3'];
 
-let server: RunningServer;
-let browser: Browser;
+const journeyState = journey(3);
 let board: Session;
 let analyst: Session;
 let admin: Session;
@@ -42,20 +40,13 @@ async function findSuppressed(app: FastifyInstance) {
   throw new Error('The demo data has no value that is suppressed for the board and shown to analysts.');
 }
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  [board, analyst, admin] = await Promise.all([openSession(browser, server.baseUrl), openSession(browser, server.baseUrl), openSession(browser, server.baseUrl)]);
-});
-
-afterAll(async () => {
-  await Promise.all([board, analyst, admin].map((s) => s?.context.close()));
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  [board, analyst, admin] = journeyState.sessions;
 });
 
 describe('an analyst', () => {
   it('sees unsuppressed values that a board member sees as suppressed', async () => {
-    const target = await findSuppressed(server.app);
+    const target = await findSuppressed(journeyState.server.app);
     const card = (s: Session) => s.page.locator('li.app-card', { has: s.page.getByRole('link', { name: target.title, exact: true }) });
 
     await signIn(board.page, DEMO.board);
@@ -129,7 +120,7 @@ describe('an administrator', () => {
     await expectAccessible(page, 'token created');
 
     // The token works for the partner's own system.
-    const check = await server.app.inject({ url: '/api/submissions?limit=1', headers: { authorization: `Bearer ${token}` } });
+    const check = await journeyState.server.app.inject({ url: '/api/submissions?limit=1', headers: { authorization: `Bearer ${token}` } });
     expect(check.statusCode).toBe(200);
 
     // Leaving the page loses it: it is never shown again.
@@ -139,7 +130,7 @@ describe('an administrator', () => {
     await page.getByRole('button', { name: 'Revoke Nightly export' }).click();
     await page.getByRole('button', { name: 'Yes, revoke Nightly export' }).click();
     await expect.poll(() => page.getByRole('row', { name: /Nightly export/ }).textContent()).toContain('Revoked');
-    const after = await server.app.inject({ url: '/api/submissions?limit=1', headers: { authorization: `Bearer ${token}` } });
+    const after = await journeyState.server.app.inject({ url: '/api/submissions?limit=1', headers: { authorization: `Bearer ${token}` } });
     expect(after.statusCode).toBe(401);
   });
 

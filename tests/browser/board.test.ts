@@ -1,31 +1,17 @@
 // A board member signs in (with the keyboard only), reads the overview for their area and opens
 // an indicator: values in their units, comparisons in words, the trend and compare-areas charts
 // with their tables, a CSV download, and the print layout. Every page is scanned with axe-core.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, expectAccessible, launchBrowser, openSession, settled, type Session } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { DEMO, expectAccessible, settled, type Session } from './support/browser';
+import { journey } from './support/journey';
 
 const BUCKINGHAMSHIRE = 'E06000060';
 
-let server: RunningServer;
-let browser: Browser;
-let session: Session;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  session = await openSession(browser, server.baseUrl);
-});
-
-afterAll(async () => {
-  await session?.context.close();
-  await browser?.close();
-  await server?.close();
-});
+const journeyState = journey();
 
 describe('a board member', () => {
   it('signs in with the keyboard alone, guided by the demo-data banner and accounts', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await page.goto('/');
     await page.waitForURL('**/sign-in');
     await expect.poll(() => page.getByText('every figure in this dashboard is synthetic').count()).toBe(1);
@@ -51,7 +37,7 @@ describe('a board member', () => {
   });
 
   it('reads the overview: values in their units, intervals, comparisons in words, trends and explanations', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await page.goto(`/overview?area=${BUCKINGHAMSHIRE}&period=2020-21`);
     await settled(page);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Overview: Buckinghamshire');
@@ -86,7 +72,7 @@ describe('a board member', () => {
   });
 
   it('changes the period with the form, and the address follows', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await page.getByLabel('Type of period').selectOption('quarter');
     await page.getByLabel('Period', { exact: true }).selectOption('2020-21Q3');
     await page.getByRole('button', { name: 'Show figures' }).click();
@@ -96,7 +82,7 @@ describe('a board member', () => {
   });
 
   it('prints the overview as a board paper: no navigation or filters', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.govuk-service-navigation').isVisible()).toBe(false);
     expect(await page.locator('form.app-filters').isVisible()).toBe(false);
@@ -106,7 +92,7 @@ describe('a board member', () => {
   });
 
   it('opens an indicator: definition, trend chart, compare-areas chart, tables and a download', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await page.goto(`/overview?area=${BUCKINGHAMSHIRE}&period=2020-21`);
     await settled(page);
     await page.getByRole('link', { name: 'Repeat victims', exact: true }).click();
@@ -140,11 +126,11 @@ describe('a board member', () => {
     // Revisions: the demo figures were each received once.
     await expect.poll(() => page.locator('section[aria-labelledby="revisions-heading"]').textContent()).toContain('None of these figures has been revised');
     await expectAccessible(page, 'indicator page');
-    expect(session.errors).toEqual([]);
+    expect(journeyState.session.errors).toEqual([]);
   });
 
   it('cannot open partner or administration pages', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await page.goto('/admin/users');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('You cannot see this page');
     await expectAccessible(page, 'forbidden page');

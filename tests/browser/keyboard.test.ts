@@ -1,29 +1,15 @@
 // Keyboard only: a board member and a partner each go through their main flow without a mouse.
 // Every control is reached with Tab (tabTo fails if it cannot be) and used with Enter, Space or
 // the arrow keys; a file is chosen through the file chooser that Space opens.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { police } from '../../schemas/returns/police';
-import { DEMO, expectAccessible, launchBrowser, openSession, settled, signIn, signOut, tabTo, type Session } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { DEMO, expectAccessible, settled, signIn, signOut, tabTo, type Session } from './support/browser';
+import { journey } from './support/journey';
 
 const BUCKINGHAMSHIRE = 'E06000060';
 const READING = 'E06000038';
 
-let server: RunningServer;
-let browser: Browser;
-let session: Session;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  session = await openSession(browser, server.baseUrl);
-});
-
-afterAll(async () => {
-  await session?.context.close();
-  await browser?.close();
-  await server?.close();
-});
+const journeyState = journey();
 
 /** A one-row police return for Reading, 2025-26 Q1; `cells` overrides the figures. */
 function policeFile(cells: Record<string, string | number>): Buffer {
@@ -42,7 +28,7 @@ async function chooseFileWithKeyboard(page: Session['page'], name: string, buffe
 
 describe('keyboard only', () => {
   it('a board member changes the period, opens an indicator and downloads its table', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await signIn(page, DEMO.board);
     await page.goto(`/overview?area=${BUCKINGHAMSHIRE}&period=2020-21`);
     await settled(page);
@@ -71,7 +57,7 @@ describe('keyboard only', () => {
   });
 
   it('a partner checks a broken return, follows an error to its row, fixes and sends it', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await signIn(page, DEMO.partner);
     await settled(page);
     await tabTo(page, page.getByRole('link', { name: 'Upload a police domestic abuse return' }));
@@ -101,6 +87,6 @@ describe('keyboard only', () => {
     await expect.poll(() => page.locator('.govuk-panel__title').textContent()).toBe('Return received');
     await expectAccessible(page, 'return received (keyboard)');
     await signOut(page);
-    expect(session.errors).toEqual([]);
+    expect(journeyState.session.errors).toEqual([]);
   });
 });

@@ -2,20 +2,17 @@
 // broken return, sees every problem in the error summary with links to the rows of the file,
 // fixes the file, checks it again, sends it, sees what it changed, and a board member then sees
 // the new figure on the dashboard.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { police } from '../../schemas/returns/police';
-import { DEMO, expectAccessible, launchBrowser, openSession, settled, signIn, signOut, type Session } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { DEMO, expectAccessible, settled, signIn, signOut, type Session } from './support/browser';
+import { journey } from './support/journey';
 
 const READING = 'E06000038';
 const WOKINGHAM = 'E06000041';
 const QUARTER = '2025-26Q1';
 const INCIDENTS = 'Domestic abuse incidents per 1,000 people';
 
-let server: RunningServer;
-let browser: Browser;
-let session: Session;
+const journeyState = journey();
 
 /** A police return in the template's column order; `cells` overrides the default figures. */
 function policeFile(rows: Array<Record<string, string | number>>): Buffer {
@@ -51,32 +48,21 @@ async function incidentsCard(page: Session['page'], area: string) {
   return { value: (await card.locator('.app-card__value').textContent()) ?? '', text: (await card.textContent()) ?? '' };
 }
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  session = await openSession(browser, server.baseUrl);
-});
-
-afterAll(async () => {
-  await session?.context.close();
-  await browser?.close();
-  await server?.close();
-});
-
 describe('a partner sends a return', () => {
   let before: { value: string; text: string };
   let population: number;
 
   it('(a board member notes the figure before)', async () => {
-    await signIn(session.page, DEMO.board);
-    before = await incidentsCard(session.page, READING);
+    await signIn(journeyState.session.page, DEMO.board);
+    before = await incidentsCard(journeyState.session.page, READING);
     const match = /From ([\d,]+) of ([\d,]+)/.exec(before.text);
     expect(match).not.toBeNull();
     population = Number(match![2].replace(/,/g, ''));
-    await signOut(session.page);
+    await signOut(journeyState.session.page);
   });
 
   it('sees their returns, areas and templates', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await signIn(page, DEMO.partner);
     await page.waitForURL('**/returns');
     await settled(page);
@@ -89,7 +75,7 @@ describe('a partner sends a return', () => {
   });
 
   it('uploads a broken file and sees every problem, each linked to its row', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     await page.getByRole('link', { name: 'Upload a police domestic abuse return' }).click();
     await page.waitForURL('**/returns/police/upload');
     await expectAccessible(page, 'upload page');
@@ -123,7 +109,7 @@ describe('a partner sends a return', () => {
   });
 
   it('fixes the file, checks it, sends it and gets a reference', async () => {
-    const { page } = session;
+    const { page } = journeyState.session;
     const fixed = policeFile([
       { period: '2025-26 Q1', area_code: READING, incidents: 5000, repeat_victims: 350 },
       { period: 'Q1 2025/26', area_code: WOKINGHAM, incidents: 3000 },
@@ -156,16 +142,16 @@ describe('a partner sends a return', () => {
   });
 
   it('(and a board member then sees the new figure)', async () => {
-    await signOut(session.page);
-    await signIn(session.page, DEMO.board);
-    const after = await incidentsCard(session.page, READING);
+    await signOut(journeyState.session.page);
+    await signIn(journeyState.session.page, DEMO.board);
+    const after = await incidentsCard(journeyState.session.page, READING);
     const expected = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((5000 / population) * 1000);
     expect(after.value).toBe(`${expected}per 1,000 people`);
     expect(after.value).not.toBe(before.value);
     expect(after.text).toContain(`From 5,000 of ${population.toLocaleString('en-GB')}`);
 
     // The indicator page says the quarter was revised, and when, but shows the board no counts.
-    const { page } = session;
+    const { page } = journeyState.session;
     await page.locator('li.app-card').getByRole('link', { name: INCIDENTS }).click();
     await page.waitForURL(/\/indicators\/[a-z-]+\?/);
     await settled(page);
@@ -176,6 +162,6 @@ describe('a partner sends a return', () => {
     expect(await revisions.textContent()).not.toContain('→');
     expect(await revisions.locator('thead').textContent()).not.toContain('Sent by');
     await expectAccessible(page, 'indicator page with a revision (board)');
-    expect(session.errors).toEqual([]);
+    expect(journeyState.session.errors).toEqual([]);
   });
 });
