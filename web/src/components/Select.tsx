@@ -1,5 +1,6 @@
 // A GOV.UK select with its label (and optional hint), grouped options allowed.
 import type { ReactNode } from 'react';
+import { describedByFor, Field } from './Field';
 
 export interface Option {
   value: string;
@@ -26,16 +27,8 @@ export function Select({
   className?: string;
 }) {
   return (
-    <div className={`govuk-form-group${className ? ` ${className}` : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      <select className="govuk-select" id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
+    <Field id={id} label={label} hint={hint} className={className}>
+      <select className="govuk-select" id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedByFor(id, hint, null)}>
         {options?.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -51,6 +44,6 @@ export function Select({
           </optgroup>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }

@@ -1,5 +1,6 @@
 // A GOV.UK text input with its label, hint, error message and, for a unit, a suffix.
 import type { InputHTMLAttributes } from 'react';
+import { describedByFor, Field } from './Field';
 
 export function TextInput({
   id,
@@ -22,7 +23,7 @@ export function TextInput({
   /** A unit shown after the input ("minutes"); hidden from screen readers, so say it in the label or hint too. */
   suffix?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'>) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByFor(id, hint, error);
   const input = (
     <input
       className={`govuk-input${width ? ` govuk-input--width-${width}` : ''}${error ? ' govuk-input--error' : ''}`}
@@ -35,20 +36,7 @@ export function TextInput({
     />
   );
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} error={error}>
       {suffix ? (
         <div className="govuk-input__wrapper">
           {input}
@@ -59,6 +47,6 @@ export function TextInput({
       ) : (
         input
       )}
-    </div>
+    </Field>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeading } from '../../components/PageHeading';
 import { TableHead } from '../../components/TableHead';
+import { TextInput } from '../../components/TextInput';
 import { navigate, useSearchParams } from '../../app/router';
 import { isApiError } from '../../lib/api-client';
 import { homePathFor, meQueryOptions, useMe, useSignIn, useSignInInfo } from './api';
@@ -72,47 +73,8 @@ export default function SignInPage() {
         {items.length > 0 && <ErrorSummary key={attempt} items={items} />}
         <PageHeading title="Sign in" />
         <form onSubmit={onSubmit} noValidate>
-          <div className={`govuk-form-group${missing.email ? ' govuk-form-group--error' : ''}`}>
-            <label className="govuk-label" htmlFor="email">
-              Email address
-            </label>
-            {missing.email && (
-              <p id="email-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {missing.email}
-              </p>
-            )}
-            <input
-              className={`govuk-input${missing.email ? ' govuk-input--error' : ''}`}
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              spellCheck={false}
-              value={email}
-              aria-describedby={missing.email ? 'email-error' : undefined}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </div>
-          <div className={`govuk-form-group${missing.password ? ' govuk-form-group--error' : ''}`}>
-            <label className="govuk-label" htmlFor="password">
-              Password
-            </label>
-            {missing.password && (
-              <p id="password-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {missing.password}
-              </p>
-            )}
-            <input
-              className={`govuk-input govuk-!-width-two-thirds${missing.password ? ' govuk-input--error' : ''}`}
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              aria-describedby={missing.password ? 'password-error' : undefined}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <TextInput id="email" label="Email address" error={missing.email} type="email" autoComplete="username" spellCheck={false} value={email} onChange={setEmail} />
+          <TextInput id="password" label="Password" error={missing.password} width="20" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
           <button type="submit" className="govuk-button" disabled={signIn.isPending}>
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
