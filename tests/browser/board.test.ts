@@ -2,7 +2,7 @@
 // an indicator: values in their units, comparisons in words, the trend and compare-areas charts
 // with their tables, a CSV download, and the print layout. Every page is scanned with axe-core.
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectAccessible, settled, type Session } from './support/browser';
+import { DEMO, expectAccessible, settled } from './support/browser';
 import { journey } from './support/journey';
 
 const BUCKINGHAMSHIRE = 'E06000060';

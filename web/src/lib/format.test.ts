@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatAxisNumber,
+  formatCellValue,
   formatCount,
   formatDate,
   formatDateTime,
@@ -148,4 +149,15 @@ describe('periods and dates in words', () => {
     expect(listInWords(['Reading', 'Slough'])).toBe('Reading and Slough');
     expect(listInWords(['Reading', 'Slough', 'Wokingham'])).toBe('Reading, Slough and Wokingham');
   });
+});
+
+describe('formatCellValue', () => {
+  it.each([
+    [3267, '3,267'],
+    [0, '0'],
+    [17.35, '17.35'],
+    [null, 'blank'],
+    [undefined, 'blank'],
+    ['refuge', 'refuge'],
+  ])('%s → %s', (value, text) => expect(formatCellValue(value)).toBe(text));
 });

@@ -31,6 +31,14 @@ export function formatNumber(value: number, decimals = 0): string {
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
 }
 
+const CELL_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 10 });
+
+/** A stored cell of a return as the partner sent it: 3267 → "3,267", 17.35 → "17.35", empty → "blank". */
+export function formatCellValue(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return 'blank';
+  return typeof value === 'number' ? CELL_NUMBER.format(value) : value;
+}
+
 /** The mark shown instead of a suppressed count: "<5" for the default threshold of 5. */
 export function suppressedCountLabel(threshold: number): string {
   return `<${threshold}`;

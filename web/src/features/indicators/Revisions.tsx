@@ -7,12 +7,7 @@ import { indicatorRevisionsQueryOptions, type IndicatorRevision } from '../../ap
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
-import { formatDateTime } from '../../lib/format';
-
-function cellText(value: number | string | null): string {
-  if (value === null) return 'blank';
-  return typeof value === 'number' ? new Intl.NumberFormat('en-GB').format(value) : value;
-}
+import { formatCellValue, formatDateTime } from '../../lib/format';
 
 const columnWords = (column: string) => column.replace(/_/g, ' ');
 
@@ -27,7 +22,7 @@ function WhatChanged({ revision }: { revision: IndicatorRevision }) {
     <ul className="govuk-list govuk-!-margin-bottom-0">
       {revision.changes.map((c) => (
         <li key={c.column}>
-          {columnWords(c.column)}: {cellText(c.from)} → {cellText(c.to)}
+          {columnWords(c.column)}: {formatCellValue(c.from)} → {formatCellValue(c.to)}
         </li>
       ))}
     </ul>

@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
-import { formatDateTime, formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
+import { formatCellValue, formatDateTime, formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
 import { returnTitle } from '../../lib/return-types';
 
 /** Rows whose changes are looked up one by one; a longer file shows its rows without them. */
@@ -32,11 +32,6 @@ export function changeBySubmission(revisions: readonly Revision[], submissionId:
   return changed.length === 0 ? { kind: 'unchanged' } : { kind: 'changed', changes: changed };
 }
 
-function cellText(value: number | string | null | undefined): string {
-  if (value === null || value === undefined) return 'blank';
-  return typeof value === 'number' ? formatNumber(value) : value;
-}
-
 function ChangeCell({ change }: { change: RowChange | null }) {
   if (change === null) return <>Loading…</>;
   switch (change.kind) {
@@ -51,7 +46,7 @@ function ChangeCell({ change }: { change: RowChange | null }) {
         <ul className="govuk-list govuk-!-margin-bottom-0">
           {change.changes.map((c) => (
             <li key={c.column}>
-              {c.column.replace(/_/g, ' ')}: {cellText(c.from)} → {cellText(c.to)}
+              {c.column.replace(/_/g, ' ')}: {formatCellValue(c.from)} → {formatCellValue(c.to)}
             </li>
           ))}
         </ul>
@@ -96,7 +91,7 @@ function Rows({ submission, areaName }: { submission: SubmissionDetail; areaName
                 <td className="govuk-table__cell">{r.current ? 'Yes' : 'No: replaced by a later return'}</td>
                 {columns.map((c) => (
                   <td key={c} className="govuk-table__cell govuk-table__cell--numeric">
-                    {cellText(r.values[c])}
+                    {formatCellValue(r.values[c])}
                   </td>
                 ))}
               </tr>
