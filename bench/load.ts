@@ -11,6 +11,8 @@ export interface LoadOptions {
   concurrency: number;
   maxRequests: number;
   maxMs: number;
+  /** Sent with every request, e.g. a session cookie. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -25,7 +27,7 @@ export interface LoadResult {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { port, paths, concurrency, maxRequests, maxMs } = workerData;
+const { port, paths, concurrency, maxRequests, maxMs, headers } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const latencies = [];
 let sent = 0, errors = 0;
@@ -34,7 +36,7 @@ function one() {
   return new Promise((resolve) => {
     const path = paths[sent++ % paths.length];
     const t0 = performance.now();
-    const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => { if (res.statusCode !== 200) errors++; latencies.push(performance.now() - t0); resolve(); });
     });

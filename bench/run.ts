@@ -11,11 +11,9 @@
 //  4. A large workbook (about 33 MB of sheet XML): read in place against read in a worker thread
 //     (what the server does above a few MB), with the longest the main thread stalled meanwhile.
 //
-// The server here is the app's routes on a Fastify instance wired like buildApp (same zod
-// compilers, same route plugins) but with the synthetic register, which buildApp cannot take
-// yet, and without the access plugin (so no session lookup on any request, baseline included).
-import Fastify from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+// The server here is the real application from buildApp, on the synthetic database and register,
+// with every request made as a signed-in board member (so each pays for the session lookup and
+// gets the suppressed view, as a board meeting would).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,7 +25,9 @@ import { INDICATORS } from '../schemas/indicators';
 import { financialYearId } from '../schemas/periods';
 import { police } from '../schemas/returns/police';
 import type { ColumnSpec, ReturnDefinition } from '../schemas/returns/definition';
+import { createUser } from '../server/access/accounts';
 import { SYSTEM } from '../server/access/actor';
+import { buildApp } from '../server/app';
 import { openDatabase, type Db } from '../server/db/database';
 import { CurrentFigures } from '../server/engine/data';
 import type { AreaRegister } from '../server/engine/register';
@@ -39,8 +39,6 @@ import { syntheticWorkbook } from '../server/test/workbooks';
 import { validateTable } from '../server/ingest/validate';
 import { ingestReturn } from '../server/returns/ingest';
 import { storeSubmission } from '../server/returns/store';
-import { healthRoutes } from '../server/routes/health';
-import { indicatorRoutes } from '../server/routes/indicators';
 import { quantile, runLoad, type LoadResult } from './load';
 import { AUTHORITIES, authorityCode, FIRST_YEAR, FORCE_AREAS, forceCode, policeFigures, quartersOf, REGIONS, regionCode, syntheticAreas, syntheticRegister, syntheticSubmissions, YEARS } from './synthetic';
 
@@ -57,6 +55,7 @@ const DISTINCT_PATHS = 400;
 const TARGET_INGEST_RATIO = 0.5;
 const TARGET_P99_MS = 20;
 const LARGE_WORKBOOK_ROWS = 200_000;
+const BENCH_PASSWORD = 'a benchmark password, never used elsewhere';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
 
@@ -191,16 +190,17 @@ async function measureIngest(db: Db, register: AreaRegister) {
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
-async function buildServer(db: Db, register: AreaRegister) {
-  const app = Fastify({ logger: false });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.decorate('db', db);
-  app.decorate('now', () => NOW);
-  await app.register(healthRoutes, { prefix: '/api' });
-  await app.register(indicatorRoutes, { prefix: '/api', register });
-  await app.ready();
-  return app;
+/**
+ * The real application (buildApp: security headers, sessions, access control, every route) on
+ * the benchmark's database and register, and the session cookie of a board member signed in to it.
+ */
+async function buildServer(databasePath: string, register: AreaRegister) {
+  const app = await buildApp({ databasePath, areaRegister: register, now: () => NOW });
+  await createUser(app.db, { email: 'bench@example.invalid', name: 'Bench board member', role: 'board', organisationId: null, password: BENCH_PASSWORD }, NOW);
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'bench@example.invalid', password: BENCH_PASSWORD } });
+  if (login.statusCode !== 204) throw new Error(`the benchmark could not sign in: ${login.body}`);
+  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { app, cookie };
 }
 
 function summaryPaths(): string[] {
@@ -226,8 +226,10 @@ interface HttpRow {
   rps: number;
 }
 
-async function measureHttp(db: Db, register: AreaRegister): Promise<HttpRow[]> {
-  const app = await buildServer(db, register);
+async function measureHttp(databasePath: string, register: AreaRegister): Promise<HttpRow[]> {
+  const { app, cookie } = await buildServer(databasePath, register);
+  // Every request, the baseline's too, carries the session, so each pays for the same session lookup.
+  const headers = { cookie };
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   const scenarios = [
@@ -237,11 +239,11 @@ async function measureHttp(db: Db, register: AreaRegister): Promise<HttpRow[]> {
   ];
   try {
     // Warm up: the first request builds the in-memory index; then let the JIT settle.
-    for (const s of scenarios) await runLoad({ port, paths: s.paths, concurrency: 2, maxRequests: 100, maxMs: 5000 });
+    for (const s of scenarios) await runLoad({ port, paths: s.paths, concurrency: 2, maxRequests: 100, maxMs: 5000, headers });
     const rows: HttpRow[] = [];
     for (const concurrency of CONCURRENCY_LEVELS) {
       for (const s of scenarios) {
-        const result = await runLoad({ port, paths: s.paths, concurrency, maxRequests: MAX_REQUESTS_PER_RUN, maxMs: MAX_MS_PER_RUN });
+        const result = await runLoad({ port, paths: s.paths, concurrency, maxRequests: MAX_REQUESTS_PER_RUN, maxMs: MAX_MS_PER_RUN, headers });
         if (result.errors > 0) throw new Error(`${s.name}: ${result.errors} requests failed`);
         rows.push({ name: s.name, concurrency, result, p50: quantile(result.latencies, 0.5), p99: quantile(result.latencies, 0.99), rps: result.requests / (result.elapsedMs / 1000) });
       }
@@ -304,7 +306,7 @@ async function main() {
     figures.snapshot();
     await ingestReturn(db, { definition: policeDefinitionFor(register), bytes: Buffer.from(nationalPoliceReturn().csv), fileName: 'national-police.csv', actor: SYSTEM, now: NOW, dryRun: false, permits: () => true });
     const update = time(() => figures.snapshot());
-    const http = await measureHttp(db, register);
+    const http = await measureHttp(join(dir, 'bench.sqlite'), register);
     const workbook = await measureWorkbook();
 
     const lines: string[] = [];

@@ -1,6 +1,6 @@
 // Users, organisations and grants. Row types stay here; callers get API objects.
 import type { Organisation, User } from '../../schemas/access-api';
-import type { Db } from '../db/database';
+import { cachedStatement, type Db } from '../db/database';
 import type { UserRow } from '../db/tables';
 import type { Grant, Role } from './actor';
 import { hashPassword } from './passwords';
@@ -9,9 +9,7 @@ export type UserView = User;
 
 export function grantsOf(db: Db, organisationId: number | null): Grant[] {
   if (organisationId === null) return [];
-  return db.sqlite
-    .prepare('SELECT return_type AS returnType, area_code AS areaCode FROM grants WHERE organisation_id = ? ORDER BY return_type, area_code')
-    .all(organisationId) as Grant[];
+  return cachedStatement(db, 'SELECT return_type AS returnType, area_code AS areaCode FROM grants WHERE organisation_id = ? ORDER BY return_type, area_code').all(organisationId) as Grant[];
 }
 
 export function findUserByEmail(db: Db, email: string): UserRow | undefined {
@@ -19,7 +17,7 @@ export function findUserByEmail(db: Db, email: string): UserRow | undefined {
 }
 
 export function findUserById(db: Db, id: number): UserRow | undefined {
-  return db.sqlite.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return cachedStatement(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
 function organisationName(db: Db, id: number | null): { id: number; name: string } | null {

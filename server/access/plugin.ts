@@ -79,8 +79,10 @@ export const accessPlugin = fp(
       cookieName: SESSION_COOKIE,
       store: new SqliteSessionStore(app.db, app.now),
       saveUninitialized: false,
-      rolling: true,
-      // The store enforces the idle timeout and lifetime in force; the cookie only must not outlive them all.
+      // Not rolling: the store enforces the idle timeout and lifetime in force, so the cookie need
+      // not be re-sent (and the session rewritten) on every response. It only must not outlive
+      // the longest lifetime any setting allows.
+      rolling: false,
       cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/', maxAge: SESSION_COOKIE_MAX_AGE_MS },
     });
     await app.register(fastifyCsrfProtection, {

@@ -6,11 +6,14 @@
 import { createHash } from 'node:crypto';
 import type { Session } from 'fastify';
 import { SignInSettingsSchema } from '../../schemas/access-api';
-import type { Db } from '../db/database';
+import { cachedStatement, type Db } from '../db/database';
 import { signInSettings } from './settings';
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
+
+/** How stale a session's last-seen time may get before a request records it again. */
+export const TOUCH_INTERVAL_MS = MINUTE_MS;
 
 /** The longest any session can last under any allowed setting: the cookie's own lifetime. */
 export const SESSION_COOKIE_MAX_AGE_MS = SignInSettingsSchema.shape.sessionLifetimeHours.maxValue! * HOUR_MS;
@@ -28,7 +31,7 @@ export class SqliteSessionStore {
   get(sessionId: string, callback: (error: unknown, session?: Session | null) => void) {
     try {
       const hash = idHash(sessionId);
-      const row = this.db.sqlite.prepare('SELECT data_json, created_at, last_seen_at FROM sessions WHERE id_hash = ?').get(hash) as
+      const row = cachedStatement(this.db, 'SELECT data_json, created_at, last_seen_at FROM sessions WHERE id_hash = ?').get(hash) as
         | { data_json: string; created_at: string; last_seen_at: string }
         | undefined;
       if (!row) return callback(undefined, null);
@@ -37,10 +40,14 @@ export class SqliteSessionStore {
       const idle = now - Date.parse(row.last_seen_at) > settings.sessionIdleMinutes * MINUTE_MS;
       const tooOld = now - Date.parse(row.created_at) > settings.sessionLifetimeHours * HOUR_MS;
       if (idle || tooOld) {
-        this.db.sqlite.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
+        cachedStatement(this.db, 'DELETE FROM sessions WHERE id_hash = ?').run(hash);
         return callback(undefined, null);
       }
-      this.db.sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(this.now().toISOString(), hash);
+      // Recording activity is a write; once a minute is precise enough for an idle timeout of
+      // at least five, and spares every other request a write to the database.
+      if (now - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
+        cachedStatement(this.db, 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(this.now().toISOString(), hash);
+      }
       callback(undefined, JSON.parse(row.data_json) as Session);
     } catch (error) {
       callback(error);

@@ -2,10 +2,10 @@
 // whether the database holds synthetic demo data, and the sign-in settings administrators tune.
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SIGN_IN_SETTINGS, SignInSettingsSchema, type SignInSettings } from '../../schemas/access-api';
-import type { Db } from '../db/database';
+import { cachedStatement, type Db } from '../db/database';
 
 export function getSetting(db: Db, key: string): string | undefined {
-  return db.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+  return (cachedStatement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
 
 export function setSetting(db: Db, key: string, value: string) {

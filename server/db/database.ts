@@ -35,6 +35,21 @@ export function openDatabase(path: string): Db {
   };
 }
 
+const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * A statement prepared once per database and reused, for the queries every request makes
+ * (session, user, grants, settings): preparing costs more than running them. Callers must not
+ * switch the statement's mode (pluck, raw, expand), since other callers share it.
+ */
+export function cachedStatement(db: Db, sql: string): BetterSqlite3.Statement {
+  let statements = statementCache.get(db.sqlite);
+  if (!statements) statementCache.set(db.sqlite, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.sqlite.prepare(sql)));
+  return statement;
+}
+
 /** The area register ships with the code; the table mirrors it so rows can reference areas. */
 function syncAreas(sqlite: BetterSqlite3.Database) {
   const upsert = sqlite.prepare(

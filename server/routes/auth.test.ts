@@ -156,6 +156,22 @@ describe('sessions', () => {
     ]);
   });
 
+  it('record activity at most once a minute, and do not re-send the cookie on every response', async () => {
+    let now = TEST_NOW;
+    app = await buildTestApp(() => now);
+    const board = await signIn(app, 'board');
+    const lastSeen = () => app.db.sqlite.prepare('SELECT last_seen_at FROM sessions').pluck().get() as string;
+    const before = lastSeen();
+    now = new Date(TEST_NOW.getTime() + 30_000);
+    const soon = await app.inject({ url: '/api/auth/me', headers: board.headers });
+    expect(soon.statusCode).toBe(200);
+    expect(soon.headers['set-cookie']).toBeUndefined();
+    expect(lastSeen()).toBe(before);
+    now = new Date(TEST_NOW.getTime() + 2 * 60_000);
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
+    expect(lastSeen()).toBe(now.toISOString());
+  });
+
   it('end at sign-out, and the old cookie no longer works', async () => {
     app = await buildTestApp();
     const board = await signIn(app, 'board');

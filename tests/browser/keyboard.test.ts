@@ -21,9 +21,11 @@ function policeFile(cells: Record<string, string | number>): Buffer {
 }
 
 async function chooseFileWithKeyboard(page: Session['page'], name: string, buffer: Buffer) {
+  // Listening first makes Playwright intercept the chooser before the key can open it.
+  const chosen = page.waitForEvent('filechooser');
   await tabTo(page, page.locator('#file'));
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles({ name, mimeType: 'text/csv', buffer });
+  await page.keyboard.press('Space');
+  await (await chosen).setFiles({ name, mimeType: 'text/csv', buffer });
 }
 
 describe('keyboard only', () => {
@@ -63,6 +65,8 @@ describe('keyboard only', () => {
     await tabTo(page, page.getByRole('link', { name: 'Upload a police domestic abuse return' }));
     await page.keyboard.press('Enter');
     await page.waitForURL('**/returns/police/upload');
+    // As after any navigation, focus lands on the new page's heading; the keyboard user starts from there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
     await chooseFileWithKeyboard(page, 'reading-q1.csv', policeFile({ repeat_victims: 950 }));
     await tabTo(page, page.getByRole('button', { name: 'Check the file' }));

@@ -66,11 +66,11 @@ export async function signOut(page: Page) {
  * Fails if it is not reached within `max` presses.
  */
 export async function tabTo(page: Page, target: Locator, max = 150) {
-  const element = await target.elementHandle();
-  if (!element) throw new Error(`nothing to tab to: ${target}`);
+  await target.waitFor({ state: 'visible' });
   for (let presses = 0; presses < max; presses++) {
     await page.keyboard.press('Tab');
-    if (await element.evaluate((el) => el === document.activeElement)) return;
+    // The locator is looked up afresh each time: the page may have re-rendered the element.
+    if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`${target} cannot be reached with the Tab key`);
 }
