@@ -30,8 +30,17 @@ const SIGN_IN_SETTINGS = 'sign_in_settings';
 export function signInSettings(db: Db): SignInSettings {
   const stored = getSetting(db, SIGN_IN_SETTINGS);
   if (stored === undefined) return DEFAULT_SIGN_IN_SETTINGS;
+  // Every signed-in request reads the settings; the stored text rarely changes, so it is parsed
+  // only when it differs from last time (the read itself stays, so every process sees a change).
+  if (stored !== lastParsed.text) lastParsed = { text: stored, settings: parseSignInSettings(stored) };
+  return lastParsed.settings;
+}
+
+let lastParsed: { text: string | null; settings: SignInSettings } = { text: null, settings: DEFAULT_SIGN_IN_SETTINGS };
+
+function parseSignInSettings(text: string): SignInSettings {
   try {
-    const parsed = SignInSettingsSchema.safeParse(JSON.parse(stored));
+    const parsed = SignInSettingsSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : DEFAULT_SIGN_IN_SETTINGS;
   } catch {
     return DEFAULT_SIGN_IN_SETTINGS;
