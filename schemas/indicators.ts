@@ -49,9 +49,29 @@ export interface IndicatorDefinition {
   ci: CiMethod;
   reference?: Reference;
   caveats: string[];
+  /**
+   * What the counts count. `events` (incidents, crimes, cases, referrals) add up over quarters;
+   * `people` (distinct victims or suspects) do not: a year takes the twelve-month counts of its
+   * last quarter (DOMAIN.md 5.1), and has no value without them.
+   */
+  counts: 'events' | 'people';
+  /**
+   * Whether the numerator counts some of what the denominator counts (repeat victims among
+   * victims). Then `denominator − numerator` is a count of people or events too, and disclosure
+   * control treats it as one (server/engine/disclosure.ts).
+   */
+  numeratorWithinDenominator: boolean;
+  /** A sentence shown with every value, where the figure is easily misread. */
+  valueNote: string | null;
 }
 
-type Draft = Omit<IndicatorDefinition, 'caveats' | 'decimals'> & { caveats?: string[]; decimals?: number };
+type Draft = Omit<IndicatorDefinition, 'caveats' | 'decimals' | 'counts' | 'numeratorWithinDenominator' | 'valueNote'> & {
+  caveats?: string[];
+  decimals?: number;
+  counts?: IndicatorDefinition['counts'];
+  numeratorWithinDenominator?: boolean;
+  valueNote?: string;
+};
 
 const PER_1000 = { multiplier: 1000, unit: 'per 1,000 people', decimals: 1 };
 const PER_10000_WOMEN = { multiplier: 10_000, unit: 'per 10,000 women aged 16+', decimals: 1 };
@@ -73,8 +93,15 @@ function percentOf(
   polarity: Polarity,
   extra: Partial<Draft> = {},
 ): Draft {
-  return { id, title, definition, aim, source, numerator: [numerator], denominator: cols(denominator), ...PERCENT, polarity, ci: 'wilson', ...extra };
+  return { id, title, definition, aim, source, numerator: [numerator], denominator: cols(denominator), ...PERCENT, polarity, ci: 'wilson', numeratorWithinDenominator: true, ...extra };
 }
+
+/** A year counts each person once, from the force's twelve-month counts. */
+const PEOPLE: Partial<Draft> = { counts: 'people', valueNote: 'A year or rolling year counts each person once (the force’s twelve-month count), so it is not the sum of its quarters.' };
+
+/** Children's social care shares follow the Children in Need census. */
+const CIN_CENSUS_CAVEAT =
+  'As in the Children in Need census, factors such as domestic abuse are recorded at the end of an assessment (about the child, a parent or carer, or another person in the household); the share is of assessments completed, whose factors were recorded.';
 
 const MARAC_CHARACTERISTICS: Array<[string, string, string]> = [
   ['marac-male-pct', 'cases_male', 'male victims'],
@@ -82,6 +109,12 @@ const MARAC_CHARACTERISTICS: Array<[string, string, string]> = [
   ['marac-lgbt-pct', 'cases_lgbt', 'lesbian, gay, bisexual or trans victims'],
   ['marac-disabled-pct', 'cases_disabled', 'disabled victims'],
   ['marac-age-16-17-pct', 'cases_age_16_17', 'victims aged 16 or 17'],
+];
+
+const IDVA_CHARACTERISTICS: Array<[string, string, string]> = [
+  ['idva-male-clients-pct', 'clients_male', 'male'],
+  ['idva-disabled-clients-pct', 'clients_disabled', 'disabled'],
+  ['idva-lgbt-clients-pct', 'clients_lgbt', 'lesbian, gay, bisexual or trans'],
 ];
 
 const drafts: Draft[] = [
@@ -97,6 +130,7 @@ const drafts: Draft[] = [
     polarity: 'no-judgement',
     ci: 'byar',
     caveats: ['A rise can mean more abuse or more confidence to report it; it is not judged better or worse.'],
+    valueNote: 'Per 1,000 residents of all ages (children included), as in MOPAC’s dashboard: not per adult.',
   },
   {
     id: 'da-crime-rate',
@@ -110,8 +144,8 @@ const drafts: Draft[] = [
     polarity: 'no-judgement',
     ci: 'byar',
   },
-  percentOf('repeat-victim-rate', 'Repeat victims', 'Victims who had another domestic abuse incident in the 12 months before, as a share of all victims.', 'safety-of-victims', 'police', 'repeat_victims', 'victims', 'lower-better'),
-  percentOf('repeat-perpetrator-rate', 'Repeat perpetrators', 'Suspects with another domestic abuse incident in the 12 months before, as a share of all suspects.', 'perpetrators', 'police', 'repeat_perpetrators', 'perpetrators', 'lower-better'),
+  percentOf('repeat-victim-rate', 'Repeat victims', 'Victims who had another domestic abuse incident in the 12 months before, as a share of all victims.', 'safety-of-victims', 'police', 'repeat_victims', 'victims', 'lower-better', PEOPLE),
+  percentOf('repeat-perpetrator-rate', 'Repeat perpetrators', 'Suspects with another domestic abuse incident in the 12 months before, as a share of all suspects.', 'perpetrators', 'police', 'repeat_perpetrators', 'perpetrators', 'lower-better', PEOPLE),
   percentOf('child-present-pct', 'Incidents with a child present', 'Domestic abuse incidents where a child was present, as a share of all incidents.', 'children-and-young-people', 'police', 'incidents_child_present', 'incidents', 'no-judgement'),
   {
     id: 'arrest-rate',
@@ -125,9 +159,11 @@ const drafts: Draft[] = [
     polarity: 'higher-better',
     ci: 'byar',
     caveats: ['One crime can lead to more than one arrest, so the rate can exceed 100.'],
+    valueNote: 'Arrests in the period per 100 crimes recorded in it; one crime can lead to more than one arrest, so it can pass 100.',
   },
   percentOf('charge-rate', 'Crimes resulting in a charge', 'Domestic abuse-related crimes resulting in a charge or summons, as a share of all such crimes.', 'perpetrators', 'police', 'charges', 'crimes', 'higher-better', {
     caveats: ['A charge can follow in a later quarter than the crime, so recent quarters may rise when revised.'],
+    valueNote: 'Charges in the period over crimes recorded in the period, not the share of those crimes later charged: a charge can follow months after the crime.',
   }),
   {
     id: 'protection-order-rate',
@@ -155,7 +191,22 @@ const drafts: Draft[] = [
     polarity: 'higher-better',
     ci: 'byar',
   },
-  percentOf('victim-ethnicity-recorded-pct', 'Victims with ethnicity recorded', 'Victims whose ethnicity was recorded by the police, as a share of all victims.', 'scale-and-response', 'police', 'victims_ethnicity_recorded', 'victims', 'higher-better'),
+  {
+    id: 'dvds-disclosure-rate',
+    title: "Clare's Law disclosures per 100,000 people",
+    definition: "Disclosures made under the Domestic Violence Disclosure Scheme (Clare's Law), per 100,000 residents.",
+    aim: 'safety-of-victims',
+    source: 'police',
+    numerator: ['dvds_disclosures'],
+    denominator: population('all_ages'),
+    ...PER_100000,
+    polarity: 'no-judgement',
+    ci: 'byar',
+    caveats: ['A disclosure is made only where the police find a risk, so more disclosures are neither better nor worse in themselves.'],
+  },
+  percentOf('victim-ethnicity-recorded-pct', 'Victims with ethnicity recorded', 'Victims whose ethnicity was recorded by the police, as a share of all victims.', 'scale-and-response', 'police', 'victims_ethnicity_recorded', 'victims', 'higher-better', PEOPLE),
+  percentOf('victims-female-pct', 'Victims recorded as female', 'Victims recorded by the police as female, as a share of all victims.', 'scale-and-response', 'police', 'victims_female', 'victims', 'no-judgement', PEOPLE),
+  percentOf('victims-male-pct', 'Victims recorded as male', 'Victims recorded by the police as male, as a share of all victims.', 'scale-and-response', 'police', 'victims_male', 'victims', 'no-judgement', PEOPLE),
   {
     id: 'marac-case-rate',
     title: 'MARAC cases per 10,000 women',
@@ -173,6 +224,21 @@ const drafts: Draft[] = [
     reference: { low: 28, high: 40, perYear: false, label: 'SafeLives expects 28% to 40% repeat cases' },
     caveats: ['A low repeat rate can mean repeat incidents are not being identified, so it is judged against a range rather than as better or worse.'],
   }),
+  {
+    id: 'marac-children-per-case',
+    title: 'Children in the households of MARAC cases',
+    definition: 'Children living in the households of the cases discussed at MARAC, per case discussed.',
+    aim: 'children-and-young-people',
+    source: 'marac',
+    numerator: ['children_in_households'],
+    denominator: cols('cases_discussed'),
+    multiplier: 1,
+    unit: 'children per case',
+    decimals: 2,
+    polarity: 'no-judgement',
+    ci: 'byar',
+    valueNote: 'A household with several children counts each child, so this is an average over cases, not a share.',
+  },
   percentOf('marac-police-referral-pct', 'MARAC cases referred by the police', 'Cases referred to MARAC by the police, as a share of all cases discussed.', 'safety-of-victims', 'marac', 'referrals_police', 'cases_discussed', 'no-judgement'),
   ...MARAC_CHARACTERISTICS.map(([id, column, who]) =>
     percentOf(id, `MARAC cases: ${who}`, `Cases discussed at MARAC involving ${who}, as a share of all cases discussed.`, 'safety-of-victims', 'marac', column, 'cases_discussed', 'no-judgement'),
@@ -180,13 +246,26 @@ const drafts: Draft[] = [
   percentOf('idva-high-risk-pct', 'IDVA referrals assessed high risk', 'Referrals to the IDVA service assessed as high risk, as a share of all referrals received.', 'support-and-recovery', 'idva', 'referrals_high_risk', 'referrals_received', 'no-judgement'),
   percentOf('idva-engagement-pct', 'IDVA referrals engaging with support', 'New clients who accepted IDVA support, as a share of referrals received.', 'support-and-recovery', 'idva', 'clients_engaged', 'referrals_received', 'higher-better', {
     caveats: ['Clients engaged in a quarter may have been referred in the quarter before.'],
+    numeratorWithinDenominator: false,
+    valueNote: 'Clients engaged in the period over referrals received in it: clients referred late in one period engage in the next, so it can pass 100%.',
   }),
   percentOf('idva-abuse-ceased-pct', 'IDVA cases closed with abuse ceased', 'Cases closed by the IDVA service where the abuse had stopped, as a share of cases closed.', 'support-and-recovery', 'idva', 'closed_abuse_ceased', 'cases_closed', 'higher-better'),
   percentOf('idva-feel-safer-pct', 'IDVA clients feeling safer at closure', 'Cases closed where the client said they felt safer, as a share of cases closed.', 'support-and-recovery', 'idva', 'closed_feel_safer', 'cases_closed', 'higher-better'),
   percentOf('idva-older-clients-pct', 'IDVA clients aged 61 and over', 'New IDVA clients aged 61 or over, as a share of all new clients.', 'support-and-recovery', 'idva', 'clients_age_61_plus', 'clients_engaged', 'no-judgement'),
-  percentOf('csc-contacts-da-pct', "Children's social care contacts citing domestic abuse", 'Contacts to the children\'s services front door that cite domestic abuse, as a share of all contacts.', 'children-and-young-people', 'csc', 'contacts_da', 'contacts', 'no-judgement'),
-  percentOf('csc-assessments-da-pct', 'Assessments identifying domestic abuse', 'Completed children\'s social care assessments that identify domestic abuse as a factor, as a share of all assessments.', 'children-and-young-people', 'csc', 'assessments_da', 'assessments', 'no-judgement'),
-  percentOf('csc-cp-plans-da-pct', 'Child protection plans where domestic abuse was a factor', 'Children becoming subject to a child protection plan where domestic abuse was a factor, as a share of all new plans.', 'children-and-young-people', 'csc', 'cp_plans_started_da', 'cp_plans_started', 'no-judgement'),
+  ...IDVA_CHARACTERISTICS.map(([id, column, who]) =>
+    percentOf(id, `IDVA clients: ${who}`, `New IDVA clients who are ${who}, as a share of all new clients.`, 'support-and-recovery', 'idva', column, 'clients_engaged', 'no-judgement'),
+  ),
+  percentOf('csc-contacts-da-pct', "Children's social care contacts citing domestic abuse", 'Contacts to the children\'s services front door that cite domestic abuse, as a share of all contacts.', 'children-and-young-people', 'csc', 'contacts_da', 'contacts', 'no-judgement', {
+    valueNote: 'Domestic abuse as the reason given at the front door, before any assessment: not the census factor.',
+  }),
+  percentOf('csc-referrals-da-pct', "Referrals to children's social care with domestic abuse as a factor", "Referrals to children's social care where domestic abuse was a factor, as a share of all referrals.", 'children-and-young-people', 'csc', 'referrals_da', 'referrals', 'no-judgement'),
+  percentOf('csc-assessments-da-pct', 'Assessments identifying domestic abuse', 'Children\'s social care assessments completed in the period that identified domestic abuse as a factor at their end, as a share of all assessments completed (the Children in Need census base).', 'children-and-young-people', 'csc', 'assessments_da', 'assessments', 'no-judgement', {
+    caveats: [CIN_CENSUS_CAVEAT],
+  }),
+  percentOf('csc-cp-plans-da-pct', 'Child protection plans where domestic abuse was a factor', 'Children becoming subject to a child protection plan whose assessment identified domestic abuse as a factor, as a share of all children starting a plan.', 'children-and-young-people', 'csc', 'cp_plans_started_da', 'cp_plans_started', 'no-judgement', {
+    caveats: [CIN_CENSUS_CAVEAT],
+    valueNote: 'A share of children, not of assessments: a child may have had several assessments, so it differs from an assessment-based figure (Bexley 2019/20: 57.2% of 283 assessments).',
+  }),
   percentOf('early-help-da-pct', 'Early help episodes citing parental domestic abuse', 'Early help episodes started that cite parental domestic abuse, as a share of all episodes started.', 'children-and-young-people', 'csc', 'early_help_episodes_da', 'early_help_episodes', 'no-judgement'),
   {
     id: 'csc-da-referral-rate',
@@ -202,7 +281,14 @@ const drafts: Draft[] = [
     polarity: 'no-judgement',
     ci: 'byar',
   },
-  percentOf('refuge-occupancy', 'Safe accommodation occupancy', 'Unit-nights occupied as a share of unit-nights available over the period.', 'safe-accommodation', 'refuge', 'unit_nights_occupied', 'unit_nights_available', 'higher-better'),
+  percentOf('refuge-occupancy', 'Safe accommodation occupancy', 'Unit-nights occupied as a share of unit-nights available over the period.', 'safe-accommodation', 'refuge', 'unit_nights_occupied', 'unit_nights_available', 'no-judgement', {
+    // Bed-nights are not independent trials (a stay averages months), so a binomial interval
+    // would be many times too narrow and flag ordinary differences; and a full refuge turns
+    // people away, so higher is not better.
+    ci: 'none',
+    numeratorWithinDenominator: false,
+    valueNote: 'A share of bed-nights, which are not independent (one stay fills many nights), so no interval or significance is given; a full refuge turns people away, so higher is not better.',
+  }),
   percentOf('refuge-declined-no-space-pct', 'Referrals turned away for lack of space', 'Referrals to safe accommodation declined because there was no space, as a share of referrals received.', 'safe-accommodation', 'refuge', 'referrals_declined_no_space', 'referrals_received', 'lower-better'),
   percentOf('refuge-planned-move-on-pct', 'Departures to planned move-on', 'Households leaving safe accommodation to a planned move-on, as a share of all departures.', 'safe-accommodation', 'refuge', 'departures_planned_move_on', 'departures', 'higher-better'),
   {
@@ -222,7 +308,14 @@ const drafts: Draft[] = [
   percentOf('refuge-out-of-area-pct', 'Safe accommodation admissions from outside the area', 'Households admitted whose home was outside the area, as a share of all households admitted.', 'safe-accommodation', 'refuge', 'households_from_outside_area', 'households_accommodated', 'no-judgement'),
 ];
 
-export const INDICATORS: readonly IndicatorDefinition[] = drafts.map((d) => ({ decimals: 1, caveats: [], ...d }));
+export const INDICATORS: readonly IndicatorDefinition[] = drafts.map((d) => ({
+  decimals: 1,
+  caveats: [],
+  counts: 'events',
+  numeratorWithinDenominator: false,
+  valueNote: null,
+  ...d,
+}));
 
 const byId = new Map(INDICATORS.map((i) => [i.id, i]));
 
@@ -250,5 +343,8 @@ export const IndicatorSchema = z
     ci: z.enum(['byar', 'wilson', 'none']),
     reference: z.object({ low: z.number().optional(), high: z.number().optional(), perYear: z.boolean(), label: z.string() }).optional(),
     caveats: z.array(z.string()),
+    counts: z.enum(['events', 'people']),
+    numeratorWithinDenominator: z.boolean(),
+    valueNote: z.string().nullable(),
   })
   .meta({ id: 'Indicator' });

@@ -17,6 +17,11 @@ export interface ColumnSpec {
   role: 'key' | 'figure' | 'text';
   /** Optional columns may be left out of a file altogether (only `notes` and benchmark `source`). */
   optional?: boolean;
+  /**
+   * When the column joined the template. A file made from an earlier version (without it) is
+   * accepted with a warning, and the column counts as blank (DOMAIN.md 5.1).
+   */
+  addedIn?: string;
 }
 
 /** A parsed row: figures are numbers or null (blank), keys and text as their readers give them. */
@@ -65,6 +70,11 @@ export interface ReturnDefinition {
   rules: RowRule[];
   /** Builds the stored key from a parsed row. */
   key: (row: ParsedRow) => RowKey;
+  /**
+   * Columns that count distinct people, which never add up across quarters, and the suffix of
+   * their twelve-month counterparts (DOMAIN.md 5.1): a year takes `victims_12m` of its last quarter.
+   */
+  personColumns?: { columns: readonly string[]; twelveMonthSuffix: string };
   /** Checks that need more than counts (e.g. a published value against its recomputation). */
   rowChecks?: (row: ParsedRow) => RowFinding[];
 }

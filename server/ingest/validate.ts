@@ -85,7 +85,20 @@ function mapColumns(table: RawTable, definition: ReturnDefinition, errors: Probl
       indexOf.set(name, index);
     }
   });
-  const missing = definition.columns.filter((c) => !c.optional && !indexOf.has(c.name));
+  const absent = definition.columns.filter((c) => !c.optional && !indexOf.has(c.name));
+  // Columns added to the template since the file's version count as blank, with one warning.
+  const fromEarlierTemplate = absent.filter((c) => c.addedIn !== undefined);
+  const missing = absent.filter((c) => c.addedIn === undefined);
+  if (fromEarlierTemplate.length > 0 && missing.length === 0) {
+    const names = fromEarlierTemplate.map((c) => c.name);
+    warnings.add({
+      row: headerRow,
+      column: names[0],
+      value: null,
+      code: 'earlier-template',
+      message: `This file was made from an earlier version of the ${definition.title.toLowerCase()} template: it has no ${names.length === 1 ? 'column' : 'columns'} ${names.join(', ')} (added in ${fromEarlierTemplate[0].addedIn}). The figures it has were read, and those columns count as blank. Download the current template for your next return.`,
+    });
+  }
   for (const column of missing) {
     errors.add({
       row: headerRow,

@@ -19,6 +19,9 @@ const indicator = {
   polarity: 'lower-better' as const,
   ci: 'wilson' as const,
   caveats: [],
+  counts: 'people' as const,
+  numeratorWithinDenominator: true,
+  valueNote: null,
 };
 
 const value = (period: string, v: number | null, status: 'ok' | 'suppressed' | 'no-data' | 'incomplete' = 'ok') => ({
