@@ -28,6 +28,7 @@ export const BenchmarkComparisonSchema = z
     assessment: z.enum(['better', 'worse', 'similar', 'higher', 'lower', 'not-compared']).meta({
       description: 'The significance judged by polarity; a no-judgement indicator keeps higher/lower',
     }),
+    note: z.string().nullable().optional().meta({ description: 'Why there is no comparison, and what to load for one, when the benchmark has no figures' }),
   })
   .meta({ id: 'BenchmarkComparison' });
 
@@ -47,6 +48,7 @@ export const IndicatorValueSchema = z
       description: "returns: the area's own returns; computed: summed from its children; imported: a published value loaded as a benchmark",
     }),
     missing: z.array(z.string()).meta({ description: 'For an incomplete value: the child areas or quarters whose figures are missing or themselves incomplete' }),
+    note: z.string().nullable().optional().meta({ description: 'Why a value has no figure, where the status alone would mislead (a person-based year without its twelve-month counts)' }),
     benchmark: BenchmarkComparisonSchema.nullable().meta({ description: 'Null for an area with no comparator (England)' }),
   })
   .meta({ id: 'IndicatorValue' });

@@ -5,25 +5,34 @@
 // The order of the sums, and why:
 //   - a parent computed from its children is the sum of its children (for any period), so an
 //     incomplete parent names the children that are missing;
-//   - any other area's year or rolling year is the sum of its four quarters;
+//   - any other area's year or rolling year is the sum of its four quarters, except a count of
+//     people, which is the twelve-month count of its last quarter (people are never added up
+//     across quarters: DOMAIN.md 5.1);
 //   - a quarter is one stored row, or for refuge the sum over its accommodation types.
 // Population is not summed over quarters: a period uses the one mid-year estimate of
 // populationYear(period), so a quarter's rate is per quarter (10 MARAC cases in a quarter per
 // 10,000 women), not annualised.
 import type { Area } from '../../schemas/areas';
 import type { IndicatorDefinition, PopulationGroup } from '../../schemas/indicators';
-import { parsePeriodId, populationYear, type Period } from '../../schemas/periods';
+import { parsePeriodId, populationYear, quarterLabel, parseQuarterId, type Period } from '../../schemas/periods';
+import { findReturnDefinition } from '../../schemas/returns';
 import type { FigureIndex, Figures, ImportedFigure } from './data';
-import { isSmallCount, suppressTotal, type ComputedCell, type DisclosurePolicy, type Tally } from './disclosure';
+import { hidesAPart, isSmallCount, suppressTotal, type ComputedCell, type DisclosurePolicy, type Tally } from './disclosure';
 import { Memo3 } from './memo';
 import type { AreaRegister } from './register';
 
-/** A count built from one return's columns (terms added together), optionally one accommodation type. */
+/**
+ * A count built from one return's columns (terms added together, less any `minus` terms: a
+ * complement), optionally one accommodation type. A count of `people` is not added up over
+ * quarters: a longer period reads the twelve-month columns of its last quarter.
+ */
 export interface CountMeasure {
   kind: 'count';
   key: string;
   source: string;
   columns: readonly string[];
+  minus: readonly string[];
+  people: boolean;
   accommodationType: string | null;
 }
 export interface PopulationMeasure {
@@ -36,18 +45,40 @@ export type Measure = CountMeasure | PopulationMeasure;
 /** The return that is broken down by accommodation type (DOMAIN.md 5.5). */
 const TYPED_SOURCE = 'refuge';
 
-export function countMeasure(source: string, columns: readonly string[], accommodationType: string | null = null): CountMeasure {
-  const type = source === TYPED_SOURCE ? accommodationType : null;
-  return { kind: 'count', key: `${source}:${columns.join('+')}:${type ?? '*'}`, source, columns, accommodationType: type };
+export interface CountOptions {
+  minus?: readonly string[];
+  people?: boolean;
 }
 
+export function countMeasure(source: string, columns: readonly string[], accommodationType: string | null = null, options: CountOptions = {}): CountMeasure {
+  const type = source === TYPED_SOURCE ? accommodationType : null;
+  const minus = options.minus ?? [];
+  const people = options.people ?? false;
+  const key = `${source}:${columns.join('+')}${minus.map((c) => `-${c}`).join('')}:${type ?? '*'}${people ? ':people' : ''}`;
+  return { kind: 'count', key, source, columns, minus, people, accommodationType: type };
+}
+
+/** The same count read from the twelve-month columns (`victims` → `victims_12m`). */
+function twelveMonthMeasure(measure: CountMeasure): CountMeasure {
+  const suffix = findReturnDefinition(measure.source)?.personColumns?.twelveMonthSuffix;
+  if (suffix === undefined) throw new Error(`${measure.source} has no twelve-month person columns`);
+  const rename = (columns: readonly string[]) => columns.map((c) => `${c}${suffix}`);
+  return countMeasure(measure.source, rename(measure.columns), measure.accommodationType, { minus: rename(measure.minus) });
+}
+
+/** An indicator's numerator, denominator and, where the numerator is part of the denominator, their difference. */
 export function measuresOf(indicator: IndicatorDefinition, accommodationType: string | null) {
-  const numerator = countMeasure(indicator.source, indicator.numerator, accommodationType);
+  const people = indicator.counts === 'people';
+  const numerator = countMeasure(indicator.source, indicator.numerator, accommodationType, { people });
   const denominator: Measure =
     indicator.denominator.kind === 'population'
       ? { kind: 'population', key: `population:${indicator.denominator.group}`, group: indicator.denominator.group }
-      : countMeasure(indicator.source, indicator.denominator.columns, accommodationType);
-  return { numerator, denominator };
+      : countMeasure(indicator.source, indicator.denominator.columns, accommodationType, { people });
+  const complement =
+    indicator.numeratorWithinDenominator && indicator.denominator.kind === 'columns'
+      ? countMeasure(indicator.source, indicator.denominator.columns, accommodationType, { minus: indicator.numerator, people })
+      : null;
+  return { numerator, denominator, complement };
 }
 
 const NONE: Tally = { total: null, coverage: 'none', missing: [], public: false, suppressed: false, smallBelow: false };
@@ -80,13 +111,20 @@ function sumOf(parts: readonly Tally[], names: () => readonly string[]): Tally {
 
 /**
  * One stored row's value of a measure: its terms added, a blank term skipped as long as one
- * term is present (dvpo_granted 3 + dapo_granted blank = 3; both blank = no figure).
+ * term is present (dvpo_granted 3 + dapo_granted blank = 3; both blank = no figure); less its
+ * `minus` terms, which must all be present (a complement of a blank numerator is no figure).
  */
-function termsOf(figures: Figures, columns: readonly string[]): number | null {
+function termsOf(figures: Figures, measure: CountMeasure): number | null {
   let total: number | null = null;
-  for (const column of columns) {
+  for (const column of measure.columns) {
     const v = figures[column];
     if (v !== null && v !== undefined) total = (total ?? 0) + v;
+  }
+  if (total === null) return null;
+  for (const column of measure.minus) {
+    const v = figures[column];
+    if (v === null || v === undefined) return null;
+    total -= v;
   }
   return total;
 }
@@ -175,22 +213,12 @@ export class Aggregator {
     const fromChildren = this.computedFromChildren(area);
     let tally: Tally;
     if (fromChildren) tally = this.sumOfChildren(measure, areaCode, periodId);
+    else if (period.quarters.length > 1 && measure.people) tally = this.count(twelveMonthMeasure(measure), areaCode, period.quarters[period.quarters.length - 1]);
     else if (period.quarters.length > 1) tally = this.sumOfQuarters(measure, areaCode, period);
     else tally = this.quarterFromRows(measure, areaCode, periodId);
-    if (tally.coverage !== 'complete' || this.policy.view === 'unsuppressed') return tally;
-
-    // Secondary suppression looks at every way the total splits (disclosure.ts, rule 3); the
-    // splits are only worked out when a small count lies somewhere below.
-    const suppressed = suppressTotal(tally, this.policy, () => {
-      const sums: Tally[][] = [];
-      if (fromChildren) sums.push(this.childTallies(measure, areaCode, periodId));
-      if (period.quarters.length > 1) sums.push(period.quarters.map((q) => this.count(measure, areaCode, q)));
-      if (this.sumsTypes(measure)) {
-        sums.push(this.typesAt(measure, areaCode, period).map((t) => this.count(countMeasure(measure.source, measure.columns, t), areaCode, periodId)));
-      }
-      return sums;
-    });
-    return suppressed ? { ...tally, suppressed } : tally;
+    if (tally.coverage !== 'complete') return tally;
+    // Every sum carries up whether a small cell lies below it (disclosure.ts, rule 2).
+    return suppressTotal(tally, this.policy) ? { ...tally, suppressed: true } : tally;
   }
 
   private childTallies(measure: CountMeasure, areaCode: string, periodId: string): Tally[] {
@@ -206,14 +234,6 @@ export class Aggregator {
     return sumOf(period.quarters.map((q) => this.count(measure, areaCode, q)), () => period.quarters);
   }
 
-  /** The accommodation types an area reported in any quarter of the period. */
-  private typesAt(measure: CountMeasure, areaCode: string, period: Period): string[] {
-    const rows = this.options.index.returns.get(measure.source)?.get(areaCode);
-    const types = new Set<string>();
-    for (const q of period.quarters) for (const t of rows?.get(q)?.keys() ?? []) types.add(t);
-    return [...types];
-  }
-
   /**
    * One area's quarter from its stored rows. For refuge with no type chosen, the sum over the
    * types it returned (complete only if each returned type has the figure). A type the area
@@ -227,17 +247,17 @@ export class Aggregator {
     if (measure.source === TYPED_SOURCE && measure.accommodationType !== null) {
       const figures = rows.get(measure.accommodationType);
       if (!figures) return complete(0);
-      const v = termsOf(figures, measure.columns);
+      const v = termsOf(figures, measure);
       return v === null ? NONE : complete(v, false, isSmallCount(v, threshold));
     }
     if (rows.size === 1) {
-      const v = termsOf(rows.values().next().value!, measure.columns);
+      const v = termsOf(rows.values().next().value!, measure);
       return v === null ? NONE : complete(v, false, isSmallCount(v, threshold));
     }
     const parts: Tally[] = [];
     const names: string[] = [];
     for (const [subkey, figures] of rows) {
-      const v = termsOf(figures, measure.columns);
+      const v = termsOf(figures, measure);
       parts.push(v === null ? NONE : complete(v, false, isSmallCount(v, threshold)));
       names.push(subkey);
     }
@@ -289,11 +309,28 @@ export class Aggregator {
     const measures = measuresOf(indicator, accommodationType);
     const numerator = this.count(measures.numerator, areaCode, periodId);
     const denominator = this.measure(measures.denominator, areaCode, periodId);
+    const complement = measures.complement && this.count(measures.complement, areaCode, periodId);
     // Population alone is not a return: an authority with no counts has no figures of its own.
     const hasOwnFigures = numerator.coverage !== 'none' || (measures.denominator.kind === 'count' && denominator.coverage !== 'none');
     if (imported && !hasOwnFigures) return this.importedCell(indicator, areaCode, periodId, imported);
     const source = !hasOwnFigures ? null : this.computedFromChildren(area) ? 'computed' : 'returns';
-    return { area: areaCode, period: periodId, source, numerator, denominator, publishedValue: null };
+    const note = this.peopleNote(indicator, areaCode, periodId, numerator, denominator);
+    return { area: areaCode, period: periodId, source, numerator, denominator, complement, note, publishedValue: null };
+  }
+
+  /**
+   * Why a person-based year has no figure: its last quarter has no twelve-month count, and the
+   * quarters' counts are never added up instead (DOMAIN.md 5.1).
+   */
+  private peopleNote(indicator: IndicatorDefinition, areaCode: string, periodId: string, numerator: Tally, denominator: Tally): string | null {
+    const period = this.period(periodId);
+    if (indicator.counts !== 'people' || period.quarters.length === 1) return null;
+    if (numerator.coverage === 'complete' && denominator.coverage === 'complete') return null;
+    const last = period.quarters[period.quarters.length - 1];
+    const columns = [...indicator.numerator, ...(indicator.denominator.kind === 'columns' ? indicator.denominator.columns : [])];
+    const suffix = findReturnDefinition(indicator.source)?.personColumns?.twelveMonthSuffix ?? '';
+    const where = this.computedFromChildren(this.area(areaCode)) ? 'for every area in it ' : '';
+    return `A year counts each person once, from the twelve-month counts (${columns.map((c) => `${c}${suffix}`).join(', ')}) of its last quarter, ${quarterLabel(parseQuarterId(last)!)}; they have not been sent ${where}for that quarter, and people are never added up across quarters instead.`;
   }
 
   /**
@@ -305,13 +342,14 @@ export class Aggregator {
   private importedCell(indicator: IndicatorDefinition, areaCode: string, periodId: string, imported: ImportedFigure): ComputedCell {
     const populationDenominator = indicator.denominator.kind === 'population';
     const publishedValue = imported.numerator === null || imported.denominator === null ? imported.value : null;
-    if (publishedValue !== null) return { area: areaCode, period: periodId, source: 'imported', numerator: NONE, denominator: NONE, publishedValue };
+    const cell = { area: areaCode, period: periodId, source: 'imported' as const, note: null };
+    if (publishedValue !== null) return { ...cell, numerator: NONE, denominator: NONE, complement: null, publishedValue };
+    const withinDenominator = indicator.numeratorWithinDenominator && !populationDenominator;
     return {
-      area: areaCode,
-      period: periodId,
-      source: 'imported',
+      ...cell,
       numerator: this.importedTally(imported.numerator!, indicator, 'numerator', areaCode, periodId, false),
       denominator: this.importedTally(imported.denominator!, indicator, 'denominator', areaCode, periodId, populationDenominator),
+      complement: withinDenominator ? this.importedTally(imported.denominator! - imported.numerator!, indicator, 'complement', areaCode, periodId, false) : null,
       publishedValue: null,
     };
   }
@@ -320,17 +358,16 @@ export class Aggregator {
    * An imported count is checked like a computed one, against the children's and the quarters'
    * figures in use. Its parts are not its own, so any small count among them counts as below it.
    */
-  private importedTally(count: number, indicator: IndicatorDefinition, role: 'numerator' | 'denominator', areaCode: string, periodId: string, isPublic: boolean): Tally {
-    const tally = complete(count, isPublic, !isPublic);
+  private importedTally(count: number, indicator: IndicatorDefinition, role: 'numerator' | 'denominator' | 'complement', areaCode: string, periodId: string, isPublic: boolean): Tally {
+    const tally = complete(count, isPublic, false);
     if (isPublic || this.policy.view === 'unsuppressed') return tally;
-    const area = this.area(areaCode);
+    if (isSmallCount(count, this.policy.threshold)) return { ...tally, suppressed: true };
+    const partOf = (cell: ComputedCell): Tally => cell[role] ?? NONE;
+    const sums: Tally[][] = [];
+    if (this.computedFromChildren(this.area(areaCode))) sums.push(this.options.register.childrenOf(areaCode).map((c) => partOf(this.cell(indicator, c.code, periodId))));
+    // A person-based year is not a sum of its quarters, so its quarters give nothing back.
     const period = this.period(periodId);
-    const suppressed = suppressTotal(tally, this.policy, () => {
-      const sums: Tally[][] = [];
-      if (this.computedFromChildren(area)) sums.push(this.options.register.childrenOf(areaCode).map((c) => this.cell(indicator, c.code, periodId)[role]));
-      if (period.quarters.length > 1) sums.push(period.quarters.map((q) => this.cell(indicator, areaCode, q)[role]));
-      return sums;
-    });
-    return suppressed ? { ...tally, suppressed } : tally;
+    if (period.quarters.length > 1 && indicator.counts === 'events') sums.push(period.quarters.map((q) => partOf(this.cell(indicator, areaCode, q))));
+    return sums.some(hidesAPart) ? { ...tally, suppressed: true } : tally;
   }
 }

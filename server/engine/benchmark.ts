@@ -24,6 +24,8 @@ export interface BenchmarkComparison {
   level: ConfidenceLevelId;
   significance: Significance;
   assessment: Assessment;
+  /** Why there is no comparison when the benchmark itself has no figures, and what to load. */
+  note: string | null;
 }
 
 /**
@@ -57,7 +59,7 @@ export function compareWithBenchmarkValue(
   polarity: Polarity,
   level: ConfidenceLevelId,
 ): BenchmarkComparison {
-  const base = { area: benchmark.area, value: benchmark.status === 'ok' ? benchmark.value : null, status: benchmark.status, level };
+  const base = { area: benchmark.area, value: benchmark.status === 'ok' ? benchmark.value : null, status: benchmark.status, level, note: null };
   if (value.status !== 'ok' || benchmark.status !== 'ok' || benchmark.value === null) {
     return { ...base, significance: 'not-compared', assessment: 'not-compared' };
   }
@@ -67,6 +69,23 @@ export function compareWithBenchmarkValue(
     significance: compareWithBenchmark(interval, benchmark.value, 'no-judgement') as Significance,
     assessment: compareWithBenchmark(interval, benchmark.value, polarity) as Assessment,
   };
+}
+
+/**
+ * What an analyst can do about a benchmark with no figures: an area the dashboard holds no
+ * returns for (England, London) gets its published figures from a benchmark return, and a
+ * parent computed from its children needs every child's return.
+ */
+export function missingBenchmarkNote(register: AreaRegister, benchmark: PublishedValue): string | null {
+  if (benchmark.status !== 'no-data' && benchmark.status !== 'incomplete') return null;
+  const area = register.find(benchmark.area);
+  const name = area ? `${area.name} (${area.code})` : benchmark.area;
+  const children = register.childrenOf(benchmark.area);
+  if (benchmark.status === 'incomplete' && benchmark.missing.length > 0 && children.length > 0 && benchmark.missing.length < children.length) {
+    const names = benchmark.missing.map((code) => register.find(code)?.name ?? code);
+    return `Not compared: ${name} is summed from its areas, and ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no figures for ${benchmark.period}. Load their returns, or ${name}'s published figures as a benchmark return.`;
+  }
+  return `Not compared: no figures for ${name} for ${benchmark.period} are held. An analyst can load its published figures as a benchmark return (indicator, area_code, period, numerator, denominator, value, source).`;
 }
 
 /** A reference stated per year is scaled by the period's share of a year: four quarters. */

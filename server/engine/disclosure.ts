@@ -1,46 +1,46 @@
 // Disclosure control (DOMAIN.md section 8). Small counts of victims can identify people, so
 // every figure the engine publishes passes through `disclose` below, and every count the engine
-// adds up carries a `suppressed` flag decided by `suppressTotal`.
+// adds up carries a `suppressed` flag.
 //
-// THE RULE
+// THE RULE: a figure is shown only if every figure it is summed from could be shown.
 //
 //  1. Primary: a count from 1 to threshold − 1 (DEFAULT_DISCLOSURE_THRESHOLD = 5, so 1–4) is
 //     suppressed. Zero is shown. Population denominators are public and never suppressed.
-//  2. An indicator whose numerator or denominator is suppressed is suppressed: status
-//     'suppressed' and no numerator, denominator, value or limits (a value and a shown
+//  2. Closed sums: a count is suppressed when any stored cell it adds up is small, whichever
+//     way it is added up: a year or rolling year over its quarters, a parent over its children,
+//     all accommodation types over each type. A person-based year is its own stored cell (the
+//     force's twelve-month count), so only that cell and, for a parent, its children's count.
+//  3. Complements: where the numerator counts some of what the denominator counts (repeat
+//     victims among victims: `numeratorWithinDenominator`), `denominator − numerator` is a count
+//     of people too, and rules 1 and 2 apply to it as to any other count.
+//  4. An indicator whose numerator, denominator or complement is suppressed is suppressed:
+//     status 'suppressed' and no numerator, denominator, value or limits (a value and a shown
 //     denominator would give the numerator back by multiplication).
-//  3. Secondary: a total is suppressed when it can be written as a sum of parts of which
-//     exactly one is suppressed and every other part is shown, because then
-//     total − (the shown parts) is the suppressed part. The sums the engine knows are:
-//       - a parent area over its children (same period),
-//       - a year or rolling year over its four quarters (same area),
-//       - all accommodation types over each type (refuge, same area and period).
-//     A total is checked against each of these it has; one is enough to suppress it.
-//     Suppression counts as "not shown" for the parts of the next total up, so it cascades.
 //
 // WORKED EXAMPLE (threshold 5). Repeat victims in one authority, 2019-20:
 //     Q1 12, Q2 3, Q3 15, Q4 10, year 40.
-//   Q2 = 3 is suppressed (rule 1). The year would show 40, and Q1, Q3, Q4 are shown, so
-//   40 − 12 − 15 − 10 = 3 gives Q2 back: the year is suppressed (rule 3). Its parent's Q2
-//   total (say 3 + 97 from the only other authority, shown) is suppressed the same way, and
-//   so is the parent's year (both of its quarter-sums and its children-sums have exactly one
-//   suppressed part). If Q4 had been 4 as well, two quarters would be hidden and the year (37)
-//   would be shown: it gives only Q2 + Q4 = 7, not either of them.
+//   Q2 = 3 is suppressed (rule 1); the year, every rolling year and calendar year that
+//   contains Q2, and the parent's Q2 and year are suppressed (rule 2). Q1, Q3 and Q4 are shown.
+//   With Q2 = 4 and Q4 = 4, the year (41) would be hidden too, not shown as their sum.
+//
+// WHY THIS RULE (and not the cheaper "exactly one hidden part" rule it replaced). The published
+// table overlaps itself: rolling years every quarter (R12(t) − R12(t−1) = Q(t) − Q(t−4)),
+// calendar and financial years sharing three quarters, parents and children, types and totals,
+// numerators and their complements. A reader with a linear-programming solver combines all of
+// them at once, and a year of 16 over four hidden quarters pins each to 4 by bounds alone. Under
+// this rule every shown figure is a sum of shown cells, so the whole published table says no
+// more than the shown cells do, and a hidden cell is bound only by being hidden: no subtraction
+// or solver can pin it. The test suite's auditor (server/engine/disclosure-audit.test.ts)
+// attacks the demo data's whole published table to prove it. The cost is hidden years where a
+// single quarter is small; the auditor reports the share hidden.
 //
 // WHY THE DECISION DEPENDS ON THE DATA, NOT ON THE REQUEST. Anyone can ask for the parts in
 // one request and the total in another, so "shown" means "shown by some request". Each count
-// is therefore suppressed or not as a function of the stored figures alone, and the same count
-// is hidden in every response, export and chart.
+// is suppressed or not as a function of the stored figures alone, and the same count is hidden
+// in every response, export and chart.
 //
-// LIMITS OF THE RULE (deliberate, to keep it explainable to a board): two or more suppressed
-// parts leave the total shown, which reveals their sum (two parts summing to 2 must be 1 and
-// 1); a count recovered as denominator − numerator (e.g. 97 repeat victims of 100) is not
-// checked; differences between overlapping periods are protected only through the quarters
-// they share. A full audit of every published table (linear programming, as tau-Argus does) is
-// out of scope.
-//
-// Board members (and anyone else) get the suppressed view; analysts and administrators the
-// unsuppressed one (server/routes/indicators.ts chooses the view from the request's actor).
+// Board members and partners (for what other organisations sent) get the suppressed view;
+// analysts and administrators the unsuppressed one (server/routes/indicators.ts chooses).
 import { computeValue, type CiMethod } from './statistics';
 
 /** Counts from 1 to this minus one are suppressed (DOMAIN.md section 8: "<5"). */
@@ -81,29 +81,27 @@ export function isSmallCount(count: number, threshold: number): boolean {
   return count >= 1 && count < threshold;
 }
 
-/** Exactly one part suppressed and every other part shown: subtraction would give it back. */
-export function revealsOnePart(parts: readonly Tally[]): boolean {
-  let suppressed = 0;
-  for (const part of parts) {
-    if (part.suppressed) suppressed++;
-    else if (part.coverage !== 'complete') return false; // a part nobody can see: nothing to subtract
-  }
-  return suppressed === 1;
+/**
+ * Whether a complete count is suppressed (rules 1 and 2): it is small, or a small count lies
+ * among the cells it adds up (`smallBelow`, carried up by every sum).
+ */
+export function suppressTotal(tally: Pick<Tally, 'total' | 'smallBelow'>, policy: DisclosurePolicy): boolean {
+  if (policy.view === 'unsuppressed' || tally.total === null) return false;
+  return isSmallCount(tally.total, policy.threshold) || tally.smallBelow;
 }
 
 /**
- * Whether a complete count is suppressed, given the sums it is a total of (rules 1 and 3).
- * `decompositions` is called only when a small count lies below the total, so the common case
- * (and the unsuppressed view) costs nothing.
+ * Whether an imported total, set beside the figures it could be split into, would give a hidden
+ * one back: every part has figures (a part nobody can see leaves nothing to subtract) and at
+ * least one is suppressed. London less its boroughs is safe while any borough is not held.
  */
-export function suppressTotal(
-  tally: Pick<Tally, 'total' | 'smallBelow'>,
-  policy: DisclosurePolicy,
-  decompositions: () => ReadonlyArray<readonly Tally[]>,
-): boolean {
-  if (policy.view === 'unsuppressed' || tally.total === null) return false;
-  if (isSmallCount(tally.total, policy.threshold)) return true;
-  return tally.smallBelow && decompositions().some(revealsOnePart);
+export function hidesAPart(parts: readonly Tally[]): boolean {
+  let anySuppressed = false;
+  for (const part of parts) {
+    if (part.coverage !== 'complete') return false;
+    if (part.suppressed) anySuppressed = true;
+  }
+  return anySuppressed;
 }
 
 export type ValueStatus = 'ok' | 'no-data' | 'incomplete' | 'suppressed';
@@ -116,6 +114,10 @@ export interface ComputedCell {
   source: FigureSource | null;
   numerator: Tally;
   denominator: Tally;
+  /** `denominator − numerator` where the numerator counts some of the denominator (rule 3), else null. */
+  complement: Tally | null;
+  /** Why a figure is missing, where the status alone would mislead (a person year without its twelve-month count). */
+  note: string | null;
   /** A published value imported without its numerator and denominator (rounded, public). */
   publishedValue: number | null;
 }
@@ -135,6 +137,8 @@ export interface PublishedValue {
   source: FigureSource | null;
   /** Parts (child areas or quarters) without figures, for an incomplete value. */
   missing: string[];
+  /** A sentence saying why a value has no figure, where the status alone would mislead. */
+  note: string | null;
 }
 
 function published(cell: ComputedCell, status: ValueStatus, figures: Partial<PublishedValue> = {}): PublishedValue {
@@ -151,6 +155,7 @@ function published(cell: ComputedCell, status: ValueStatus, figures: Partial<Pub
     status,
     source: cell.source,
     missing: [],
+    note: null,
     ...figures,
   };
 }
@@ -165,10 +170,11 @@ export function disclose(cell: ComputedCell, ci: CiMethod, multiplier: number, p
   const { numerator: num, denominator: den } = cell;
   if (cell.publishedValue !== null && num.coverage === 'none') return published(cell, 'ok', { value: cell.publishedValue });
   if (num.coverage === 'partial' || den.coverage === 'partial') {
-    return published(cell, 'incomplete', { missing: [...new Set([...num.missing, ...den.missing])] });
+    const missing = [...new Set([...num.missing, ...den.missing])];
+    return published(cell, 'incomplete', { missing, note: cell.note ?? `Not every part has figures yet: missing ${missing.join(', ')}. A total is never given over fewer parts.` });
   }
-  if (num.total === null || den.total === null) return published(cell, 'no-data');
-  if (policy.view === 'suppressed' && (num.suppressed || den.suppressed)) return published(cell, 'suppressed');
+  if (num.total === null || den.total === null) return published(cell, 'no-data', { note: cell.note });
+  if (policy.view === 'suppressed' && (num.suppressed || den.suppressed || cell.complement?.suppressed)) return published(cell, 'suppressed');
   if (den.total === 0) return published(cell, 'no-data', { numerator: num.total, denominator: den.total });
   // A "percentage" above 100 (e.g. charges > crimes, only a warning at upload) has a value but
   // no Wilson interval.

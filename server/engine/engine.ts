@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { IndicatorDefinition } from '../../schemas/indicators';
 import type { Period } from '../../schemas/periods';
 import { AggregateCache, Aggregator } from './aggregate';
-import { chooseBenchmark, compareWithBenchmarkValue, compareWithIndicatorReference, type BenchmarkComparison, type ConfidenceLevelId, type ReferenceResult } from './benchmark';
+import { chooseBenchmark, compareWithBenchmarkValue, missingBenchmarkNote, compareWithIndicatorReference, type BenchmarkComparison, type ConfidenceLevelId, type ReferenceResult } from './benchmark';
 import { CurrentFigures, type FigureIndex } from './data';
 import { DEFAULT_DISCLOSURE_THRESHOLD, disclose, type DisclosurePolicy, type DisclosureView, type PublishedValue } from './disclosure';
 import { Memo3 } from './memo';
@@ -116,7 +116,8 @@ export class EngineSession {
     const own = this.value(indicator, area, period, type);
     if (options.benchmark === null) return { ...own, benchmark: null };
     const benchmark = this.value(indicator, options.benchmark, period, type);
-    return { ...own, benchmark: compareWithBenchmarkValue(own, benchmark, indicator.polarity, options.level) };
+    const comparison = compareWithBenchmarkValue(own, benchmark, indicator.polarity, options.level);
+    return { ...own, benchmark: { ...comparison, note: missingBenchmarkNote(this.register, benchmark) } };
   }
 
   trend(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): TrendResult {

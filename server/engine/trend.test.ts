@@ -21,7 +21,7 @@ describe('trendOf', () => {
   const indicator = INDICATORS.find((i) => i.id === 'repeat-victim-rate')!;
   const point = (period: string, numerator: number | null, status: PublishedValue['status'] = 'ok'): PublishedValue => ({
     area: 'E09000004', period, numerator, denominator: numerator === null ? null : 600, value: null,
-    lower95: null, upper95: null, lower998: null, upper998: null, status, source: 'returns', missing: [],
+    lower95: null, upper95: null, lower998: null, upper998: null, status, source: 'returns', missing: [], note: null,
   });
   const periods = ['2019-20Q1', '2019-20Q2', '2019-20Q3', '2019-20Q4', '2020-21Q1'];
 

@@ -1,6 +1,7 @@
 // Disclosure control (DOMAIN.md section 8) through the API: small counts hidden from board
 // members, zero shown, indicators suppressed with their counts, and totals that would give a
-// hidden count back by subtraction (secondary suppression). Analysts see everything.
+// hidden count back by subtraction or a solver (closed sums: a total is shown only if every
+// cell below it could be), complements of numerators. Analysts see everything.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../test/helpers';
@@ -70,7 +71,7 @@ describe('small counts', () => {
   });
 });
 
-describe('secondary suppression: totals that would give a hidden count back', () => {
+describe('closed sums: a total is shown only if every cell it adds up could be', () => {
   it('suppresses a year when exactly one quarter is hidden and the other three are shown', async () => {
     // 12 + 3 + 15 + 10 = 40: the year less the three shown quarters is the hidden 3.
     await load(app, 'police', YEAR.map((period, i) => ({ period, area_code: BEDFORD, crimes: 550, charges: [12, 3, 15, 10][i] })));
@@ -84,9 +85,29 @@ describe('secondary suppression: totals that would give a hidden count back', ()
     expect(await valueOf(app, 'charge-rate', BEDFORD, 'R12-2019-20Q3')).toMatchObject(SUPPRESSED);
   });
 
-  it('shows the year when two quarters are hidden: it gives only their sum', async () => {
+  it('hides the year when two quarters are hidden: their sum, with rolling years beside it, could pin each', async () => {
     await load(app, 'police', YEAR.map((period, i) => ({ period, area_code: BEDFORD, crimes: 550, charges: [12, 3, 15, 4][i] })));
-    expect(await valueOf(app, 'charge-rate', BEDFORD, '2019-20')).toMatchObject({ status: 'ok', numerator: 34, denominator: 2200 });
+    expect(await valueOf(app, 'charge-rate', BEDFORD, '2019-20')).toMatchObject(SUPPRESSED);
+    expect(await valueOf(app, 'charge-rate', BEDFORD, '2019-20', '', 'analyst')).toMatchObject({ status: 'ok', numerator: 34, denominator: 2200 });
+  });
+
+  it('hides a year of 16 whose four quarters are each 4: bounds alone would pin every quarter', async () => {
+    await load(app, 'police', YEAR.map((period) => ({ period, area_code: BEDFORD, crimes: 550, charges: 4 })));
+    expect(await valueOf(app, 'charge-rate', BEDFORD, '2019-20')).toMatchObject(SUPPRESSED);
+  });
+
+  it('hides the rolling years that hold a hidden quarter, so R12(t) − R12(t−1) + Q(t−4) gives nothing back', async () => {
+    const quarters = ['2018-19Q1', '2018-19Q2', '2018-19Q3', '2018-19Q4', ...YEAR];
+    await load(app, 'police', quarters.map((period) => ({ period, area_code: BEDFORD, crimes: 550, charges: period === '2019-20Q2' ? 2 : 30 })));
+    const shown = [];
+    for (const q of quarters.slice(3)) shown.push([q, (await valueOf(app, 'charge-rate', BEDFORD, `R12-${q}`)).status]);
+    expect(Object.fromEntries(shown)).toEqual({
+      '2018-19Q4': 'ok',
+      '2019-20Q1': 'ok',
+      '2019-20Q2': 'suppressed',
+      '2019-20Q3': 'suppressed',
+      '2019-20Q4': 'suppressed',
+    });
   });
 
   it('suppresses a parent when exactly one child is hidden and the others are shown', async () => {
@@ -106,14 +127,15 @@ describe('secondary suppression: totals that would give a hidden count back', ()
     expect(await valueOf(app, 'charge-rate', BEDFORDSHIRE, q, '', 'analyst')).toMatchObject({ status: 'ok', numerator: 113 });
   });
 
-  it('shows a parent with two hidden children (3 + 2 = 5 is not either of them)', async () => {
+  it('hides a parent with two hidden children (3 + 2 = 5: each child is pinned to a few values)', async () => {
     const q = '2019-20Q1';
     await load(app, 'police', [
       { period: q, area_code: BEDFORD, crimes: 550, charges: 3 },
       { period: q, area_code: CENTRAL_BEDFORDSHIRE, crimes: 600, charges: 50 },
       { period: q, area_code: LUTON, crimes: 700, charges: 2 },
     ]);
-    expect(await valueOf(app, 'charge-rate', BEDFORDSHIRE, q)).toMatchObject({ status: 'ok', numerator: 55, denominator: 1850 });
+    expect(await valueOf(app, 'charge-rate', BEDFORDSHIRE, q)).toMatchObject(SUPPRESSED);
+    expect(await valueOf(app, 'charge-rate', BEDFORDSHIRE, q, '', 'analyst')).toMatchObject({ status: 'ok', numerator: 55, denominator: 1850 });
   });
 
   it("cascades: one hidden quarter in one child hides that child's year, the parent's quarter and the parent's year", async () => {
@@ -138,13 +160,35 @@ describe('secondary suppression: totals that would give a hidden count back', ()
     expect(await valueOf(app, 'charge-rate', BEDFORDSHIRE, q)).toMatchObject({ ...SUPPRESSED, source: 'imported' });
   });
 
-  it('suppresses the refuge total when exactly one accommodation type is hidden', async () => {
+  it('suppresses the refuge total when an accommodation type is hidden', async () => {
     await load(app, 'refuge', [
       { accommodation_type: 'refuge', departures: 7, departures_planned_move_on: 5 },
       { accommodation_type: 'dispersed', units: 10, unit_nights_available: 900, unit_nights_occupied: 800, departures: 10, departures_planned_move_on: 2, households_accommodated: 8 },
     ]);
-    expect(await valueOf(app, 'refuge-planned-move-on-pct', 'E09000004', '2019-20Q3', '&accommodationType=refuge')).toMatchObject({ status: 'ok', numerator: 5, denominator: 7 });
+    // 5 of 7 leaves 2 departures not to planned move-on: the complement is small, so hidden too.
+    expect(await valueOf(app, 'refuge-planned-move-on-pct', 'E09000004', '2019-20Q3', '&accommodationType=refuge')).toMatchObject(SUPPRESSED);
     expect(await valueOf(app, 'refuge-planned-move-on-pct', 'E09000004', '2019-20Q3', '&accommodationType=dispersed')).toMatchObject(SUPPRESSED);
     expect(await valueOf(app, 'refuge-planned-move-on-pct', 'E09000004', '2019-20Q3')).toMatchObject(SUPPRESSED);
+  });
+});
+
+describe('complements: denominator − numerator is a count too', () => {
+  it('hides 597 repeat victims of 600 (3 victims were not repeats)', async () => {
+    await load(app, 'police', YEAR.map((period, i) => ({ period, area_code: BEDFORD, victims: 600, repeat_victims: i === 2 ? 597 : 400 })));
+    expect(await valueOf(app, 'repeat-victim-rate', BEDFORD, '2019-20Q3')).toMatchObject(SUPPRESSED);
+    expect(await valueOf(app, 'repeat-victim-rate', BEDFORD, '2019-20Q2')).toMatchObject({ status: 'ok', numerator: 400, denominator: 600 });
+    expect(await valueOf(app, 'repeat-victim-rate', BEDFORD, '2019-20Q3', '', 'analyst')).toMatchObject({ status: 'ok', numerator: 597 });
+  });
+
+  it('hides every year holding a quarter whose complement is small (997 of 1,000 incidents with a child present)', async () => {
+    await load(app, 'police', YEAR.map((period, i) => ({ period, area_code: BEDFORD, incidents: 1000, incidents_child_present: i === 0 ? 997 : 250 })));
+    expect(await valueOf(app, 'child-present-pct', BEDFORD, '2019-20Q1')).toMatchObject(SUPPRESSED);
+    expect(await valueOf(app, 'child-present-pct', BEDFORD, '2019-20')).toMatchObject(SUPPRESSED);
+    expect(await valueOf(app, 'child-present-pct', BEDFORD, '2019-20', '', 'analyst')).toMatchObject({ status: 'ok', numerator: 1747, denominator: 4000 });
+  });
+
+  it('does not apply to a numerator that is not part of its denominator (arrests per 100 crimes)', async () => {
+    await load(app, 'police', [{ area_code: BEDFORD, crimes: 100, arrests: 98 }]);
+    expect(await valueOf(app, 'arrest-rate', BEDFORD, '2019-20Q3')).toMatchObject({ status: 'ok', numerator: 98, denominator: 100 });
   });
 });

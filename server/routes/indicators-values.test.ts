@@ -88,9 +88,22 @@ describe('Bexley against London, calendar years 2018–2020 (shared/seeds/004, M
 
 describe('Buckinghamshire 2020-21 (shared/seeds/000): 25% repeat perpetrators', () => {
   it('803 of 3,212 perpetrators is 25.0% with its Wilson interval', async () => {
-    const perpetrators = [800, 790, 820, 802];
-    const repeat = [200, 197, 205, 201];
-    await load(app, 'police', ['2020-21Q1', '2020-21Q2', '2020-21Q3', '2020-21Q4'].map((period, i) => ({ period, area_code: BUCKINGHAMSHIRE, perpetrators: perpetrators[i], repeat_perpetrators: repeat[i] })));
+    // Each quarter's distinct suspects add up to more than the year's 3,212: people are counted
+    // once, from the force's twelve-month count at Q4, never summed over quarters.
+    const perpetrators = [980, 1000, 1010, 1002];
+    const repeat = [260, 255, 270, 266];
+    await load(
+      app,
+      'police',
+      ['2020-21Q1', '2020-21Q2', '2020-21Q3', '2020-21Q4'].map((period, i) => ({
+        period,
+        area_code: BUCKINGHAMSHIRE,
+        perpetrators: perpetrators[i],
+        repeat_perpetrators: repeat[i],
+        perpetrators_12m: i === 3 ? 3212 : 3100,
+        repeat_perpetrators_12m: i === 3 ? 803 : 780,
+      })),
+    );
     const v = await valueOf(app, 'repeat-perpetrator-rate', BUCKINGHAMSHIRE, '2020-21');
     expect(v).toMatchObject({ status: 'ok', numerator: 803, denominator: 3212, value: 25 });
     // (2O + z² ± z√(z² + 4O(1 − O/n))) / (2(n + z²)) × 100 with O = 803, n = 3,212.

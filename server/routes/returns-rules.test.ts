@@ -85,7 +85,7 @@ describe('cross-field rules (DOMAIN.md section 5)', () => {
   });
 
   it('is not checked when one of its cells is blank', async () => {
-    const { status, body } = await upload(app, 'police', csvOf([validRow('police', { repeat_victims: 601, victims: '' })]));
+    const { status, body } = await upload(app, 'police', csvOf([validRow('police', { repeat_victims: 601, victims: '', repeat_victims_12m: 700 })]));
     expect(status).toBe(201);
     expect(body.warnings).toEqual([]);
   });

@@ -7,7 +7,11 @@ export const VALID_ROWS: Record<string, Cells> = {
     period: '2019-20Q3', area_code: 'E09000004', incidents: 1000, crimes: 550, incidents_child_present: 250, victims: 600,
     repeat_victims: 180, victims_female: 460, victims_male: 120, victims_ethnicity_recorded: 520, perpetrators: 500,
     repeat_perpetrators: 120, arrests: 180, charges: 70, dvpn_issued: 20, dvpo_granted: 15, dapo_granted: 3,
-    dvds_applications: 40, dvds_disclosures: 20, notes: '',
+    dvds_applications: 40, dvds_disclosures: 20,
+    // Distinct people over the twelve months ending with the quarter: more than in the quarter,
+    // fewer than the four quarters' counts added up.
+    victims_12m: 1800, repeat_victims_12m: 500, victims_female_12m: 1380, victims_male_12m: 360,
+    victims_ethnicity_recorded_12m: 1560, perpetrators_12m: 1500, repeat_perpetrators_12m: 360, notes: '',
   },
   marac: {
     period: '2019-20Q3', area_code: 'E09000004', cases_discussed: 100, repeat_cases: 30, referrals_police: 60, referrals_idva: 15,
