@@ -115,6 +115,23 @@ describe('Buckinghamshire 2020-21 (shared/seeds/000): 25% repeat perpetrators', 
   });
 });
 
+describe("Bexley 2019/20 children's social care (shared/seeds/004, on the Children in Need census base)", () => {
+  // "MASH received 13,293 contacts, of which 17.3% (2,294) cited domestic abuse"; "completed
+  // 3,023 assessments … 32.5% (983) identified domestic abuse as a factor".
+  const quarters = ['2019-20Q1', '2019-20Q2', '2019-20Q3', '2019-20Q4'];
+  const split = (total: number) => [0, 1, 2, 3].map((i) => Math.floor(total / 4) + (i < total % 4 ? 1 : 0));
+  it('reproduces the published contact and assessment shares from quarters that add up to them', async () => {
+    const contacts = split(13293);
+    const contactsDa = split(2294);
+    const assessments = split(3023);
+    const assessmentsDa = split(983);
+    await load(app, 'csc', quarters.map((period, i) => ({ period, area_code: BEXLEY, contacts: contacts[i], contacts_da: contactsDa[i], assessments: assessments[i], assessments_da: assessmentsDa[i] })));
+    expect(oneDecimal((await valueOf(app, 'csc-contacts-da-pct', BEXLEY, '2019-20')).value)).toBe(17.3);
+    expect(oneDecimal((await valueOf(app, 'csc-assessments-da-pct', BEXLEY, '2019-20')).value)).toBe(32.5);
+    expect(await valueOf(app, 'csc-referrals-da-pct', BEXLEY, '2019-20')).toMatchObject({ status: 'ok', numerator: 1000, denominator: 3200 });
+  });
+});
+
 describe('parents computed from their children', () => {
   const q = '2019-20Q1';
   const incidents = (area: string, n: number, childPresent: number) => ({ period: q, area_code: area, incidents: n, incidents_child_present: childPresent });
