@@ -60,6 +60,19 @@ function withoutThousandsSeparators(s: string): string {
   return GROUPED_NUMBER.test(s) ? s.replace(/,/g, '') : s;
 }
 
+/** The common forms of a count cell, read without zod: plain digits, or empty. Anything else is undefined. */
+export function plainCount(raw: string): number | null | undefined {
+  if (PLAIN_DIGITS.test(raw)) return Number(raw);
+  return raw === '' ? null : undefined;
+}
+
+/** A short text cell read without zod (as textCell reads it); a long one is left to textCell's error. */
+export function plainText(raw: string): string | null | undefined {
+  const s = raw.trim();
+  if (s.length > MAX_TEXT_LENGTH) return undefined;
+  return s === '' ? null : s;
+}
+
 /** A whole number ≥ 0, or null for a blank cell. `label` names the figure in plain words. */
 export function countCell(label: string) {
   return z.string().transform((raw, ctx): number | null => {

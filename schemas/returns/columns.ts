@@ -1,13 +1,13 @@
 // Column builders shared by the return definitions, so each definition reads as the table in
 // DOMAIN.md section 5 and nothing else.
 import type { AreaMatch } from '../areas';
-import { areaCell, countCell, quarterCell, textCell } from './cells';
+import { areaCell, countCell, plainCount, plainText, quarterCell, textCell } from './cells';
 import { NOTES_COLUMN, type ColumnSpec, type ParsedRow, type RowKey } from './definition';
 
 /** A count column. `description` doubles as the plain words used in error messages. */
 export function count(name: string, description: string): ColumnSpec {
   const label = description.charAt(0).toLowerCase() + description.slice(1);
-  return { name, description, reader: () => countCell(label), role: 'figure' };
+  return { name, description, reader: () => countCell(label), plain: plainCount, role: 'figure' };
 }
 
 export const periodColumn: ColumnSpec = {
@@ -28,6 +28,7 @@ export const notesColumn: ColumnSpec = {
   name: NOTES_COLUMN,
   description: 'Optional notes about the figures. Do not include names or anything that could identify a person.',
   reader: () => textCell('note'),
+  plain: plainText,
   role: 'text',
   optional: true,
 };

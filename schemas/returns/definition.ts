@@ -13,6 +13,12 @@ export interface ColumnSpec {
   description: string;
   /** How a cell is read; built per upload because some readers need today's date. */
   reader: (context: CellContext) => z.ZodType<unknown, string>;
+  /**
+   * Reads a cell in its common form (plain digits, blank) without zod, or returns undefined to
+   * leave it to `reader`, which words every error. A national return is some 23,000 cells,
+   * almost all plain digits.
+   */
+  plain?: (raw: string) => unknown;
   /** A key identifies the stored row; figures are numbers; text is kept as written. */
   role: 'key' | 'figure' | 'text';
   /** Optional columns may be left out of a file altogether (only `notes` and benchmark `source`). */

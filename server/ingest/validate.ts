@@ -121,6 +121,37 @@ function cellsOf(cells: string[], definition: ReturnDefinition, columns: ColumnM
   return out;
 }
 
+/**
+ * Reads a row without zod when every cell is in its common form, else returns null. Figures
+ * and text use their column's `plain` reader; keys (a quarter, an area, a type), which repeat
+ * on every row, are read by their zod reader once per distinct text in the upload.
+ */
+function plainRowReader(definition: ReturnDefinition, context: CellContext): (cells: Record<string, string>) => ParsedRow | null {
+  const readers = definition.columns.map((column) => {
+    if (column.plain) return { name: column.name, read: column.plain };
+    if (column.role !== 'key') return { name: column.name, read: () => undefined };
+    const reader = column.reader(context);
+    const known = new Map<string, unknown>();
+    const read = (raw: string) => {
+      if (known.has(raw)) return known.get(raw);
+      const result = reader.safeParse(raw);
+      if (!result.success) return undefined;
+      known.set(raw, result.data);
+      return result.data;
+    };
+    return { name: column.name, read };
+  });
+  return (cells) => {
+    const row: ParsedRow = {};
+    for (const { name, read } of readers) {
+      const value = read(cells[name]);
+      if (value === undefined) return null;
+      row[name] = value;
+    }
+    return row;
+  };
+}
+
 function storedValues(parsed: ParsedRow, definition: ReturnDefinition): Record<string, number | string | null> {
   const values: Record<string, number | string | null> = {};
   for (const c of definition.columns) {
@@ -154,12 +185,16 @@ export function validateTable(table: RawTable, definition: ReturnDefinition, con
   }
 
   const schema = rowSchema(definition, context);
+  const readPlain = plainRowReader(definition, context);
   const firstRowOfKey = new Map<string, number>();
   const rows: AcceptedRow[] = [];
 
   for (const raw of table.rows) {
     const cells = cellsOf(raw.cells, definition, columns);
-    const parsed = schema.safeParse(cells);
+    // The common row (plain digits, known keys) is read directly; any other goes through zod,
+    // which reads it the same way and words every problem.
+    const plain = readPlain(cells);
+    const parsed = plain ? { success: true as const, data: plain } : schema.safeParse(cells);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0]);
