@@ -251,25 +251,19 @@ export interface RowRevision {
  * Every revision (each version after the first) of one area's rows of a return over some
  * quarters, oldest first within each key: what an indicator page lists under its figures.
  */
-export function revisionsOfArea(db: Db, returnType: string, areaCode: string, periods: readonly string[]): RowRevision[] {
+export async function revisionsOfArea(db: Db, returnType: string, areaCode: string, periods: readonly string[]): Promise<RowRevision[]> {
   if (periods.length === 0) return [];
-  const versions = db.sqlite
-    .prepare(
-      `SELECT r.period, r.subkey, r.submission_id, s.received_at, s.actor_kind, s.actor_id, s.actor_name, r.values_json
-       FROM return_rows r JOIN submissions s ON s.id = r.submission_id
-       WHERE r.return_type = ? AND r.area_code = ? AND r.period IN (${periods.map(() => '?').join(', ')})
-       ORDER BY r.period, r.subkey, r.id`,
-    )
-    .all(returnType, areaCode, ...periods) as Array<{
-    period: string;
-    subkey: string;
-    submission_id: number;
-    received_at: string;
-    actor_kind: string;
-    actor_id: string;
-    actor_name: string;
-    values_json: string;
-  }>;
+  const versions = await db.kysely
+    .selectFrom('return_rows as r')
+    .innerJoin('submissions as s', 's.id', 'r.submission_id')
+    .select(['r.period', 'r.subkey', 'r.submission_id', 's.received_at', 's.actor_kind', 's.actor_id', 's.actor_name', 'r.values_json'])
+    .where('r.return_type', '=', returnType)
+    .where('r.area_code', '=', areaCode)
+    .where('r.period', 'in', periods)
+    .orderBy('r.period')
+    .orderBy('r.subkey')
+    .orderBy('r.id')
+    .execute();
   const revisions: RowRevision[] = [];
   // Rows come ordered by key, then oldest first: a row with the same key as the one before is a revision of it.
   let previousKey: string | null = null;
