@@ -1,13 +1,18 @@
 // The returns repository: stores an accepted file atomically as a new submission and reads
 // submissions and revision histories back. Row types stop here; callers get API objects.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Problem, Submission } from '../../schemas/api';
+import { findReturnDefinition } from '../../schemas/returns';
 import type { ReturnTypeId } from '../../schemas/returns/definition';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
-import type { SubmissionRow } from '../db/tables';
 import type { AcceptedRow } from '../ingest/validate';
+import { sql, type Insertable } from 'kysely';
+import { warningsByRow } from './row-warnings';
+import { returnsDb, type ReturnsDatabase, type ReturnsSubmissionRow } from './tables';
+
+/** Rows of warnings per INSERT: 7 parameters each, well under SQLite's limit of bound parameters. */
+const WARNINGS_PER_INSERT = 500;
 
 export interface NewSubmissionInput {
   returnType: ReturnTypeId;
@@ -39,18 +44,22 @@ export function periodsAndAreas(rows: AcceptedRow[]) {
 }
 
 /**
- * Stores a whole file in one transaction: the submission, a new version of every row, and the
- * current pointer of each key it carries. better-sqlite3 runs the transaction synchronously, so
- * two uploads in this process cannot interleave, and SQLite's write lock orders uploads from
- * other processes; either way each file is applied whole, one after the other.
+ * Stores a whole file in one transaction: the submission, a new version of every row with the
+ * warnings found on it, and the current pointer of each key it carries. better-sqlite3 runs the
+ * transaction synchronously, so two uploads in this process cannot interleave, and SQLite's write
+ * lock orders uploads from other processes; either way each file is applied whole, one after the
+ * other. The submission records the sender's organisation (none for analysts, administrators
+ * and the demo loader): partners see raw figures only in their own organisation's submissions.
  */
 export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
   const { periods, areas } = periodsAndAreas(input.rows);
   const sqlite = db.sqlite;
+  const definition = findReturnDefinition(input.returnType);
+  const rowWarnings = definition ? warningsByRow(definition, input.rows, input.warnings) : new Map();
   const insertSubmission = sqlite.prepare(`
-    INSERT INTO submissions (return_type, received_at, actor_kind, actor_id, actor_name, file_name, file_format,
+    INSERT INTO submissions (return_type, received_at, actor_kind, actor_id, actor_name, organisation_id, file_name, file_format,
       file_sha256, row_count, periods_json, areas_json, warnings_json)
-    VALUES (@returnType, @receivedAt, @actorKind, @actorId, @actorName, @fileName, @fileFormat, @sha, @rowCount, @periods, @areas, @warnings)`);
+    VALUES (@returnType, @receivedAt, @actorKind, @actorId, @actorName, @organisationId, @fileName, @fileFormat, @sha, @rowCount, @periods, @areas, @warnings)`);
   const insertRow = sqlite.prepare(`
     INSERT INTO return_rows (submission_id, return_type, area_code, period, subkey, source_row, values_json, notes)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -71,6 +80,7 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
         actorKind: input.actor.kind,
         actorId: input.actor.id,
         actorName: input.actor.name,
+        organisationId: input.actor.role === 'partner' ? input.actor.organisationId : null,
         fileName: input.fileName,
         fileFormat: input.fileFormat,
         sha,
@@ -80,9 +90,19 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
         warnings: JSON.stringify(input.warnings),
       }).lastInsertRowid,
     );
+    const warnings: Array<Insertable<ReturnsDatabase['row_warnings']>> = [];
     for (const row of input.rows) {
       const { areaCode, period, subkey } = row.key;
-      insertRow.run(submissionId, input.returnType, areaCode, period, subkey, row.rowNumber, JSON.stringify(row.values), row.notes);
+      const rowId = Number(insertRow.run(submissionId, input.returnType, areaCode, period, subkey, row.rowNumber, JSON.stringify(row.values), row.notes).lastInsertRowid);
+      for (const w of rowWarnings.get(row.rowNumber) ?? []) {
+        warnings.push({ row_id: rowId, code: w.code, column_name: w.column, reads_json: JSON.stringify(w.reads), message: w.message, public_message: w.publicMessage });
+      }
+    }
+    // Built by Kysely, run on the same handle inside this synchronous transaction, so the
+    // warnings are stored or rolled back with their rows.
+    for (let i = 0; i < warnings.length; i += WARNINGS_PER_INSERT) {
+      const insert = returnsDb(db).insertInto('row_warnings').values(warnings.slice(i, i + WARNINGS_PER_INSERT)).compile();
+      sqlite.prepare(insert.sql).run(...(insert.parameters as unknown[]));
     }
     pointCurrent.run(submissionId);
     return submissionId;
@@ -103,7 +123,7 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
   };
 }
 
-function toSubmission(row: SubmissionRow): Submission {
+function toSubmission(row: ReturnsSubmissionRow): Submission {
   return {
     id: row.id,
     returnType: row.return_type,
@@ -119,27 +139,44 @@ function toSubmission(row: SubmissionRow): Submission {
   };
 }
 
+/** No organisation has this id, so a scope of it matches nothing. */
+const NO_ORGANISATION = -1;
+
+/**
+ * Whose submissions an actor may read with their figures (DOMAIN.md 8): analysts and
+ * administrators every one (undefined); anyone else, a partner user or API token, only those
+ * their organisation sent, and someone without an organisation none.
+ */
+export function organisationScopeOf(actor: Actor): number | undefined {
+  if (actor.role === 'admin' || actor.role === 'analyst') return undefined;
+  return actor.organisationId ?? NO_ORGANISATION;
+}
+
 export interface SubmissionFilter {
   returnType?: string;
   area?: string;
   period?: string;
-  /** A partner organisation sees only submissions whose every row is within its grants. */
+  /** A partner's scope (see sentByWithinGrants). */
   organisationScope?: number;
   limit: number;
   offset: number;
 }
 
-/** Submissions with no row outside the organisation's grants. */
-function withinGrants(organisationId: number) {
-  return sql<boolean>`NOT EXISTS (
+/**
+ * A partner's submissions: those their organisation sent (DOMAIN.md 8), and of those only the
+ * ones its grants still cover row by row, since a grant is what lets an organisation send and
+ * see a return type for an area.
+ */
+function sentByWithinGrants(organisationId: number) {
+  return sql<boolean>`submissions.organisation_id = ${organisationId} AND NOT EXISTS (
     SELECT 1 FROM return_rows r WHERE r.submission_id = submissions.id AND NOT EXISTS (
       SELECT 1 FROM grants g WHERE g.organisation_id = ${organisationId} AND g.return_type = r.return_type AND g.area_code = r.area_code))`;
 }
 
 export async function listSubmissions(db: Db, filter: SubmissionFilter): Promise<{ total: number; items: Submission[] }> {
-  let query = db.kysely.selectFrom('submissions');
+  let query = returnsDb(db).selectFrom('submissions');
   if (filter.returnType) query = query.where('return_type', '=', filter.returnType);
-  if (filter.organisationScope !== undefined) query = query.where(withinGrants(filter.organisationScope));
+  if (filter.organisationScope !== undefined) query = query.where(sentByWithinGrants(filter.organisationScope));
   // Areas and periods are filtered through the rows the submission stored, not its JSON summary.
   if (filter.area || filter.period) {
     query = query.where(({ exists, selectFrom }) => {
@@ -154,9 +191,10 @@ export async function listSubmissions(db: Db, filter: SubmissionFilter): Promise
   return { total: Number(total.n), items: rows.map(toSubmission) };
 }
 
+/** One submission with every row it stored; with a partner's scope, only one of theirs. */
 export async function getSubmission(db: Db, id: number, organisationScope?: number) {
-  let query = db.kysely.selectFrom('submissions').selectAll().where('id', '=', id);
-  if (organisationScope !== undefined) query = query.where(withinGrants(organisationScope));
+  let query = returnsDb(db).selectFrom('submissions').selectAll().where('id', '=', id);
+  if (organisationScope !== undefined) query = query.where(sentByWithinGrants(organisationScope));
   const row = await query.executeTakeFirst();
   if (!row) return null;
   const stored = await db.kysely
@@ -213,25 +251,19 @@ export interface RowRevision {
  * Every revision (each version after the first) of one area's rows of a return over some
  * quarters, oldest first within each key: what an indicator page lists under its figures.
  */
-export function revisionsOfArea(db: Db, returnType: string, areaCode: string, periods: readonly string[]): RowRevision[] {
+export async function revisionsOfArea(db: Db, returnType: string, areaCode: string, periods: readonly string[]): Promise<RowRevision[]> {
   if (periods.length === 0) return [];
-  const versions = db.sqlite
-    .prepare(
-      `SELECT r.period, r.subkey, r.submission_id, s.received_at, s.actor_kind, s.actor_id, s.actor_name, r.values_json
-       FROM return_rows r JOIN submissions s ON s.id = r.submission_id
-       WHERE r.return_type = ? AND r.area_code = ? AND r.period IN (${periods.map(() => '?').join(', ')})
-       ORDER BY r.period, r.subkey, r.id`,
-    )
-    .all(returnType, areaCode, ...periods) as Array<{
-    period: string;
-    subkey: string;
-    submission_id: number;
-    received_at: string;
-    actor_kind: string;
-    actor_id: string;
-    actor_name: string;
-    values_json: string;
-  }>;
+  const versions = await db.kysely
+    .selectFrom('return_rows as r')
+    .innerJoin('submissions as s', 's.id', 'r.submission_id')
+    .select(['r.period', 'r.subkey', 'r.submission_id', 's.received_at', 's.actor_kind', 's.actor_id', 's.actor_name', 'r.values_json'])
+    .where('r.return_type', '=', returnType)
+    .where('r.area_code', '=', areaCode)
+    .where('r.period', 'in', periods)
+    .orderBy('r.period')
+    .orderBy('r.subkey')
+    .orderBy('r.id')
+    .execute();
   const revisions: RowRevision[] = [];
   // Rows come ordered by key, then oldest first: a row with the same key as the one before is a revision of it.
   let previousKey: string | null = null;
@@ -255,9 +287,13 @@ export function revisionsOfArea(db: Db, returnType: string, areaCode: string, pe
   return revisions;
 }
 
-/** Every version of one key, oldest first, each with what it changed from the one before. */
-export async function revisionHistory(db: Db, key: RowKeyFilter) {
-  const versions = await db.kysely
+/**
+ * Every version of one key, oldest first, each with what it changed from the one before. With an
+ * organisation scope (a partner's), only the versions that organisation sent, each compared with
+ * its previous one: another organisation's figures are neither listed nor quoted as a "from".
+ */
+export async function revisionHistory(db: Db, key: RowKeyFilter, organisationScope?: number) {
+  let query = returnsDb(db)
     .selectFrom('return_rows as r')
     .innerJoin('submissions as s', 's.id', 'r.submission_id')
     .leftJoin('current_rows as c', 'c.row_id', 'r.id')
@@ -265,9 +301,9 @@ export async function revisionHistory(db: Db, key: RowKeyFilter) {
     .where('r.return_type', '=', key.returnType)
     .where('r.area_code', '=', key.areaCode)
     .where('r.period', '=', key.period)
-    .where('r.subkey', '=', key.subkey)
-    .orderBy('r.id')
-    .execute();
+    .where('r.subkey', '=', key.subkey);
+  if (organisationScope !== undefined) query = query.where('s.organisation_id', '=', organisationScope);
+  const versions = await query.orderBy('r.id').execute();
   let previous: Record<string, Value> | null = null;
   return versions.map((v) => {
     const values = JSON.parse(v.values_json) as Record<string, Value>;

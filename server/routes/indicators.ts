@@ -253,13 +253,15 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
       schema: {
         tags: ['indicators'],
         summary: "Revisions of the stored figures behind one area's indicator for a period: when, and which columns; values before and after for analysts",
+        description:
+          'In the suppressed view a revision names its columns only where the quarter’s figure (and, for an accommodation type, the all-types figure) is published; otherwise columns is empty.',
         params: IdParams,
         querystring: RevisionsQuerySchema,
         response: { 200: IndicatorRevisionsSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      answer(reply, () => {
+    async (request, reply) => {
+      try {
         const indicator = indicatorOr404(request.params.id);
         const session = sessionFor(request);
         const [area] = checkAreas(session, [request.query.area]);
@@ -268,7 +270,20 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         // The columns the figure is computed from in its own return (a population denominator is reference data).
         const columns = new Set([...indicator.numerator, ...(indicator.denominator.kind === 'columns' ? indicator.denominator.columns : [])]);
         const withValues = viewFor(request) === 'unsuppressed';
-        const revisions = revisionsOfArea(app.db, indicator.source, area, period.quarters)
+        /**
+         * Whether the reader may learn which columns a revision of this quarter changed. Revisions
+         * can move a small count (DOMAIN.md 8), so in the suppressed view only where the figure is
+         * published ('ok'): not where it is suppressed, nor where another status (incomplete,
+         * no-data) is decided before suppression and could hide a small count. A revised
+         * accommodation type also needs the all-types figure published, since the type's count is
+         * part of it.
+         */
+        const namesColumns = (quarter: string, subkey: string) => {
+          if (withValues) return true;
+          const types = indicator.source === 'refuge' && subkey !== '' ? [subkey, null] : [null];
+          return types.every((type) => session.value(indicator, area, quarter, type).status === 'ok');
+        };
+        const revisions = (await revisionsOfArea(app.db, indicator.source, area, period.quarters))
           .map((r) => ({ ...r, changed: r.changed.filter((c) => columns.has(c.column)) }))
           .filter((r) => r.changed.length > 0)
           .map((r) => ({
@@ -277,12 +292,16 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
             accommodationType: r.subkey === '' ? null : r.subkey,
             submissionId: r.submissionId,
             receivedAt: r.receivedAt,
-            columns: r.changed.map((c) => c.column),
+            columns: namesColumns(r.period, r.subkey) ? r.changed.map((c) => c.column) : [],
             submittedBy: withValues ? r.submittedBy : null,
             changes: withValues ? r.changed : null,
           }));
         return { indicator: indicator.id, area: areaRef(session.register, area), period: periodRef(period), revisions };
-      }),
+      } catch (error) {
+        if (error instanceof RequestProblem) return send(reply, error);
+        throw error;
+      }
+    },
   );
 
   app.get(

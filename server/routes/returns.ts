@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AcceptedBodySchema, DryRunBodySchema, ErrorBodySchema, RejectedBodySchema, RevisionSchema } from '../../schemas/api';
 import { findReturnDefinition, RETURN_TYPES } from '../../schemas/returns';
 import { ingestReturn } from '../returns/ingest';
-import { revisionHistory } from '../returns/store';
+import { organisationScopeOf, revisionHistory } from '../returns/store';
 import { templateCsv, templateFileName, templateXlsx } from '../returns/templates';
 import { readUpload } from './upload';
 import { isGranted } from '../access/actor';
@@ -146,6 +146,8 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['returns'],
         summary: 'Every stored version of one row: (type, area, period[, subkey]), oldest first',
+        description:
+          "A partner sees only the versions their organisation sent, each compared with their previous one; another organisation's versions of the row are not listed.",
         params: TypeParams,
         querystring: z.object({
           area: z.string().meta({ example: 'E09000004' }),
@@ -162,7 +164,8 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!isGranted(request.actor, definition.type, area)) {
         return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'Your organisation is not set up to see these figures.', code: 'not-granted' });
       }
-      const revisions = await revisionHistory(app.db, { returnType: definition.type, areaCode: area, period, subkey });
+      // DOMAIN.md 8: a partner's raw view is limited to what their organisation sent.
+      const revisions = await revisionHistory(app.db, { returnType: definition.type, areaCode: area, period, subkey }, organisationScopeOf(request.actor));
       return { revisions };
     },
   );

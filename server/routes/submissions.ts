@@ -1,19 +1,23 @@
 // /api/submissions: what has been received, and one submission with the rows it stored.
+//
+// DOMAIN.md 8: partners see raw figures only in their own organisation's submissions. Another
+// organisation's submissions are not listed for a partner at all, and asking for one by id (or
+// its export) is a 404, as for an id that does not exist. Listing them without figures was
+// considered and refused: the entry would still carry another organisation's file name, the
+// email of the person who sent it, its warnings (which quote figures) and exactly which areas and
+// quarters it changed. Others' figures reach partners the way everyone sees them. A partner's
+// own submission also needs its grants to cover every row still (as before: a grant is what lets
+// an organisation send and see a return for an area). Analysts and administrators see every
+// submission.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, SubmissionDetailSchema, SubmissionSchema } from '../../schemas/api';
 import { MAX_PAGE_SIZE } from '../limits';
-import { getSubmission, listSubmissions } from '../returns/store';
-import type { Actor } from '../access/actor';
+import { getSubmission, listSubmissions, organisationScopeOf } from '../returns/store';
 import { RETURN_USERS } from '../access/policy';
 import { audit } from '../access/audit';
 import { toCsv } from '../export/csv';
 import { findReturnDefinition } from '../../schemas/returns';
-
-/** Partners see only what their organisation's grants cover. */
-function scopeOf(actor: Actor): number | undefined {
-  return actor.role === 'partner' ? (actor.organisationId ?? -1) : undefined;
-}
 
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -22,7 +26,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: RETURN_USERS },
       schema: {
         tags: ['returns'],
-        summary: 'Submissions received, newest first',
+        summary: 'Submissions received, newest first (a partner: only those their organisation sent)',
         querystring: z.object({
           type: z.string().optional().meta({ example: 'police' }),
           area: z.string().optional().meta({ description: 'Only submissions that stored a row for this area', example: 'E09000004' }),
@@ -35,7 +39,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { type, area, period, limit, offset } = request.query;
-      return listSubmissions(app.db, { returnType: type, area, period, limit, offset, organisationScope: scopeOf(request.actor) });
+      return listSubmissions(app.db, { returnType: type, area, period, limit, offset, organisationScope: organisationScopeOf(request.actor) });
     },
   );
 
@@ -51,7 +55,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const submission = await getSubmission(app.db, request.params.id, scopeOf(request.actor));
+      const submission = await getSubmission(app.db, request.params.id, organisationScopeOf(request.actor));
       if (!submission) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `There is no submission ${request.params.id}.` });
       return submission;
     },
@@ -69,7 +73,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const submission = await getSubmission(app.db, request.params.id, scopeOf(request.actor));
+      const submission = await getSubmission(app.db, request.params.id, organisationScopeOf(request.actor));
       if (!submission) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `There is no submission ${request.params.id}.` });
       const definition = findReturnDefinition(submission.returnType)!;
       const valueColumns = definition.columns.filter((c) => c.role !== 'key' && c.name !== 'notes').map((c) => c.name);

@@ -1,7 +1,8 @@
 // The revisions of the figures shown: each later version of a stored return row the indicator
 // reads, for the quarters of the period, newest first. Partners correct figures by resending a
-// file (DOMAIN.md 5.7); every reader is told which quarters were revised and when, and analysts
-// (the unsuppressed view) also see who sent the revision and the values before and after.
+// file (DOMAIN.md 5.7); every reader is told which quarters were revised and when, and which
+// figures changed unless the quarter's figure is suppressed for them (DOMAIN.md 8); analysts (the
+// unsuppressed view) also see who sent the revision and the values before and after.
 import { useQuery } from '@tanstack/react-query';
 import { indicatorRevisionsQueryOptions, type IndicatorRevision } from '../../api/indicators';
 import { QueryState } from '../../components/QueryState';
@@ -17,6 +18,8 @@ export function newestFirst(revisions: readonly IndicatorRevision[]): IndicatorR
 }
 
 function WhatChanged({ revision }: { revision: IndicatorRevision }) {
+  // No columns: the quarter's figure is not shown in this view (e.g. <5), so neither is what changed.
+  if (!revision.changes && revision.columns.length === 0) return <>Not shown, to protect small numbers</>;
   if (!revision.changes) return <>{revision.columns.map(columnWords).join(', ')}</>;
   return (
     <ul className="govuk-list govuk-!-margin-bottom-0">

@@ -1,6 +1,7 @@
 // One submission: when it came and from whom, its warnings, and every row it stored with what
 // that row changed compared with the version before it (or that it was the first figures for
-// that area and quarter), and whether a later return has since replaced it.
+// that area and quarter), and whether a later return has since replaced it. A partner sees only
+// their own organisation's returns, and compares with their own organisation's earlier versions.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { areaNamer, useAreas } from '../../api/indicators';
 import { revisionsQueryOptions, submissionQueryOptions, type Revision, type SubmissionDetail } from '../../api/returns';
@@ -11,6 +12,7 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
 import { formatCellValue, formatDateTime, formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
 import { returnTitle } from '../../lib/return-types';
+import { useMe } from '../auth/api';
 
 /** Rows whose changes are looked up one by one; a longer file shows its rows without them. */
 export const MAX_ROWS_WITH_CHANGES = 150;
@@ -32,11 +34,15 @@ export function changeBySubmission(revisions: readonly Revision[], submissionId:
   return changed.length === 0 ? { kind: 'unchanged' } : { kind: 'changed', changes: changed };
 }
 
-function ChangeCell({ change }: { change: RowChange | null }) {
+/**
+ * A partner's revision history lists only their own organisation's versions (DOMAIN.md 8), so
+ * their "first" is the first their organisation sent: another may have sent figures before.
+ */
+function ChangeCell({ change, partner }: { change: RowChange | null; partner: boolean }) {
   if (change === null) return <>Loading…</>;
   switch (change.kind) {
     case 'first':
-      return <>First figures for this row</>;
+      return <>{partner ? 'First figures your organisation sent for this row' : 'First figures for this row'}</>;
     case 'unchanged':
       return <>Same figures as before</>;
     case 'unknown':
@@ -56,6 +62,7 @@ function ChangeCell({ change }: { change: RowChange | null }) {
 
 function Rows({ submission, areaName }: { submission: SubmissionDetail; areaName: (c: string) => string }) {
   const rows = submission.rowsStored;
+  const partner = useMe().data?.user.role === 'partner';
   const lookUp = rows.length <= MAX_ROWS_WITH_CHANGES;
   const revisions = useQueries({
     queries: (lookUp ? rows : []).map((r) => revisionsQueryOptions(submission.returnType, { area: r.areaCode, period: r.period, subkey: r.subkey || undefined })),
@@ -85,7 +92,7 @@ function Rows({ submission, areaName }: { submission: SubmissionDetail; areaName
                 </th>
                 {lookUp && (
                   <td className="govuk-table__cell">
-                    <ChangeCell change={change(i)} />
+                    <ChangeCell change={change(i)} partner={partner} />
                   </td>
                 )}
                 <td className="govuk-table__cell">{r.current ? 'Yes' : 'No: replaced by a later return'}</td>
