@@ -1,9 +1,10 @@
 // The demo returns: every file passes the checks a partner's upload passes, and the figures,
-// summed from the parsed files as the dashboard sums them, give back the figures the strategy
+// read from the parsed files as the dashboard reads them (events summed over quarters, people
+// from the twelve-month counts of a year's last quarter), give back the figures the strategy
 // documents publish (fixtures/demo/README.md lists each with its source).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePeriodId, quarterRange } from '../../schemas/periods';
+import { parsePeriodId, quarterRange, shiftQuarter } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
 import { readTable } from '../ingest/read-table';
 import { validateTable, type AcceptedRow, type ValidationResult } from '../ingest/validate';
@@ -17,6 +18,7 @@ const COMPLETE_YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) 
 const BUCKINGHAMSHIRE = 'E06000060';
 const OXFORDSHIRE = 'E10000025';
 const BEXLEY = 'E09000004';
+const MILTON_KEYNES = 'E06000042';
 const LONDON = 'E12000007';
 const AREAS = [
   BUCKINGHAMSHIRE,
@@ -32,6 +34,19 @@ const AREAS = [
   'E06000056',
 ];
 const PARTNER_TYPES = ['police', 'marac', 'idva', 'csc', 'refuge'] as const;
+/** The police columns that count people, each with a twelve-month count in `<column>_12m`. */
+const PEOPLE = ['victims', 'repeat_victims', 'victims_female', 'victims_male', 'victims_ethnicity_recorded', 'perpetrators', 'repeat_perpetrators'];
+
+/**
+ * Every period the dashboard offers that the demo's quarters cover: quarters, rolling years from
+ * 2018-19 Q4, financial years 2018-19 to 2025-26 and calendar years 2019 to 2025.
+ */
+const PERIODS = [
+  ...QUARTERS,
+  ...QUARTERS.slice(3).map((q) => `R12-${q}`),
+  ...COMPLETE_YEARS,
+  ...[2019, 2020, 2021, 2022, 2023, 2024, 2025].map(String),
+];
 
 let files: DemoReturn[];
 const checked: Record<string, ValidationResult> = {};
@@ -58,6 +73,25 @@ function sum(type: string, area: string, column: string, periodId: string): numb
     if (typeof v !== 'number') throw new Error(`${type} ${area} ${r.key.period} ${column} is blank`);
     return s + v;
   }, 0);
+}
+
+function rowAt(type: string, area: string, quarter: string): AcceptedRow {
+  const row = rowsOf(type).find((r) => r.key.areaCode === area && r.key.period === quarter);
+  if (!row) throw new Error(`no ${type} row for ${area} ${quarter}`);
+  return row;
+}
+
+/** A police count of people over twelve months: the `_12m` column of the period's last quarter. */
+function twelveMonths(area: string, column: string, quarter: string): number {
+  const v = rowAt('police', area, quarter).values[`${column}_12m`];
+  if (typeof v !== 'number') throw new Error(`police ${area} ${quarter} ${column}_12m is blank`);
+  return v;
+}
+
+/** A year's figure as the dashboard reads it: people from the twelve-month count of its last quarter, events summed. */
+function yearFigure(type: string, area: string, column: string, year: string): number {
+  if (type === 'police' && PEOPLE.includes(column)) return twelveMonths(area, column, `${year}Q4`);
+  return sum(type, area, column, year);
 }
 
 function population(area: string, year: number, column = 'all_ages'): number {
@@ -163,24 +197,67 @@ describe('the demo files', () => {
   });
 });
 
+describe('twelve-month counts of people', () => {
+  it('are given in every police row, except Milton Keynes 2018-19 Q1–Q3 (sent on the earlier template)', () => {
+    // Those quarters end no year or rolling year the dashboard offers over the demo's quarters.
+    const earlier = quarterRange('2018-19Q1', '2018-19Q3');
+    expect(PERIODS.filter((p) => parsePeriodId(p)!.quarters.length > 1 && earlier.includes(parsePeriodId(p)!.quarters[3]))).toEqual([]);
+    for (const row of rowsOf('police')) {
+      const blank = row.key.areaCode === MILTON_KEYNES && quarterRange('2018-19Q1', '2018-19Q3').includes(row.key.period);
+      for (const column of PEOPLE) {
+        expect(row.values[`${column}_12m`] === null, `${row.key.areaCode} ${row.key.period} ${column}_12m`).toBe(blank);
+      }
+    }
+  });
+
+  it('count each quarter\'s people among the twelve months\', and people seen in several quarters once: the quarters add up to 1.25–1.4 times the count', () => {
+    let compared = 0;
+    for (const row of rowsOf('police')) {
+      const quarters = quarterRange(shiftQuarter(row.key.period, -3), row.key.period);
+      if (!quarters.every((q) => QUARTERS.includes(q)) || row.values.victims_12m === null) continue;
+      for (const column of PEOPLE) {
+        const twelve = row.values[`${column}_12m`] as number;
+        expect(row.values[column] as number).toBeLessThanOrEqual(twelve);
+        const ratio = quarters.reduce((s, q) => s + (rowAt('police', row.key.areaCode, q).values[column] as number), 0) / twelve;
+        expect(ratio, `${row.key.areaCode} ${row.key.period} ${column}`).toBeGreaterThanOrEqual(1.25);
+        expect(ratio, `${row.key.areaCode} ${row.key.period} ${column}`).toBeLessThanOrEqual(1.4);
+        compared++;
+      }
+    }
+    expect(compared).toBe(AREAS.length * (QUARTERS.length - 3) * PEOPLE.length);
+  });
+});
+
 describe('calibration to the published figures', () => {
-  it('Buckinghamshire police 2020-21: 10,635 incidents, 6,132 victims, 3,212 perpetrators, 25% repeat perpetrators', () => {
+  it('Buckinghamshire police 2020-21: 10,635 incidents (summed), 6,132 victims, 3,212 perpetrators, 25% repeat perpetrators (twelve months to 2020-21 Q4)', () => {
     expect(sum('police', BUCKINGHAMSHIRE, 'incidents', '2020-21')).toBe(10_635);
-    expect(sum('police', BUCKINGHAMSHIRE, 'victims', '2020-21')).toBe(6_132);
-    expect(sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2020-21')).toBe(3_212);
-    expect(percent(sum('police', BUCKINGHAMSHIRE, 'repeat_perpetrators', '2020-21'), 3_212)).toBe(25);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'victims', '2020-21Q4')).toBe(6_132);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'perpetrators', '2020-21Q4')).toBe(3_212);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'repeat_perpetrators', '2020-21Q4')).toBe(803);
+    expect(percent(twelveMonths(BUCKINGHAMSHIRE, 'repeat_perpetrators', '2020-21Q4'), 3_212, 1)).toBe(25);
   });
 
   it('Buckinghamshire police: children present, victims by sex, ethnicity, perpetrators the year before, Clare\'s Law', () => {
     expect(sum('police', BUCKINGHAMSHIRE, 'incidents_child_present', '2020-21')).toBe(5_047);
-    expect(sum('police', BUCKINGHAMSHIRE, 'victims_female', '2020-21')).toBe(4_240);
-    expect(sum('police', BUCKINGHAMSHIRE, 'victims_male', '2020-21')).toBe(1_778);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'victims_female', '2020-21Q4')).toBe(4_240);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'victims_male', '2020-21Q4')).toBe(1_778);
     // "in 70% of cases the victim's ethnicity was not recorded"
-    expect(100 - percent(sum('police', BUCKINGHAMSHIRE, 'victims_ethnicity_recorded', '2020-21'), 6_132)).toBe(70);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'victims_ethnicity_recorded', '2020-21Q4')).toBe(1_840);
+    expect(100 - percent(twelveMonths(BUCKINGHAMSHIRE, 'victims_ethnicity_recorded', '2020-21Q4'), 6_132)).toBe(70);
     // "3,212 domestic abuse perpetrators. This is a 13% increase (2,839) on the same period the previous year."
-    expect(sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2019-20')).toBe(2_839);
-    expect(rise(3_212, sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2019-20'))).toBe(13);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'perpetrators', '2019-20Q4')).toBe(2_839);
+    expect(rise(3_212, twelveMonths(BUCKINGHAMSHIRE, 'perpetrators', '2019-20Q4'))).toBe(13);
     expect(sum('police', BUCKINGHAMSHIRE, 'dvds_applications', '2020-21')).toBe(87);
+  });
+
+  it("Buckinghamshire's quarters count more people than its twelve months: someone seen in two quarters is in both", () => {
+    for (const column of PEOPLE) {
+      const quarters = sum('police', BUCKINGHAMSHIRE, column, '2020-21');
+      const year = twelveMonths(BUCKINGHAMSHIRE, column, '2020-21Q4');
+      expect(quarters, column).toBeGreaterThan(1.25 * year);
+      expect(quarters, column).toBeLessThan(1.4 * year);
+    }
+    expect(sum('police', BUCKINGHAMSHIRE, 'victims', '2020-21')).not.toBe(6_132);
   });
 
   it('Buckinghamshire IDVA, children\'s social care and refuge', () => {
@@ -246,7 +323,7 @@ describe('calibration to the published figures', () => {
 });
 
 describe('plausibility', () => {
-  /** [numerator, denominator, low, high] of annual sums, with exceptions where a published figure says otherwise. */
+  /** [numerator, denominator, low, high] of years (people from twelve-month counts), with exceptions where a published figure says otherwise. */
   type Check = { type: string; part: string; whole: string; low: number; high: number; except?: Record<string, [number, number]> };
   const CHECKS: Check[] = [
     // Bexley's published offences are 68% of its incidents (2,625 of 3,835).
@@ -285,7 +362,7 @@ describe('plausibility', () => {
       for (const area of AREAS) {
         const [low, high] = check.except?.[area] ?? [check.low, check.high];
         for (const year of COMPLETE_YEARS) {
-          const ratio = sum(check.type, area, check.part, year) / sum(check.type, area, check.whole, year);
+          const ratio = yearFigure(check.type, area, check.part, year) / yearFigure(check.type, area, check.whole, year);
           expect(ratio, `${check.part}/${check.whole} ${area} ${year}`).toBeGreaterThanOrEqual(low);
           expect(ratio, `${check.part}/${check.whole} ${area} ${year}`).toBeLessThanOrEqual(high);
         }

@@ -2,16 +2,18 @@
 // authorities, Bexley and Central Bedfordshire, each quarter from 2018-19 Q1 to the latest
 // complete quarter, plus the population and benchmark reference files.
 //
-// The figures are made up, but calibrated: summed the way the dashboard sums them, they give
-// back the figures the strategy documents in /work/shared/seeds publish (the CALIBRATION
-// TARGETS below, each quoting its source). Everything else follows a simple model: a level per
-// area, a gentle trend, seasonality (a summer peak), a Covid-19 rise in 2020-21 and small
-// deterministic noise. The same `now` always gives byte-identical files, and a quarter's
-// figures do not depend on `now` at all, so history never changes as time passes.
+// The figures are made up, but calibrated: read the way the dashboard reads them (events summed
+// over quarters, people from the twelve-month counts of a year's last quarter), they give back
+// the figures the strategy documents in /work/shared/seeds publish (the CALIBRATION TARGETS
+// below, each quoting its source). Everything else follows a simple model: a level per area, a
+// gentle trend, seasonality (a summer peak), a Covid-19 rise in 2020-21 and small deterministic
+// noise. The same `now` always gives byte-identical files, and a quarter's figures do not
+// depend on `now` at all, so history never changes as time passes.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { daysInQuarter, latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterOrdinal, quarterRange } from '../../schemas/periods';
+import { daysInQuarter, latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
+import { TWELVE_MONTHS_SUFFIX } from '../../schemas/returns/police';
 import type { AccommodationType } from '../../schemas/returns/refuge';
 
 export type DemoReturnType = 'population' | 'benchmark' | 'police' | 'marac' | 'idva' | 'csc' | 'refuge';
@@ -24,6 +26,11 @@ export interface DemoReturn {
 }
 
 const FIRST_QUARTER = '2018-19Q1';
+/**
+ * The model starts a year before the first reported quarter: the twelve-month counts of people
+ * in 2018-19 Q1–Q3 reach back into 2017-18, whose quarters are modelled but not reported.
+ */
+const MODEL_START = shiftQuarter(FIRST_QUARTER, -4);
 const POPULATION_FIXTURE = fileURLToPath(new URL('../../fixtures/demo/population.csv', import.meta.url));
 const BENCHMARK_FIXTURE = fileURLToPath(new URL('../../fixtures/demo/benchmark.csv', import.meta.url));
 
@@ -31,6 +38,11 @@ const BENCHMARK_FIXTURE = fileURLToPath(new URL('../../fixtures/demo/benchmark.c
 // Calibration targets: published figures, quoted from the strategy documents in seeds/.
 // seeds/000 = Buckinghamshire draft DA Strategy 2021-2024; seeds/003 = Oxfordshire DA
 // Strategy 2019-2024; seeds/004 = Bexley DA Strategy 2021-2026.
+//
+// Counts of events (incidents, referrals, cases) are the sum of a year's quarters. Counts of
+// people (victims, perpetrators and their breakdowns) are the force's twelve-month count in the
+// `_12m` columns of the year's last quarter (DOMAIN.md 5.1): a year's figure for people is
+// never the sum of its quarters, which count someone seen in two quarters twice.
 
 // "Thames Valley Police recorded 10,635 incidents of domestic abuse from April 2020 to March 2021 in Buckinghamshire" (seeds/000)
 const BUCKS_INCIDENTS_2020_21 = 10_635;
@@ -133,6 +145,7 @@ interface AreaProfile {
 const BUCKINGHAMSHIRE = 'E06000060';
 const OXFORDSHIRE = 'E10000025';
 const BEXLEY = 'E09000004';
+const MILTON_KEYNES = 'E06000042';
 
 const DEMO_AREAS: readonly AreaProfile[] = [
   { code: BUCKINGHAMSHIRE, name: 'Buckinghamshire', incidentRate: 16.9, maracRate: 33, bameShare: 0.13, accommodation: [{ type: 'refuge', units: 24 }, { type: 'dispersed', units: 8 }] },
@@ -143,7 +156,7 @@ const DEMO_AREAS: readonly AreaProfile[] = [
   { code: 'E06000039', name: 'Slough', incidentRate: 24.0, maracRate: 36, bameShare: 0.48, accommodation: [{ type: 'refuge', units: 12 }, { type: 'specialist_refuge', units: 5 }] },
   { code: 'E06000040', name: 'Windsor and Maidenhead', incidentRate: 12.5, maracRate: 31, bameShare: 0.15, accommodation: [{ type: 'refuge', units: 7 }] },
   { code: 'E06000041', name: 'Wokingham', incidentRate: 11.0, maracRate: 30, bameShare: 0.13, accommodation: [{ type: 'refuge', units: 8 }, { type: 'second_stage', units: 4 }] },
-  { code: 'E06000042', name: 'Milton Keynes', incidentRate: 21.0, maracRate: 35, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 18 }, { type: 'dispersed', units: 6 }] },
+  { code: MILTON_KEYNES, name: 'Milton Keynes', incidentRate: 21.0, maracRate: 35, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 18 }, { type: 'dispersed', units: 6 }] },
   // Central Bedfordshire's strategy (seeds/002) gives "in 2015 there were 3,238 police incidents of domestic abuse
   // recorded": before the first demo quarter, so it only sets the level (about 11.8 per 1,000 then, rising since).
   { code: 'E06000056', name: 'Central Bedfordshire', incidentRate: 14.2, maracRate: 32, bameShare: 0.08, accommodation: [{ type: 'refuge', units: 12 }, { type: 'dispersed', units: 6 }] },
@@ -156,6 +169,31 @@ const POLICE_SEASON = { 1: 0.246, 2: 0.268, 3: 0.254, 4: 0.232 } as const;
 const CSC_SEASON = { 1: 0.25, 2: 0.225, 3: 0.27, 4: 0.255 } as const;
 /** MARAC and IDVA referrals follow the police peak, more gently. */
 const SERVICE_SEASON = { 1: 0.25, 2: 0.26, 3: 0.25, 4: 0.24 } as const;
+
+/**
+ * People with incidents in more than one quarter are in each of those quarters' counts, but
+ * once in the twelve months': the four quarters' counts add up to about 1.33 times the twelve
+ * months' (within ±3%, so always between 1.25 and 1.4).
+ */
+const QUARTERS_OVER_TWELVE_MONTHS = 1.33;
+const OVERLAP_SPREAD = 0.03;
+/** Distinct victims over twelve months per incident in them (Buckinghamshire 2020-21: 6,132 of 10,635). */
+const VICTIMS_PER_INCIDENT = 0.575;
+
+/**
+ * Shares of victims by sex and of repeat suspects. Buckinghamshire's are its published ones
+ * (4,240 women and 1,778 men of 6,132 victims; 803 repeat perpetrators of 3,212), so that its
+ * quarters and its twelve-month counts tell the same story.
+ */
+const PERSON_SHARES = { female: 0.775, male: 0.195, repeatPerpetrators: 0.24 };
+const BUCKS_PERSON_SHARES = { female: 0.69, male: 0.29, repeatPerpetrators: 0.25 };
+
+/**
+ * Milton Keynes sent 2018-19 Q1–Q3 on the police template as it was before the twelve-month
+ * columns: those rows have them blank, so the dashboard's "no twelve-month count" path has
+ * something to show (no period the dashboard offers over the demo's span needs them).
+ */
+const EARLIER_TEMPLATE = { area: MILTON_KEYNES, until: '2018-19Q3' };
 
 /** The lockdown rise in police-recorded domestic abuse (2020-21), on top of the trend. */
 const COVID_POLICE_RISE: Record<string, number> = { '2020-21Q1': 1.13, '2020-21Q2': 1.11, '2020-21Q3': 1.04, '2020-21Q4': 1.03 };
@@ -333,6 +371,8 @@ interface DemoRow {
   base: PopulationRow;
   values: Record<string, number | null>;
   notes: string;
+  /** The same area's (and type's) rows for the twelve months ending with this quarter, oldest first; null before the model has four. */
+  twelveMonths: DemoRow[] | null;
 }
 
 /** One column: its value for a row (null = blank), and optionally a ceiling from the rules. */
@@ -380,7 +420,8 @@ function runSteps(type: PartnerReturnType, rows: DemoRow[], steps: Step[]): void
 }
 
 // ---------------------------------------------------------------------------------------
-// Calibration: the rows of an area in a period are made to add up exactly to a published total.
+// Calibration: the rows of an area in a period are made to add up exactly to a published total
+// (for a twelve-month count of people, the one row of the year's last quarter is set to it).
 
 interface CalibrationTarget {
   type: PartnerReturnType;
@@ -393,24 +434,28 @@ interface CalibrationTarget {
 
 const FY = (id: string) => quartersOf(id);
 const CY = (year: number) => quartersOf(String(year));
+/** A financial year's last quarter, whose twelve-month counts are the year's people. */
+const Q4 = (id: string) => [`${id}Q4`];
+const twelveMonths = (person: string) => `${person}${TWELVE_MONTHS_SUFFIX}`;
 
 const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
-  // Buckinghamshire, police, 2020-21 (and perpetrators 2019-20).
+  // Buckinghamshire, police, 2020-21 (and perpetrators 2019-20): events summed over the year,
+  // people from the twelve-month counts of its Q4.
   { type: 'police', area: BUCKINGHAMSHIRE, column: 'incidents', quarters: FY('2020-21'), total: BUCKS_INCIDENTS_2020_21 },
   { type: 'police', area: BUCKINGHAMSHIRE, column: 'incidents_child_present', quarters: FY('2020-21'), total: BUCKS_CHILD_PRESENT_2020_21 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims', quarters: FY('2020-21'), total: BUCKS_VICTIMS_2020_21 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims_female', quarters: FY('2020-21'), total: BUCKS_VICTIMS_FEMALE_2020_21 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims_male', quarters: FY('2020-21'), total: BUCKS_VICTIMS_MALE_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('victims'), quarters: Q4('2020-21'), total: BUCKS_VICTIMS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('victims_female'), quarters: Q4('2020-21'), total: BUCKS_VICTIMS_FEMALE_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('victims_male'), quarters: Q4('2020-21'), total: BUCKS_VICTIMS_MALE_2020_21 },
   {
     type: 'police',
     area: BUCKINGHAMSHIRE,
-    column: 'victims_ethnicity_recorded',
-    quarters: FY('2020-21'),
-    total: (sum) => Math.round(BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 * sum('victims', FY('2020-21'))),
+    column: twelveMonths('victims_ethnicity_recorded'),
+    quarters: Q4('2020-21'),
+    total: (sum) => Math.round(BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 * sum(twelveMonths('victims'), Q4('2020-21'))),
   },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'perpetrators', quarters: FY('2019-20'), total: BUCKS_PERPETRATORS_2019_20 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'perpetrators', quarters: FY('2020-21'), total: BUCKS_PERPETRATORS_2020_21 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'repeat_perpetrators', quarters: FY('2020-21'), total: BUCKS_REPEAT_PERPETRATORS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('perpetrators'), quarters: Q4('2019-20'), total: BUCKS_PERPETRATORS_2019_20 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('perpetrators'), quarters: Q4('2020-21'), total: BUCKS_PERPETRATORS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('repeat_perpetrators'), quarters: Q4('2020-21'), total: BUCKS_REPEAT_PERPETRATORS_2020_21 },
   { type: 'police', area: BUCKINGHAMSHIRE, column: 'dvds_applications', quarters: FY('2020-21'), total: BUCKS_DVDS_APPLICATIONS_2020_21 },
   // Buckinghamshire, IDVA, children's social care and refuge.
   { type: 'idva', area: BUCKINGHAMSHIRE, column: 'clients_engaged', quarters: FY('2020-21'), total: BUCKS_IDVA_CLIENTS_2020_21 },
@@ -527,12 +572,26 @@ function calibrate(type: PartnerReturnType, column: string, rows: DemoRow[]): vo
 // ---------------------------------------------------------------------------------------
 // The five partner returns.
 
-function rowsFor(quarters: string[], bases: Map<string, PopulationRow>, subkeys: (area: AreaProfile) => string[] = () => ['']): DemoRow[] {
+function rowsFor(
+  quarters: string[],
+  areas: readonly AreaProfile[],
+  bases: Map<string, PopulationRow>,
+  subkeys: (area: AreaProfile) => string[] = () => [''],
+): DemoRow[] {
   const rows: DemoRow[] = [];
+  const byKey = new Map<string, DemoRow>();
   for (const quarter of quarters) {
-    for (const area of DEMO_AREAS) {
-      for (const subkey of subkeys(area)) rows.push({ area, quarter, subkey, base: bases.get(area.code)!, values: {}, notes: '' });
+    for (const area of areas) {
+      for (const subkey of subkeys(area)) {
+        const row: DemoRow = { area, quarter, subkey, base: bases.get(area.code)!, values: {}, notes: '', twelveMonths: null };
+        rows.push(row);
+        byKey.set(`${area.code}|${subkey}|${quarter}`, row);
+      }
     }
+  }
+  for (const row of rows) {
+    const year = [3, 2, 1, 0].map((back) => byKey.get(`${row.area.code}|${row.subkey}|${shiftQuarter(row.quarter, -back)}`));
+    if (year.every((r) => r !== undefined)) row.twelveMonths = year as DemoRow[];
   }
   return rows;
 }
@@ -542,6 +601,50 @@ function ethnicityRecordedShare(row: DemoRow): number {
   if (row.area.code !== BUCKINGHAMSHIRE) return 0.86;
   const year = startYearOf(row.quarter);
   return Math.min(0.8, BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 + Math.max(0, year - 2020) * 0.1);
+}
+
+function personShares(row: DemoRow) {
+  return row.area.code === BUCKINGHAMSHIRE ? BUCKS_PERSON_SHARES : PERSON_SHARES;
+}
+
+/** The sum of a column over the twelve months ending with the row's quarter; null when a quarter or a cell is missing. */
+function twelveMonthSum(row: DemoRow, column: string): number | null {
+  if (!row.twelveMonths) return null;
+  if (row.area.code === EARLIER_TEMPLATE.area && !isBefore(EARLIER_TEMPLATE.until, row.quarter)) return null;
+  let total = 0;
+  for (const r of row.twelveMonths) {
+    const v = r.values[column];
+    if (v === null || v === undefined) return null;
+    total += v;
+  }
+  return total;
+}
+
+/** The force's count of distinct people over twelve months: its four quarters' counts less the people seen in more than one. */
+function twelveMonthCount(person: string): ColumnModel {
+  return column(`${person}${TWELVE_MONTHS_SUFFIX}`, (name) => (row) => {
+    const quarters = twelveMonthSum(row, person);
+    return quarters === null ? null : quarters / (QUARTERS_OVER_TWELVE_MONTHS * wobble(OVERLAP_SPREAD, row.area.code, row.quarter, name));
+  });
+}
+
+/**
+ * A part of a twelve-month count (repeat victims among victims), in the share its quarters
+ * have; at most the whole, or what `atMost` leaves (men: victims less women).
+ */
+function twelveMonthPart(part: string, whole: string, atMost?: (row: DemoRow) => number): ColumnModel {
+  const wholeColumn = `${whole}${TWELVE_MONTHS_SUFFIX}`;
+  return column(
+    `${part}${TWELVE_MONTHS_SUFFIX}`,
+    (name) => (row) => {
+      const wholeCount = row.values[wholeColumn];
+      const partQuarters = twelveMonthSum(row, part);
+      const wholeQuarters = twelveMonthSum(row, whole);
+      if (wholeCount === null || wholeCount === undefined || partQuarters === null || !wholeQuarters) return null;
+      return ((wholeCount * partQuarters) / wholeQuarters) * wobble(0.01, row.area.code, row.quarter, name);
+    },
+    atMost ?? wholeColumn,
+  );
 }
 
 function policeSteps(): Step[] {
@@ -555,13 +658,14 @@ function policeSteps(): Step[] {
     },
     column('crimes', shareOf('incidents', 0.55, 0.04), 'incidents'),
     column('incidents_child_present', shareOf('incidents', 0.26, 0.06), 'incidents'),
-    column('victims', shareOf('incidents', 0.575, 0.02), 'incidents'),
+    // Distinct people in the quarter: someone also seen in another quarter is in both quarters' counts.
+    column('victims', shareOf('incidents', VICTIMS_PER_INCIDENT * QUARTERS_OVER_TWELVE_MONTHS, 0.02), 'incidents'),
     column('repeat_victims', shareOf('victims', 0.3, 0.06), 'victims'),
-    column('victims_female', shareOf('victims', 0.775, 0.01), 'victims'),
-    column('victims_male', shareOf('victims', 0.195, 0.02), (row) => row.values.victims! - row.values.victims_female!),
+    column('victims_female', shareOf('victims', (row) => personShares(row).female, 0.01), 'victims'),
+    column('victims_male', shareOf('victims', (row) => personShares(row).male, 0.02), (row) => row.values.victims! - row.values.victims_female!),
     column('victims_ethnicity_recorded', shareOf('victims', ethnicityRecordedShare, 0.02), 'victims'),
     column('perpetrators', shareOf('victims', 0.53, 0.02)),
-    column('repeat_perpetrators', shareOf('perpetrators', 0.24, 0.05), 'perpetrators'),
+    column('repeat_perpetrators', shareOf('perpetrators', (row) => personShares(row).repeatPerpetrators, 0.05), 'perpetrators'),
     column('arrests', shareOf('crimes', 0.32, 0.08)),
     column('charges', shareOf('crimes', 0.11, 0.1), 'crimes'),
     column('dvpn_issued', shareOf('crimes', 0.025, 0.2)),
@@ -581,6 +685,14 @@ function policeSteps(): Step[] {
       return perYear * SERVICE_SEASON[quarterNumber(row.quarter)] * growth * wobble(0.15, row.area.code, row.quarter, name);
     }),
     column('dvds_disclosures', shareOf('dvds_applications', 0.5, 0.2), 'dvds_applications'),
+    // Distinct people in the twelve months ending with the quarter, each counted once.
+    twelveMonthCount('victims'),
+    twelveMonthPart('repeat_victims', 'victims'),
+    twelveMonthPart('victims_female', 'victims'),
+    twelveMonthPart('victims_male', 'victims', (row) => row.values[`victims${TWELVE_MONTHS_SUFFIX}`]! - row.values[`victims_female${TWELVE_MONTHS_SUFFIX}`]!),
+    twelveMonthPart('victims_ethnicity_recorded', 'victims'),
+    twelveMonthCount('perpetrators'),
+    twelveMonthPart('repeat_perpetrators', 'perpetrators'),
   ];
 }
 
@@ -618,7 +730,7 @@ function maracSteps(): Step[] {
     column(
       'cases_lgbt',
       (name) => (row) =>
-        row.area.code === 'E06000042' && isBefore(row.quarter, '2018-19Q3') ? null : row.values.cases_discussed! * 0.015 * wobble(0.6, row.area.code, row.quarter, name),
+        row.area.code === MILTON_KEYNES && isBefore(row.quarter, '2018-19Q3') ? null : row.values.cases_discussed! * 0.015 * wobble(0.6, row.area.code, row.quarter, name),
       'cases_discussed',
     ),
     column('cases_disabled', shareOf('cases_discussed', 0.1, 0.2), 'cases_discussed'),
@@ -745,6 +857,7 @@ const NOTES: Array<{ type: PartnerReturnType; area: string; quarter: string; sub
   { type: 'marac', area: BEXLEY, quarter: '2020-21Q3', text: 'MARAC now meets twice a month because of rising high-risk referrals.' },
   { type: 'idva', area: OXFORDSHIRE, quarter: '2018-19Q1', text: 'New domestic abuse service contract started in June 2018.' },
   { type: 'csc', area: 'E06000040', quarter: FIRST_QUARTER, text: 'Early help episodes not available for this quarter (system migration).' },
+  { type: 'police', area: EARLIER_TEMPLATE.area, quarter: FIRST_QUARTER, text: 'Sent on the earlier template: no twelve-month counts until 2018-19 Q4.' },
   { type: 'refuge', area: BUCKINGHAMSHIRE, quarter: '2020-21Q1', subkey: 'refuge', text: 'Longer stays: move-on slowed during lockdown.' },
 ];
 
@@ -786,11 +899,15 @@ function partnerCsv(type: PartnerReturnType, rows: DemoRow[]): string {
 
 // ---------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------
+
 export function generateDemoReturns(now: Date): DemoReturn[] {
   const last = latestCompleteQuarter(now);
   const reported = quarterRange(FIRST_QUARTER, last);
-  // The model runs at least to the last calibrated quarter, so history is the same for every `now`.
-  const modelled = reported.includes(LAST_CALIBRATED_QUARTER) ? reported : quarterRange(FIRST_QUARTER, LAST_CALIBRATED_QUARTER);
+  const reportedSet = new Set(reported);
+  // The model runs from a year before the first reported quarter to at least the last calibrated
+  // one, so history is the same for every `now`.
+  const modelled = quarterRange(MODEL_START, isBefore(last, LAST_CALIBRATED_QUARTER) ? LAST_CALIBRATED_QUARTER : last);
 
   const fixture = readPopulationFixture();
   const population = populationRows(fixture, startYearOf(last));
@@ -810,9 +927,9 @@ export function generateDemoReturns(now: Date): DemoReturn[] {
   ];
 
   for (const partner of PARTNER_RETURNS) {
-    const rows = rowsFor(modelled, bases, partner.subkeys);
+    const rows = rowsFor(modelled, DEMO_AREAS, bases, partner.subkeys);
     runSteps(partner.type, rows, partner.steps());
-    const kept = rows.filter((r) => reported.includes(r.quarter));
+    const kept = rows.filter((r) => reportedSet.has(r.quarter));
     files.push({ type: partner.type, fileName: `demo-${partner.type}-${span}.csv`, csv: partnerCsv(partner.type, kept) });
   }
   return files;
