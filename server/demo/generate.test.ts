@@ -1,14 +1,21 @@
 // The demo returns: every file passes the checks a partner's upload passes, and the figures,
 // read from the parsed files as the dashboard reads them (events summed over quarters, people
 // from the twelve-month counts of a year's last quarter), give back the figures the strategy
-// documents publish (fixtures/demo/README.md lists each with its source).
+// documents publish (fixtures/demo/README.md lists each with its source). Loaded, they give
+// Thames Valley and Bedfordshire, computed from their authorities, a value for every indicator
+// and period.
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePeriodId, quarterRange, shiftQuarter } from '../../schemas/periods';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDICATORS } from '../../schemas/indicators';
+import { financialYearId, parsePeriodId, quarterRange, shiftQuarter } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
+import { IndicatorEngine } from '../engine/engine';
 import { readTable } from '../ingest/read-table';
 import { validateTable, type AcceptedRow, type ValidationResult } from '../ingest/validate';
+import { buildTestApp, get } from '../test/helpers';
 import { generateDemoReturns, type DemoReturn } from './generate';
+import { loadDemoData } from './load';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const QUARTERS = quarterRange('2018-19Q1', '2026-27Q2');
@@ -20,6 +27,8 @@ const OXFORDSHIRE = 'E10000025';
 const BEXLEY = 'E09000004';
 const MILTON_KEYNES = 'E06000042';
 const LONDON = 'E12000007';
+const THAMES_VALLEY = 'E23000029';
+const BEDFORDSHIRE = 'E23000026';
 const AREAS = [
   BUCKINGHAMSHIRE,
   OXFORDSHIRE,
@@ -32,6 +41,8 @@ const AREAS = [
   'E06000042',
   BEXLEY,
   'E06000056',
+  'E06000055',
+  'E06000032',
 ];
 const PARTNER_TYPES = ['police', 'marac', 'idva', 'csc', 'refuge'] as const;
 /** The police columns that count people, each with a twelve-month count in `<column>_12m`. */
@@ -429,5 +440,54 @@ describe('plausibility', () => {
     const mean = rises.reduce((a, b) => a + b, 0) / rises.length;
     expect(mean).toBeGreaterThan(0.1);
     expect(mean).toBeLessThan(0.2);
+  });
+});
+
+describe('benchmarks, once the demo is loaded', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await buildTestApp(NOW);
+    await loadDemoData(app.db, NOW);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('every area has its default benchmark: Thames Valley, Bedfordshire or London', async () => {
+    const areas = (await get(app, '/api/areas')).json().areas as Array<{ code: string; defaultBenchmark: string | null }>;
+    const defaults = new Set(AREAS.map((code) => areas.find((a) => a.code === code)!.defaultBenchmark));
+    expect([...defaults].sort()).toEqual([LONDON, BEDFORDSHIRE, THAMES_VALLEY].sort());
+  });
+
+  it('gives Thames Valley and Bedfordshire a value for every indicator in the latest complete financial year', async () => {
+    const latestYear = financialYearId(2025);
+    const comparators = [THAMES_VALLEY, BEDFORDSHIRE];
+    for (const indicator of INDICATORS) {
+      const response = await get(app, `/api/indicators/${indicator.id}/values?area=${comparators.join(',')}&period=${latestYear}`);
+      expect(response.statusCode).toBe(200);
+      const values = response.json().values as Array<{ area: string; status: string; value: number | null; source: string }>;
+      for (const area of comparators) {
+        const value = values.find((v) => v.area === area)!;
+        expect(value.status, `${indicator.id} ${area}`).toBe('ok');
+        expect(value.value, `${indicator.id} ${area}`).toEqual(expect.any(Number));
+        expect(value.source, `${indicator.id} ${area}`).toBe('computed');
+      }
+    }
+  });
+
+  it("and in every period the dashboard offers over the demo's quarters", () => {
+    const session = new IndicatorEngine(app.db.sqlite).session('unsuppressed');
+    const missing: string[] = [];
+    for (const indicator of INDICATORS) {
+      for (const area of [THAMES_VALLEY, BEDFORDSHIRE]) {
+        for (const period of PERIODS) {
+          const value = session.value(indicator, area, period);
+          if (value.status !== 'ok' || value.value === null) missing.push(`${indicator.id} ${area} ${period}: ${value.status}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

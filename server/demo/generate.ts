@@ -1,6 +1,6 @@
 // Synthetic demo returns (DOMAIN.md section 10): every partner return for the Thames Valley
-// authorities, Bexley and Central Bedfordshire, each quarter from 2018-19 Q1 to the latest
-// complete quarter, plus the population and benchmark reference files.
+// authorities, the three Bedfordshire authorities and Bexley, each quarter from 2018-19 Q1 to
+// the latest complete quarter, plus the population and benchmark reference files.
 //
 // The figures are made up, but calibrated: read the way the dashboard reads them (events summed
 // over quarters, people from the twelve-month counts of a year's last quarter), they give back
@@ -160,6 +160,10 @@ const DEMO_AREAS: readonly AreaProfile[] = [
   // Central Bedfordshire's strategy (seeds/002) gives "in 2015 there were 3,238 police incidents of domestic abuse
   // recorded": before the first demo quarter, so it only sets the level (about 11.8 per 1,000 then, rising since).
   { code: 'E06000056', name: 'Central Bedfordshire', incidentRate: 14.2, maracRate: 32, bameShare: 0.08, accommodation: [{ type: 'refuge', units: 12 }, { type: 'dispersed', units: 6 }] },
+  // Bedford and Luton publish nothing in the seeds: they are here so that Bedfordshire, Central
+  // Bedfordshire's police force area and default benchmark, is computed from all its authorities.
+  { code: 'E06000055', name: 'Bedford', incidentRate: 17.5, maracRate: 33, bameShare: 0.28, accommodation: [{ type: 'refuge', units: 10 }, { type: 'dispersed', units: 4 }] },
+  { code: 'E06000032', name: 'Luton', incidentRate: 22.0, maracRate: 36, bameShare: 0.5, accommodation: [{ type: 'refuge', units: 14 }, { type: 'specialist_refuge', units: 6 }] },
   { code: BEXLEY, name: 'Bexley', incidentRate: 15.0, maracRate: 30, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 14 }, { type: 'dispersed', units: 4 }] },
 ];
 
@@ -511,6 +515,7 @@ const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   ...Object.entries(BEXLEY_CSC_2019_20).map(
     ([column, total]): CalibrationTarget => ({ type: 'csc', area: BEXLEY, column, quarters: FY('2019-20'), total }),
   ),
+
 ];
 
 /** The last quarter any target reads: the model always runs at least this far. */
@@ -714,6 +719,11 @@ function splitMaracReferrals(rows: DemoRow[]): void {
   }
 }
 
+/*
+ * The few blank cells of real returns (not collected) are all Bexley's: its default benchmark is
+ * London, so no blank leaves Thames Valley or Bedfordshire, computed from their authorities,
+ * incomplete for a period the dashboard offers.
+ */
 function maracSteps(): Step[] {
   return [
     {
@@ -730,7 +740,7 @@ function maracSteps(): Step[] {
     column(
       'cases_lgbt',
       (name) => (row) =>
-        row.area.code === MILTON_KEYNES && isBefore(row.quarter, '2018-19Q3') ? null : row.values.cases_discussed! * 0.015 * wobble(0.6, row.area.code, row.quarter, name),
+        row.area.code === BEXLEY && isBefore(row.quarter, '2018-19Q3') ? null : row.values.cases_discussed! * 0.015 * wobble(0.6, row.area.code, row.quarter, name),
       'cases_discussed',
     ),
     column('cases_disabled', shareOf('cases_discussed', 0.1, 0.2), 'cases_discussed'),
@@ -765,8 +775,8 @@ function idvaSteps(): Step[] {
     column(
       'clients_lgbt',
       (name) => (row) =>
-        ['E06000038', 'E06000039'].includes(row.area.code) && startYearOf(row.quarter) === 2018
-          ? null // not recorded by these services before 2019-20
+        row.area.code === BEXLEY && startYearOf(row.quarter) === 2018
+          ? null // not recorded by this service before 2019-20
           : row.values.clients_engaged! * 0.02 * wobble(0.5, row.area.code, row.quarter, name),
       'clients_engaged',
     ),
@@ -792,7 +802,7 @@ function cscDaShare(measure: string, share: number, row: DemoRow): number {
 }
 
 function cscSteps(): Step[] {
-  const notCollected = (row: DemoRow, measure: string) => measure === 'early_help_episodes' && row.area.code === 'E06000040' && row.quarter === FIRST_QUARTER;
+  const notCollected = (row: DemoRow, measure: string) => measure === 'early_help_episodes' && row.area.code === BEXLEY && row.quarter === FIRST_QUARTER;
   return CSC_MEASURES.flatMap(([measure, rate, share]): Step[] => [
     column(measure, (name) => (row) =>
       notCollected(row, measure)
@@ -856,7 +866,7 @@ const NOTES: Array<{ type: PartnerReturnType; area: string; quarter: string; sub
   { type: 'police', area: BEXLEY, quarter: '2024-25Q3', text: 'Domestic Abuse Protection Orders counted from this quarter.' },
   { type: 'marac', area: BEXLEY, quarter: '2020-21Q3', text: 'MARAC now meets twice a month because of rising high-risk referrals.' },
   { type: 'idva', area: OXFORDSHIRE, quarter: '2018-19Q1', text: 'New domestic abuse service contract started in June 2018.' },
-  { type: 'csc', area: 'E06000040', quarter: FIRST_QUARTER, text: 'Early help episodes not available for this quarter (system migration).' },
+  { type: 'csc', area: BEXLEY, quarter: FIRST_QUARTER, text: 'Early help episodes not available for this quarter (system migration).' },
   { type: 'police', area: EARLIER_TEMPLATE.area, quarter: FIRST_QUARTER, text: 'Sent on the earlier template: no twelve-month counts until 2018-19 Q4.' },
   { type: 'refuge', area: BUCKINGHAMSHIRE, quarter: '2020-21Q1', subkey: 'refuge', text: 'Longer stays: move-on slowed during lockdown.' },
 ];
