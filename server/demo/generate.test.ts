@@ -2,8 +2,7 @@
 // read from the parsed files as the dashboard reads them (events summed over quarters, people
 // from the twelve-month counts of a year's last quarter), give back the figures the strategy
 // documents publish (fixtures/demo/README.md lists each with its source). Loaded, they give
-// Thames Valley and Bedfordshire, computed from their authorities, a value for every indicator
-// and period.
+// every default benchmark and England a value for every indicator and period.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +26,7 @@ const OXFORDSHIRE = 'E10000025';
 const BEXLEY = 'E09000004';
 const MILTON_KEYNES = 'E06000042';
 const LONDON = 'E12000007';
+const ENGLAND = 'E92000001';
 const THAMES_VALLEY = 'E23000029';
 const BEDFORDSHIRE = 'E23000026';
 const AREAS = [
@@ -166,7 +166,7 @@ describe('the demo files', () => {
   it('are deterministic, and a quarter does not change as time passes', () => {
     expect(generateDemoReturns(NOW)).toEqual(files);
     const earlier = generateDemoReturns(new Date('2024-05-01T09:00:00Z'));
-    for (const type of ['population', 'police', 'marac', 'idva', 'csc', 'refuge']) {
+    for (const type of ['population', 'benchmark', 'police', 'marac', 'idva', 'csc', 'refuge']) {
       const before = earlier.find((f) => f.type === type)!.csv;
       const now = files.find((f) => f.type === type)!.csv;
       expect(now.startsWith(before), type).toBe(true);
@@ -194,17 +194,64 @@ describe('the demo files', () => {
     expect(rowsOf('population')).toHaveLength(AREAS.length * 9);
   });
 
-  it('return the benchmark fixture unchanged: London as MOPAC published it', () => {
+  it('start the benchmarks with the fixture, London as MOPAC published it', () => {
     const benchmark = files.find((f) => f.type === 'benchmark')!;
-    expect(benchmark.csv).toBe(readFileSync(new URL('../../fixtures/demo/benchmark.csv', import.meta.url), 'utf8'));
+    expect(benchmark.csv.startsWith(readFileSync(new URL('../../fixtures/demo/benchmark.csv', import.meta.url), 'utf8'))).toBe(true);
     const london = (indicator: string, period: string) =>
-      rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === indicator && r.key.period === period)!.values.value;
-    expect(london('da-incident-rate', '2018')).toBe(15.7);
-    expect(london('da-incident-rate', '2019')).toBe(15.9);
-    expect(london('da-incident-rate', '2020')).toBe(16.8);
-    expect(london('da-crime-rate', '2018')).toBe(9.5);
-    expect(london('da-crime-rate', '2019')).toBe(9.9);
-    expect(london('da-crime-rate', '2020')).toBe(10.2);
+      rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === indicator && r.key.period === period)!;
+    for (const [indicator, period, value] of [
+      ['da-incident-rate', '2018', 15.7],
+      ['da-incident-rate', '2019', 15.9],
+      ['da-incident-rate', '2020', 16.8],
+      ['da-crime-rate', '2018', 9.5],
+      ['da-crime-rate', '2019', 9.9],
+      ['da-crime-rate', '2020', 10.2],
+    ] as const) {
+      expect(london(indicator, period).values.value).toBe(value);
+      expect(london(indicator, period).values.source).toMatch(/^MOPAC/);
+    }
+  });
+
+  it('add synthetic London and England rows, labelled as such, for every indicator and period', () => {
+    const synthetic = rowsOf('benchmark').filter((r) => String(r.values.source).startsWith('Synthetic demo figure'));
+    for (const area of [LONDON, ENGLAND]) {
+      const mine = rowsOf('benchmark').filter((r) => r.key.areaCode === area);
+      for (const indicator of INDICATORS) {
+        const periods = new Set(mine.filter((r) => r.key.subkey === indicator.id).map((r) => r.key.period));
+        expect(PERIODS.filter((p) => !periods.has(p)), `${indicator.id} ${area}`).toEqual([]);
+      }
+    }
+    expect(synthetic.length).toBe(2 * INDICATORS.length * PERIODS.length - 4); // less London's four published 2019 and 2020 rates
+    for (const row of synthetic) {
+      expect(row.values.numerator, `${row.key.subkey} ${row.key.period}`).toEqual(expect.any(Number));
+      expect(row.values.denominator).toEqual(expect.any(Number));
+    }
+  });
+
+  it('keep the synthetic London in line with what MOPAC published: calendar 2019 and 2020 add up from its quarters', () => {
+    const london = (indicator: string, period: string) =>
+      rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === indicator && r.key.period === period)!.values;
+    for (const [year, incidents, crimes] of [
+      [2019, 144_138, 89_451],
+      [2020, 156_193, 94_479],
+    ]) {
+      const quarters = parsePeriodId(String(year))!.quarters;
+      expect(quarters.reduce((s, q) => s + (london('da-incident-rate', q).numerator as number), 0)).toBe(incidents);
+      expect(quarters.reduce((s, q) => s + (london('da-crime-rate', q).numerator as number), 0)).toBe(crimes);
+    }
+    // England about 56.5 million people, London about 8.9 million.
+    expect(rowsOf('benchmark').find((r) => r.key.areaCode === ENGLAND && r.key.subkey === 'da-incident-rate' && r.key.period === '2020-21')!.values.denominator).toBeCloseTo(56.5e6, -6);
+    expect(rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === 'da-incident-rate' && r.key.period === '2022-23')!.values.denominator).toBeCloseTo(8.9e6, -6);
+  });
+
+  it('take a benchmark year of people from its own count, not the sum of its quarters', () => {
+    for (const area of [LONDON, ENGLAND]) {
+      const row = (period: string) => rowsOf('benchmark').find((r) => r.key.areaCode === area && r.key.subkey === 'repeat-victim-rate' && r.key.period === period)!.values;
+      const quarters = parsePeriodId('2023-24')!.quarters.reduce((s, q) => s + (row(q).denominator as number), 0);
+      const ratio = quarters / (row('2023-24').denominator as number);
+      expect(ratio).toBeGreaterThan(1.25);
+      expect(ratio).toBeLessThan(1.4);
+    }
   });
 });
 
@@ -461,9 +508,9 @@ describe('benchmarks, once the demo is loaded', () => {
     expect([...defaults].sort()).toEqual([LONDON, BEDFORDSHIRE, THAMES_VALLEY].sort());
   });
 
-  it('gives Thames Valley and Bedfordshire a value for every indicator in the latest complete financial year', async () => {
+  it('gives every default benchmark and England a value for every indicator in the latest complete financial year', async () => {
     const latestYear = financialYearId(2025);
-    const comparators = [THAMES_VALLEY, BEDFORDSHIRE];
+    const comparators = [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE];
     for (const indicator of INDICATORS) {
       const response = await get(app, `/api/indicators/${indicator.id}/values?area=${comparators.join(',')}&period=${latestYear}`);
       expect(response.statusCode).toBe(200);
@@ -472,7 +519,7 @@ describe('benchmarks, once the demo is loaded', () => {
         const value = values.find((v) => v.area === area)!;
         expect(value.status, `${indicator.id} ${area}`).toBe('ok');
         expect(value.value, `${indicator.id} ${area}`).toEqual(expect.any(Number));
-        expect(value.source, `${indicator.id} ${area}`).toBe('computed');
+        expect(value.source, `${indicator.id} ${area}`).toBe([ENGLAND, LONDON].includes(area) ? 'imported' : 'computed');
       }
     }
   });
@@ -481,7 +528,7 @@ describe('benchmarks, once the demo is loaded', () => {
     const session = new IndicatorEngine(app.db.sqlite).session('unsuppressed');
     const missing: string[] = [];
     for (const indicator of INDICATORS) {
-      for (const area of [THAMES_VALLEY, BEDFORDSHIRE]) {
+      for (const area of [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE]) {
         for (const period of PERIODS) {
           const value = session.value(indicator, area, period);
           if (value.status !== 'ok' || value.value === null) missing.push(`${indicator.id} ${area} ${period}: ${value.status}`);

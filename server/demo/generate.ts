@@ -7,11 +7,26 @@
 // the figures the strategy documents in /work/shared/seeds publish (the CALIBRATION TARGETS
 // below, each quoting its source). Everything else follows a simple model: a level per area, a
 // gentle trend, seasonality (a summer peak), a Covid-19 rise in 2020-21 and small deterministic
-// noise. The same `now` always gives byte-identical files, and a quarter's figures do not
-// depend on `now` at all, so history never changes as time passes.
+// noise. London and England, whose returns the dashboard does not hold, run through the same
+// model and become imported benchmark rows for every indicator and period. The same `now`
+// always gives byte-identical files, and a quarter's figures do not depend on `now` at all, so
+// history never changes as time passes.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { daysInQuarter, latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
+import { ENGLAND, LONDON } from '../../schemas/areas';
+import { INDICATORS, type IndicatorDefinition } from '../../schemas/indicators';
+import {
+  daysInQuarter,
+  financialYearId,
+  latestCompleteQuarter,
+  parsePeriodId,
+  parseQuarterId,
+  populationYear,
+  quarterOrdinal,
+  quarterRange,
+  shiftQuarter,
+  type Period,
+} from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
 import { TWELVE_MONTHS_SUFFIX } from '../../schemas/returns/police';
 import type { AccommodationType } from '../../schemas/returns/refuge';
@@ -107,6 +122,11 @@ const BEXLEY_APR_DEC_2020_RISE = 0.09;
 //  320 cases (about 31 per 10,000 women) is this demo's choice.
 const BEXLEY_MARAC_CASES_2019 = 320;
 const BEXLEY_MARAC_RISE_2020 = 0.39;
+// London, from the MOPAC dashboard as quoted in seeds/004 (and in fixtures/demo/benchmark.csv): recorded incidents
+// "London 140,902 15.7 8,956,600" (2018), "London 144,138 15.9 9,056,800" (2019), "London 156,193 16.8 9,304,000" (2020);
+// recorded offences 85,458 (2018), 89,451 (2019), 94,479 (2020). The synthetic London quarters add up to them.
+const LONDON_INCIDENTS: Record<number, number> = { 2018: 140_902, 2019: 144_138, 2020: 156_193 };
+const LONDON_CRIMES: Record<number, number> = { 2018: 85_458, 2019: 89_451, 2020: 94_479 };
 // Children's social care 2019/20 (seeds/004): "the Multi Agency Safeguarding Hub (MASH) received 13,293 contacts, of
 // which 17.3% (2,294) cited domestic abuse as the presenting reason. The outcome from these contacts saw 23% (527)
 // referred to Children's Social Care"; "Children's Social Care completed 3,023 assessments ... 32.5% (983) identified
@@ -165,6 +185,46 @@ const DEMO_AREAS: readonly AreaProfile[] = [
   { code: 'E06000055', name: 'Bedford', incidentRate: 17.5, maracRate: 33, bameShare: 0.28, accommodation: [{ type: 'refuge', units: 10 }, { type: 'dispersed', units: 4 }] },
   { code: 'E06000032', name: 'Luton', incidentRate: 22.0, maracRate: 36, bameShare: 0.5, accommodation: [{ type: 'refuge', units: 14 }, { type: 'specialist_refuge', units: 6 }] },
   { code: BEXLEY, name: 'Bexley', incidentRate: 15.0, maracRate: 30, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 14 }, { type: 'dispersed', units: 4 }] },
+];
+
+/**
+ * Areas whose returns the dashboard does not hold, modelled like the authorities and loaded as
+ * imported benchmark rows (DOMAIN.md 5.6, 7): London (a London borough's default benchmark, in
+ * the style of MOPAC's dashboard) and England (always on offer, in the style of ONS). Their
+ * mid-year populations are approximate: for London 2018-2020 the MOPAC denominators quoted in
+ * seeds/004 (so the published London rates in fixtures/demo/benchmark.csv agree with the
+ * model), otherwise ONS estimates as remembered to the nearest hundred, the age and sex splits
+ * from typical shares. Past mid-2024 they grow by POPULATION_GROWTH a year.
+ */
+interface BenchmarkAreaProfile extends AreaProfile {
+  source: string;
+  population: Record<number, number>;
+  shares: { aged_16_plus: number; females_16_plus: number; aged_0_17: number };
+}
+
+const BENCHMARK_AREAS: readonly BenchmarkAreaProfile[] = [
+  {
+    code: LONDON,
+    name: 'London',
+    incidentRate: 15.7,
+    maracRate: 34,
+    bameShare: 0.45,
+    accommodation: [{ type: 'refuge', units: 650 }, { type: 'dispersed', units: 250 }],
+    source: 'Synthetic demo figure (in the style of MOPAC)',
+    population: { 2018: 8_956_600, 2019: 9_056_800, 2020: 9_304_000, 2021: 8_796_600, 2022: 8_866_200, 2023: 8_945_300, 2024: 9_089_700 },
+    shares: { aged_16_plus: 0.79, females_16_plus: 0.4, aged_0_17: 0.225 },
+  },
+  {
+    code: ENGLAND,
+    name: 'England',
+    incidentRate: 20,
+    maracRate: 38,
+    bameShare: 0.17,
+    accommodation: [{ type: 'refuge', units: 3_900 }, { type: 'dispersed', units: 1_400 }],
+    source: 'Synthetic demo figure (in the style of ONS)',
+    population: { 2018: 55_977_200, 2019: 56_287_000, 2020: 56_550_100, 2021: 56_536_400, 2022: 57_112_500, 2023: 57_690_300, 2024: 58_620_100 },
+    shares: { aged_16_plus: 0.81, females_16_plus: 0.413, aged_0_17: 0.213 },
+  },
 ];
 
 /** Share of a year's incidents in each quarter: a summer peak (Jul–Sep), another around Christmas (Oct–Dec), a short Jan–Mar. */
@@ -347,14 +407,35 @@ function populationRows(fixture: PopulationRow[], lastYear: number): PopulationR
   for (const area of DEMO_AREAS) {
     const known = fixture.filter((r) => r.area === area.code);
     const latest = known.reduce((a, b) => (b.year > a.year ? b : a));
-    for (let year = latest.year + 1; year <= lastYear; year++) {
-      const growth = (1 + POPULATION_GROWTH) ** (year - latest.year);
-      const projected: PopulationRow = { ...latest, year, notes: `Demo projection from mid-${latest.year} at ${(POPULATION_GROWTH * 100).toFixed(1)}% a year` };
-      for (const figure of POPULATION_FIGURES) projected[figure] = Math.round((latest[figure] * growth) / 100) * 100;
-      rows.push(projected);
-    }
+    for (let year = latest.year + 1; year <= lastYear; year++) rows.push(projectPopulation(latest, year));
   }
   return rows.sort((a, b) => a.year - b.year || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
+}
+
+function projectPopulation(latest: PopulationRow, year: number): PopulationRow {
+  const growth = (1 + POPULATION_GROWTH) ** (year - latest.year);
+  const projected: PopulationRow = { ...latest, year, notes: `Demo projection from mid-${latest.year} at ${(POPULATION_GROWTH * 100).toFixed(1)}% a year` };
+  for (const figure of POPULATION_FIGURES) projected[figure] = Math.round((latest[figure] * growth) / 100) * 100;
+  return projected;
+}
+
+/** A benchmark area's mid-year estimate: its table, split by its shares, projected past the table's end. */
+function benchmarkPopulation(area: BenchmarkAreaProfile, year: number): PopulationRow {
+  const years = Object.keys(area.population).map(Number);
+  const known = Math.min(year, Math.max(...years));
+  const allAges = area.population[known];
+  if (allAges === undefined) throw new Error(`no population for ${area.name} in ${year}`);
+  const hundreds = (share: number) => Math.round((allAges * share) / 100) * 100;
+  const row: PopulationRow = {
+    year: known,
+    area: area.code,
+    all_ages: allAges,
+    aged_16_plus: hundreds(area.shares.aged_16_plus),
+    females_16_plus: hundreds(area.shares.females_16_plus),
+    aged_0_17: hundreds(area.shares.aged_0_17),
+    notes: '',
+  };
+  return known === year ? row : projectPopulation(row, year);
 }
 
 /** The mid-2018 estimate: the model's levels use it (not later revisions) so counts move smoothly. */
@@ -516,6 +597,13 @@ const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     ([column, total]): CalibrationTarget => ({ type: 'csc', area: BEXLEY, column, quarters: FY('2019-20'), total }),
   ),
 
+  // London (a benchmark, not a return): calendar years 2018-2020 as MOPAC published them, so the
+  // synthetic London rows agree with the published ones. Calendar 2018 starts in 2017-18 Q4, a
+  // quarter the model runs but does not report.
+  ...[2018, 2019, 2020].flatMap((year): CalibrationTarget[] => [
+    { type: 'police', area: LONDON, column: 'incidents', quarters: CY(year), total: LONDON_INCIDENTS[year] },
+    { type: 'police', area: LONDON, column: 'crimes', quarters: CY(year), total: LONDON_CRIMES[year] },
+  ]),
 ];
 
 /** The last quarter any target reads: the model always runs at least this far. */
@@ -720,8 +808,8 @@ function splitMaracReferrals(rows: DemoRow[]): void {
 }
 
 /*
- * The few blank cells of real returns (not collected) are all Bexley's: its default benchmark is
- * London, so no blank leaves Thames Valley or Bedfordshire, computed from their authorities,
+ * The few blank cells of real returns (not collected) are all Bexley's: its default benchmark,
+ * London, is imported, so no blank leaves a computed benchmark (Thames Valley, Bedfordshire)
  * incomplete for a period the dashboard offers.
  */
 function maracSteps(): Step[] {
@@ -910,6 +998,92 @@ function partnerCsv(type: PartnerReturnType, rows: DemoRow[]): string {
 // ---------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------
+// Benchmark rows: London and England, for every indicator in the catalogue and every period the
+// dashboard offers over the demo's span, worked out from their modelled returns the way the
+// dashboard works out an authority's value.
+
+/**
+ * Every period made only of the given quarters: each quarter, and the rolling year, financial
+ * year (at Q4) and calendar year (at Q3) ending with it. In the order their last quarter ends,
+ * so that the rows of a later `now` only add to those of an earlier one.
+ */
+function periodsWithin(quarters: readonly string[]): Period[] {
+  const held = new Set(quarters);
+  const periods: Period[] = [];
+  for (const last of quarters) {
+    const q = parseQuarterId(last)!;
+    const ids = [last, `R12-${last}`];
+    if (q.quarter === 4) ids.push(financialYearId(q.startYear));
+    if (q.quarter === 3) ids.push(String(q.startYear));
+    for (const id of ids) {
+      const period = parsePeriodId(id)!;
+      if (period.quarters.every((p) => held.has(p))) periods.push(period);
+    }
+  }
+  return periods;
+}
+
+/** Return type → area → quarter → rows (one, or one per accommodation type). */
+type ModelledRows = Map<string, Map<string, Map<string, DemoRow[]>>>;
+
+/**
+ * A numerator or denominator over a period, as the dashboard counts it: terms added (a blank
+ * term skipped while one is present), accommodation types and quarters summed; for an
+ * indicator over people, a year or rolling year takes the twelve-month counts of its last
+ * quarter. Null when a figure is missing.
+ */
+function countOver(indicator: IndicatorDefinition, columns: readonly string[], rows: Map<string, DemoRow[]> | undefined, period: Period): number | null {
+  const persons = findReturnDefinition(indicator.source)?.personColumns;
+  const twelveMonthCounts = indicator.counts === 'people' && period.quarters.length > 1 && persons !== undefined;
+  const quarters = twelveMonthCounts ? [period.quarters[period.quarters.length - 1]] : period.quarters;
+  const names = columns.map((c) => (twelveMonthCounts && persons.columns.includes(c) ? `${c}${persons.twelveMonthSuffix}` : c));
+  let total = 0;
+  for (const quarter of quarters) {
+    const quarterRows = rows?.get(quarter);
+    if (!quarterRows || quarterRows.length === 0) return null;
+    for (const row of quarterRows) {
+      let value: number | null = null;
+      for (const name of names) {
+        const v = row.values[name];
+        if (v !== null && v !== undefined) value = (value ?? 0) + v;
+      }
+      if (value === null) return null;
+      total += value;
+    }
+  }
+  return total;
+}
+
+/** The fixture's keys (indicator, area, period): a published row wins over a synthetic one. */
+function publishedKeys(fixtureCsv: string): Set<string> {
+  const lines = fixtureCsv.trim().split(/\r?\n/).slice(1);
+  return new Set(lines.map((line) => line.split(',').slice(0, 3).join('|')));
+}
+
+function benchmarkCsv(fixtureCsv: string, modelled: ModelledRows, reported: readonly string[]): string {
+  const published = publishedKeys(fixtureCsv);
+  const lines: string[] = [];
+  for (const period of periodsWithin(reported)) {
+    for (const area of BENCHMARK_AREAS) {
+      const population = benchmarkPopulation(area, populationYear(period));
+      for (const indicator of INDICATORS) {
+        if (published.has(`${indicator.id}|${area.code}|${period.id}`)) continue;
+        const rows = modelled.get(indicator.source)?.get(area.code);
+        const numerator = countOver(indicator, indicator.numerator, rows, period);
+        const denominator =
+          indicator.denominator.kind === 'population' ? population[indicator.denominator.group] : countOver(indicator, indicator.denominator.columns, rows, period);
+        // A column the model does not make (a future indicator's) leaves the row out; the tests say which.
+        if (numerator === null || denominator === null || denominator === 0) continue;
+        const value = ((numerator / denominator) * indicator.multiplier).toFixed(indicator.decimals);
+        lines.push([indicator.id, area.code, period.id, numerator, denominator, value, area.source].map(csvCell).join(','));
+      }
+    }
+  }
+  const head = fixtureCsv.endsWith('\n') ? fixtureCsv : `${fixtureCsv}\n`;
+  return lines.length === 0 ? head : `${head}${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------
 
 export function generateDemoReturns(now: Date): DemoReturn[] {
   const last = latestCompleteQuarter(now);
@@ -921,10 +1095,31 @@ export function generateDemoReturns(now: Date): DemoReturn[] {
 
   const fixture = readPopulationFixture();
   const population = populationRows(fixture, startYearOf(last));
-  const bases = new Map(DEMO_AREAS.map((a) => [a.code, basePopulation(fixture, a.code)]));
+  const bases = new Map([
+    ...DEMO_AREAS.map((a): [string, PopulationRow] => [a.code, basePopulation(fixture, a.code)]),
+    ...BENCHMARK_AREAS.map((a): [string, PopulationRow] => [a.code, benchmarkPopulation(a, 2018)]),
+  ]);
   const span = reported.length > 0 ? `${reported[0]}-to-${reported[reported.length - 1]}` : 'none';
+  const demoAreas = new Set(DEMO_AREAS.map((a) => a.code));
 
-  const files: DemoReturn[] = [
+  const partnerFiles: DemoReturn[] = [];
+  const benchmarkRows: ModelledRows = new Map();
+  for (const partner of PARTNER_RETURNS) {
+    const rows = rowsFor(modelled, [...DEMO_AREAS, ...BENCHMARK_AREAS], bases, partner.subkeys);
+    runSteps(partner.type, rows, partner.steps());
+    const kept = rows.filter((r) => reportedSet.has(r.quarter) && demoAreas.has(r.area.code));
+    partnerFiles.push({ type: partner.type, fileName: `demo-${partner.type}-${span}.csv`, csv: partnerCsv(partner.type, kept) });
+    const byArea = new Map<string, Map<string, DemoRow[]>>();
+    for (const row of rows) {
+      if (demoAreas.has(row.area.code)) continue;
+      const byQuarter = byArea.get(row.area.code) ?? new Map<string, DemoRow[]>();
+      byArea.set(row.area.code, byQuarter);
+      byQuarter.set(row.quarter, [...(byQuarter.get(row.quarter) ?? []), row]);
+    }
+    benchmarkRows.set(partner.type, byArea);
+  }
+
+  return [
     {
       type: 'population',
       fileName: 'demo-population.csv',
@@ -933,14 +1128,7 @@ export function generateDemoReturns(now: Date): DemoReturn[] {
         population.map((p) => ({ ...p, area_code: p.area })),
       ),
     },
-    { type: 'benchmark', fileName: 'demo-benchmark.csv', csv: readFileSync(BENCHMARK_FIXTURE, 'utf8') },
+    { type: 'benchmark', fileName: 'demo-benchmark.csv', csv: benchmarkCsv(readFileSync(BENCHMARK_FIXTURE, 'utf8'), benchmarkRows, reported) },
+    ...partnerFiles,
   ];
-
-  for (const partner of PARTNER_RETURNS) {
-    const rows = rowsFor(modelled, DEMO_AREAS, bases, partner.subkeys);
-    runSteps(partner.type, rows, partner.steps());
-    const kept = rows.filter((r) => reportedSet.has(r.quarter));
-    files.push({ type: partner.type, fileName: `demo-${partner.type}-${span}.csv`, csv: partnerCsv(partner.type, kept) });
-  }
-  return files;
 }
