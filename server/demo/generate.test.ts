@@ -1,13 +1,20 @@
 // The demo returns: every file passes the checks a partner's upload passes, and the figures,
-// summed from the parsed files as the dashboard sums them, give back the figures the strategy
-// documents publish (fixtures/demo/README.md lists each with its source).
+// read from the parsed files as the dashboard reads them (events summed over quarters, people
+// from the twelve-month counts of a year's last quarter), give back the figures the strategy
+// documents publish (fixtures/demo/README.md lists each with its source). Loaded, they give
+// every default benchmark and England a value for every indicator and period.
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePeriodId, quarterRange } from '../../schemas/periods';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDICATORS } from '../../schemas/indicators';
+import { financialYearId, parsePeriodId, quarterRange, shiftQuarter } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
+import { IndicatorEngine } from '../engine/engine';
 import { readTable } from '../ingest/read-table';
 import { validateTable, type AcceptedRow, type ValidationResult } from '../ingest/validate';
+import { buildTestApp, get } from '../test/helpers';
 import { generateDemoReturns, type DemoReturn } from './generate';
+import { loadDemoData } from './load';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const QUARTERS = quarterRange('2018-19Q1', '2026-27Q2');
@@ -17,7 +24,11 @@ const COMPLETE_YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) 
 const BUCKINGHAMSHIRE = 'E06000060';
 const OXFORDSHIRE = 'E10000025';
 const BEXLEY = 'E09000004';
+const MILTON_KEYNES = 'E06000042';
 const LONDON = 'E12000007';
+const ENGLAND = 'E92000001';
+const THAMES_VALLEY = 'E23000029';
+const BEDFORDSHIRE = 'E23000026';
 const AREAS = [
   BUCKINGHAMSHIRE,
   OXFORDSHIRE,
@@ -30,8 +41,23 @@ const AREAS = [
   'E06000042',
   BEXLEY,
   'E06000056',
+  'E06000055',
+  'E06000032',
 ];
 const PARTNER_TYPES = ['police', 'marac', 'idva', 'csc', 'refuge'] as const;
+/** The police columns that count people, each with a twelve-month count in `<column>_12m`. */
+const PEOPLE = ['victims', 'repeat_victims', 'victims_female', 'victims_male', 'victims_ethnicity_recorded', 'perpetrators', 'repeat_perpetrators'];
+
+/**
+ * Every period the dashboard offers that the demo's quarters cover: quarters, rolling years from
+ * 2018-19 Q4, financial years 2018-19 to 2025-26 and calendar years 2019 to 2025.
+ */
+const PERIODS = [
+  ...QUARTERS,
+  ...QUARTERS.slice(3).map((q) => `R12-${q}`),
+  ...COMPLETE_YEARS,
+  ...[2019, 2020, 2021, 2022, 2023, 2024, 2025].map(String),
+];
 
 let files: DemoReturn[];
 const checked: Record<string, ValidationResult> = {};
@@ -58,6 +84,25 @@ function sum(type: string, area: string, column: string, periodId: string): numb
     if (typeof v !== 'number') throw new Error(`${type} ${area} ${r.key.period} ${column} is blank`);
     return s + v;
   }, 0);
+}
+
+function rowAt(type: string, area: string, quarter: string): AcceptedRow {
+  const row = rowsOf(type).find((r) => r.key.areaCode === area && r.key.period === quarter);
+  if (!row) throw new Error(`no ${type} row for ${area} ${quarter}`);
+  return row;
+}
+
+/** A police count of people over twelve months: the `_12m` column of the period's last quarter. */
+function twelveMonths(area: string, column: string, quarter: string): number {
+  const v = rowAt('police', area, quarter).values[`${column}_12m`];
+  if (typeof v !== 'number') throw new Error(`police ${area} ${quarter} ${column}_12m is blank`);
+  return v;
+}
+
+/** A year's figure as the dashboard reads it: people from the twelve-month count of its last quarter, events summed. */
+function yearFigure(type: string, area: string, column: string, year: string): number {
+  if (type === 'police' && PEOPLE.includes(column)) return twelveMonths(area, column, `${year}Q4`);
+  return sum(type, area, column, year);
 }
 
 function population(area: string, year: number, column = 'all_ages'): number {
@@ -121,7 +166,7 @@ describe('the demo files', () => {
   it('are deterministic, and a quarter does not change as time passes', () => {
     expect(generateDemoReturns(NOW)).toEqual(files);
     const earlier = generateDemoReturns(new Date('2024-05-01T09:00:00Z'));
-    for (const type of ['population', 'police', 'marac', 'idva', 'csc', 'refuge']) {
+    for (const type of ['population', 'benchmark', 'police', 'marac', 'idva', 'csc', 'refuge']) {
       const before = earlier.find((f) => f.type === type)!.csv;
       const now = files.find((f) => f.type === type)!.csv;
       expect(now.startsWith(before), type).toBe(true);
@@ -149,38 +194,128 @@ describe('the demo files', () => {
     expect(rowsOf('population')).toHaveLength(AREAS.length * 9);
   });
 
-  it('return the benchmark fixture unchanged: London as MOPAC published it', () => {
+  it('start the benchmarks with the fixture, London as MOPAC published it', () => {
     const benchmark = files.find((f) => f.type === 'benchmark')!;
-    expect(benchmark.csv).toBe(readFileSync(new URL('../../fixtures/demo/benchmark.csv', import.meta.url), 'utf8'));
+    expect(benchmark.csv.startsWith(readFileSync(new URL('../../fixtures/demo/benchmark.csv', import.meta.url), 'utf8'))).toBe(true);
     const london = (indicator: string, period: string) =>
-      rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === indicator && r.key.period === period)!.values.value;
-    expect(london('da-incident-rate', '2018')).toBe(15.7);
-    expect(london('da-incident-rate', '2019')).toBe(15.9);
-    expect(london('da-incident-rate', '2020')).toBe(16.8);
-    expect(london('da-crime-rate', '2018')).toBe(9.5);
-    expect(london('da-crime-rate', '2019')).toBe(9.9);
-    expect(london('da-crime-rate', '2020')).toBe(10.2);
+      rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === indicator && r.key.period === period)!;
+    for (const [indicator, period, value] of [
+      ['da-incident-rate', '2018', 15.7],
+      ['da-incident-rate', '2019', 15.9],
+      ['da-incident-rate', '2020', 16.8],
+      ['da-crime-rate', '2018', 9.5],
+      ['da-crime-rate', '2019', 9.9],
+      ['da-crime-rate', '2020', 10.2],
+    ] as const) {
+      expect(london(indicator, period).values.value).toBe(value);
+      expect(london(indicator, period).values.source).toMatch(/^MOPAC/);
+    }
+  });
+
+  it('add synthetic London and England rows, labelled as such, for every indicator and period', () => {
+    const synthetic = rowsOf('benchmark').filter((r) => String(r.values.source).startsWith('Synthetic demo figure'));
+    for (const area of [LONDON, ENGLAND]) {
+      const mine = rowsOf('benchmark').filter((r) => r.key.areaCode === area);
+      for (const indicator of INDICATORS) {
+        const periods = new Set(mine.filter((r) => r.key.subkey === indicator.id).map((r) => r.key.period));
+        expect(PERIODS.filter((p) => !periods.has(p)), `${indicator.id} ${area}`).toEqual([]);
+      }
+    }
+    expect(synthetic.length).toBe(2 * INDICATORS.length * PERIODS.length - 4); // less London's four published 2019 and 2020 rates
+    for (const row of synthetic) {
+      expect(row.values.numerator, `${row.key.subkey} ${row.key.period}`).toEqual(expect.any(Number));
+      expect(row.values.denominator).toEqual(expect.any(Number));
+    }
+  });
+
+  it('keep the synthetic London in line with what MOPAC published: calendar 2019 and 2020 add up from its quarters', () => {
+    const london = (indicator: string, period: string) =>
+      rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === indicator && r.key.period === period)!.values;
+    for (const [year, incidents, crimes] of [
+      [2019, 144_138, 89_451],
+      [2020, 156_193, 94_479],
+    ]) {
+      const quarters = parsePeriodId(String(year))!.quarters;
+      expect(quarters.reduce((s, q) => s + (london('da-incident-rate', q).numerator as number), 0)).toBe(incidents);
+      expect(quarters.reduce((s, q) => s + (london('da-crime-rate', q).numerator as number), 0)).toBe(crimes);
+    }
+    // England about 56.5 million people, London about 8.9 million.
+    expect(rowsOf('benchmark').find((r) => r.key.areaCode === ENGLAND && r.key.subkey === 'da-incident-rate' && r.key.period === '2020-21')!.values.denominator).toBeCloseTo(56.5e6, -6);
+    expect(rowsOf('benchmark').find((r) => r.key.areaCode === LONDON && r.key.subkey === 'da-incident-rate' && r.key.period === '2022-23')!.values.denominator).toBeCloseTo(8.9e6, -6);
+  });
+
+  it('take a benchmark year of people from its own count, not the sum of its quarters', () => {
+    for (const area of [LONDON, ENGLAND]) {
+      const row = (period: string) => rowsOf('benchmark').find((r) => r.key.areaCode === area && r.key.subkey === 'repeat-victim-rate' && r.key.period === period)!.values;
+      const quarters = parsePeriodId('2023-24')!.quarters.reduce((s, q) => s + (row(q).denominator as number), 0);
+      const ratio = quarters / (row('2023-24').denominator as number);
+      expect(ratio).toBeGreaterThan(1.25);
+      expect(ratio).toBeLessThan(1.4);
+    }
+  });
+});
+
+describe('twelve-month counts of people', () => {
+  it('are given in every police row, except Milton Keynes 2018-19 Q1–Q3 (sent on the earlier template)', () => {
+    // Those quarters end no year or rolling year the dashboard offers over the demo's quarters.
+    const earlier = quarterRange('2018-19Q1', '2018-19Q3');
+    expect(PERIODS.filter((p) => parsePeriodId(p)!.quarters.length > 1 && earlier.includes(parsePeriodId(p)!.quarters[3]))).toEqual([]);
+    for (const row of rowsOf('police')) {
+      const blank = row.key.areaCode === MILTON_KEYNES && quarterRange('2018-19Q1', '2018-19Q3').includes(row.key.period);
+      for (const column of PEOPLE) {
+        expect(row.values[`${column}_12m`] === null, `${row.key.areaCode} ${row.key.period} ${column}_12m`).toBe(blank);
+      }
+    }
+  });
+
+  it('count each quarter\'s people among the twelve months\', and people seen in several quarters once: the quarters add up to 1.25–1.4 times the count', () => {
+    let compared = 0;
+    for (const row of rowsOf('police')) {
+      const quarters = quarterRange(shiftQuarter(row.key.period, -3), row.key.period);
+      if (!quarters.every((q) => QUARTERS.includes(q)) || row.values.victims_12m === null) continue;
+      for (const column of PEOPLE) {
+        const twelve = row.values[`${column}_12m`] as number;
+        expect(row.values[column] as number).toBeLessThanOrEqual(twelve);
+        const ratio = quarters.reduce((s, q) => s + (rowAt('police', row.key.areaCode, q).values[column] as number), 0) / twelve;
+        expect(ratio, `${row.key.areaCode} ${row.key.period} ${column}`).toBeGreaterThanOrEqual(1.25);
+        expect(ratio, `${row.key.areaCode} ${row.key.period} ${column}`).toBeLessThanOrEqual(1.4);
+        compared++;
+      }
+    }
+    expect(compared).toBe(AREAS.length * (QUARTERS.length - 3) * PEOPLE.length);
   });
 });
 
 describe('calibration to the published figures', () => {
-  it('Buckinghamshire police 2020-21: 10,635 incidents, 6,132 victims, 3,212 perpetrators, 25% repeat perpetrators', () => {
+  it('Buckinghamshire police 2020-21: 10,635 incidents (summed), 6,132 victims, 3,212 perpetrators, 25% repeat perpetrators (twelve months to 2020-21 Q4)', () => {
     expect(sum('police', BUCKINGHAMSHIRE, 'incidents', '2020-21')).toBe(10_635);
-    expect(sum('police', BUCKINGHAMSHIRE, 'victims', '2020-21')).toBe(6_132);
-    expect(sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2020-21')).toBe(3_212);
-    expect(percent(sum('police', BUCKINGHAMSHIRE, 'repeat_perpetrators', '2020-21'), 3_212)).toBe(25);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'victims', '2020-21Q4')).toBe(6_132);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'perpetrators', '2020-21Q4')).toBe(3_212);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'repeat_perpetrators', '2020-21Q4')).toBe(803);
+    expect(percent(twelveMonths(BUCKINGHAMSHIRE, 'repeat_perpetrators', '2020-21Q4'), 3_212, 1)).toBe(25);
   });
 
   it('Buckinghamshire police: children present, victims by sex, ethnicity, perpetrators the year before, Clare\'s Law', () => {
     expect(sum('police', BUCKINGHAMSHIRE, 'incidents_child_present', '2020-21')).toBe(5_047);
-    expect(sum('police', BUCKINGHAMSHIRE, 'victims_female', '2020-21')).toBe(4_240);
-    expect(sum('police', BUCKINGHAMSHIRE, 'victims_male', '2020-21')).toBe(1_778);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'victims_female', '2020-21Q4')).toBe(4_240);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'victims_male', '2020-21Q4')).toBe(1_778);
     // "in 70% of cases the victim's ethnicity was not recorded"
-    expect(100 - percent(sum('police', BUCKINGHAMSHIRE, 'victims_ethnicity_recorded', '2020-21'), 6_132)).toBe(70);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'victims_ethnicity_recorded', '2020-21Q4')).toBe(1_840);
+    expect(100 - percent(twelveMonths(BUCKINGHAMSHIRE, 'victims_ethnicity_recorded', '2020-21Q4'), 6_132)).toBe(70);
     // "3,212 domestic abuse perpetrators. This is a 13% increase (2,839) on the same period the previous year."
-    expect(sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2019-20')).toBe(2_839);
-    expect(rise(3_212, sum('police', BUCKINGHAMSHIRE, 'perpetrators', '2019-20'))).toBe(13);
+    expect(twelveMonths(BUCKINGHAMSHIRE, 'perpetrators', '2019-20Q4')).toBe(2_839);
+    expect(rise(3_212, twelveMonths(BUCKINGHAMSHIRE, 'perpetrators', '2019-20Q4'))).toBe(13);
     expect(sum('police', BUCKINGHAMSHIRE, 'dvds_applications', '2020-21')).toBe(87);
+  });
+
+  it("Buckinghamshire's quarters count more people than its twelve months: someone seen in two quarters is in both", () => {
+    for (const column of PEOPLE) {
+      const quarters = sum('police', BUCKINGHAMSHIRE, column, '2020-21');
+      const year = twelveMonths(BUCKINGHAMSHIRE, column, '2020-21Q4');
+      expect(quarters, column).toBeGreaterThan(1.25 * year);
+      expect(quarters, column).toBeLessThan(1.4 * year);
+    }
+    expect(sum('police', BUCKINGHAMSHIRE, 'victims', '2020-21')).not.toBe(6_132);
   });
 
   it('Buckinghamshire IDVA, children\'s social care and refuge', () => {
@@ -246,7 +381,7 @@ describe('calibration to the published figures', () => {
 });
 
 describe('plausibility', () => {
-  /** [numerator, denominator, low, high] of annual sums, with exceptions where a published figure says otherwise. */
+  /** [numerator, denominator, low, high] of years (people from twelve-month counts), with exceptions where a published figure says otherwise. */
   type Check = { type: string; part: string; whole: string; low: number; high: number; except?: Record<string, [number, number]> };
   const CHECKS: Check[] = [
     // Bexley's published offences are 68% of its incidents (2,625 of 3,835).
@@ -285,7 +420,7 @@ describe('plausibility', () => {
       for (const area of AREAS) {
         const [low, high] = check.except?.[area] ?? [check.low, check.high];
         for (const year of COMPLETE_YEARS) {
-          const ratio = sum(check.type, area, check.part, year) / sum(check.type, area, check.whole, year);
+          const ratio = yearFigure(check.type, area, check.part, year) / yearFigure(check.type, area, check.whole, year);
           expect(ratio, `${check.part}/${check.whole} ${area} ${year}`).toBeGreaterThanOrEqual(low);
           expect(ratio, `${check.part}/${check.whole} ${area} ${year}`).toBeLessThanOrEqual(high);
         }
@@ -352,5 +487,54 @@ describe('plausibility', () => {
     const mean = rises.reduce((a, b) => a + b, 0) / rises.length;
     expect(mean).toBeGreaterThan(0.1);
     expect(mean).toBeLessThan(0.2);
+  });
+});
+
+describe('benchmarks, once the demo is loaded', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await buildTestApp(NOW);
+    await loadDemoData(app.db, NOW);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('every area has its default benchmark: Thames Valley, Bedfordshire or London', async () => {
+    const areas = (await get(app, '/api/areas')).json().areas as Array<{ code: string; defaultBenchmark: string | null }>;
+    const defaults = new Set(AREAS.map((code) => areas.find((a) => a.code === code)!.defaultBenchmark));
+    expect([...defaults].sort()).toEqual([LONDON, BEDFORDSHIRE, THAMES_VALLEY].sort());
+  });
+
+  it('gives every default benchmark and England a value for every indicator in the latest complete financial year', async () => {
+    const latestYear = financialYearId(2025);
+    const comparators = [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE];
+    for (const indicator of INDICATORS) {
+      const response = await get(app, `/api/indicators/${indicator.id}/values?area=${comparators.join(',')}&period=${latestYear}`);
+      expect(response.statusCode).toBe(200);
+      const values = response.json().values as Array<{ area: string; status: string; value: number | null; source: string }>;
+      for (const area of comparators) {
+        const value = values.find((v) => v.area === area)!;
+        expect(value.status, `${indicator.id} ${area}`).toBe('ok');
+        expect(value.value, `${indicator.id} ${area}`).toEqual(expect.any(Number));
+        expect(value.source, `${indicator.id} ${area}`).toBe([ENGLAND, LONDON].includes(area) ? 'imported' : 'computed');
+      }
+    }
+  });
+
+  it("and in every period the dashboard offers over the demo's quarters", () => {
+    const session = new IndicatorEngine(app.db.sqlite).session('unsuppressed');
+    const missing: string[] = [];
+    for (const indicator of INDICATORS) {
+      for (const area of [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE]) {
+        for (const period of PERIODS) {
+          const value = session.value(indicator, area, period);
+          if (value.status !== 'ok' || value.value === null) missing.push(`${indicator.id} ${area} ${period}: ${value.status}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -1,17 +1,34 @@
 // Synthetic demo returns (DOMAIN.md section 10): every partner return for the Thames Valley
-// authorities, Bexley and Central Bedfordshire, each quarter from 2018-19 Q1 to the latest
-// complete quarter, plus the population and benchmark reference files.
+// authorities, the three Bedfordshire authorities and Bexley, each quarter from 2018-19 Q1 to
+// the latest complete quarter, plus the population and benchmark reference files.
 //
-// The figures are made up, but calibrated: summed the way the dashboard sums them, they give
-// back the figures the strategy documents in /work/shared/seeds publish (the CALIBRATION
-// TARGETS below, each quoting its source). Everything else follows a simple model: a level per
-// area, a gentle trend, seasonality (a summer peak), a Covid-19 rise in 2020-21 and small
-// deterministic noise. The same `now` always gives byte-identical files, and a quarter's
-// figures do not depend on `now` at all, so history never changes as time passes.
+// The figures are made up, but calibrated: read the way the dashboard reads them (events summed
+// over quarters, people from the twelve-month counts of a year's last quarter), they give back
+// the figures the strategy documents in /work/shared/seeds publish (the CALIBRATION TARGETS
+// below, each quoting its source). Everything else follows a simple model: a level per area, a
+// gentle trend, seasonality (a summer peak), a Covid-19 rise in 2020-21 and small deterministic
+// noise. London and England, whose returns the dashboard does not hold, run through the same
+// model and become imported benchmark rows for every indicator and period. The same `now`
+// always gives byte-identical files, and a quarter's figures do not depend on `now` at all, so
+// history never changes as time passes.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { daysInQuarter, latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterOrdinal, quarterRange } from '../../schemas/periods';
+import { ENGLAND, LONDON } from '../../schemas/areas';
+import { INDICATORS, type IndicatorDefinition } from '../../schemas/indicators';
+import {
+  daysInQuarter,
+  financialYearId,
+  latestCompleteQuarter,
+  parsePeriodId,
+  parseQuarterId,
+  populationYear,
+  quarterOrdinal,
+  quarterRange,
+  shiftQuarter,
+  type Period,
+} from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
+import { TWELVE_MONTHS_SUFFIX } from '../../schemas/returns/police';
 import type { AccommodationType } from '../../schemas/returns/refuge';
 
 export type DemoReturnType = 'population' | 'benchmark' | 'police' | 'marac' | 'idva' | 'csc' | 'refuge';
@@ -24,6 +41,11 @@ export interface DemoReturn {
 }
 
 const FIRST_QUARTER = '2018-19Q1';
+/**
+ * The model starts a year before the first reported quarter: the twelve-month counts of people
+ * in 2018-19 Q1–Q3 reach back into 2017-18, whose quarters are modelled but not reported.
+ */
+const MODEL_START = shiftQuarter(FIRST_QUARTER, -4);
 const POPULATION_FIXTURE = fileURLToPath(new URL('../../fixtures/demo/population.csv', import.meta.url));
 const BENCHMARK_FIXTURE = fileURLToPath(new URL('../../fixtures/demo/benchmark.csv', import.meta.url));
 
@@ -31,6 +53,11 @@ const BENCHMARK_FIXTURE = fileURLToPath(new URL('../../fixtures/demo/benchmark.c
 // Calibration targets: published figures, quoted from the strategy documents in seeds/.
 // seeds/000 = Buckinghamshire draft DA Strategy 2021-2024; seeds/003 = Oxfordshire DA
 // Strategy 2019-2024; seeds/004 = Bexley DA Strategy 2021-2026.
+//
+// Counts of events (incidents, referrals, cases) are the sum of a year's quarters. Counts of
+// people (victims, perpetrators and their breakdowns) are the force's twelve-month count in the
+// `_12m` columns of the year's last quarter (DOMAIN.md 5.1): a year's figure for people is
+// never the sum of its quarters, which count someone seen in two quarters twice.
 
 // "Thames Valley Police recorded 10,635 incidents of domestic abuse from April 2020 to March 2021 in Buckinghamshire" (seeds/000)
 const BUCKS_INCIDENTS_2020_21 = 10_635;
@@ -95,6 +122,11 @@ const BEXLEY_APR_DEC_2020_RISE = 0.09;
 //  320 cases (about 31 per 10,000 women) is this demo's choice.
 const BEXLEY_MARAC_CASES_2019 = 320;
 const BEXLEY_MARAC_RISE_2020 = 0.39;
+// London, from the MOPAC dashboard as quoted in seeds/004 (and in fixtures/demo/benchmark.csv): recorded incidents
+// "London 140,902 15.7 8,956,600" (2018), "London 144,138 15.9 9,056,800" (2019), "London 156,193 16.8 9,304,000" (2020);
+// recorded offences 85,458 (2018), 89,451 (2019), 94,479 (2020). The synthetic London quarters add up to them.
+const LONDON_INCIDENTS: Record<number, number> = { 2018: 140_902, 2019: 144_138, 2020: 156_193 };
+const LONDON_CRIMES: Record<number, number> = { 2018: 85_458, 2019: 89_451, 2020: 94_479 };
 // Children's social care 2019/20 (seeds/004): "the Multi Agency Safeguarding Hub (MASH) received 13,293 contacts, of
 // which 17.3% (2,294) cited domestic abuse as the presenting reason. The outcome from these contacts saw 23% (527)
 // referred to Children's Social Care"; "Children's Social Care completed 3,023 assessments ... 32.5% (983) identified
@@ -133,6 +165,7 @@ interface AreaProfile {
 const BUCKINGHAMSHIRE = 'E06000060';
 const OXFORDSHIRE = 'E10000025';
 const BEXLEY = 'E09000004';
+const MILTON_KEYNES = 'E06000042';
 
 const DEMO_AREAS: readonly AreaProfile[] = [
   { code: BUCKINGHAMSHIRE, name: 'Buckinghamshire', incidentRate: 16.9, maracRate: 33, bameShare: 0.13, accommodation: [{ type: 'refuge', units: 24 }, { type: 'dispersed', units: 8 }] },
@@ -143,11 +176,55 @@ const DEMO_AREAS: readonly AreaProfile[] = [
   { code: 'E06000039', name: 'Slough', incidentRate: 24.0, maracRate: 36, bameShare: 0.48, accommodation: [{ type: 'refuge', units: 12 }, { type: 'specialist_refuge', units: 5 }] },
   { code: 'E06000040', name: 'Windsor and Maidenhead', incidentRate: 12.5, maracRate: 31, bameShare: 0.15, accommodation: [{ type: 'refuge', units: 7 }] },
   { code: 'E06000041', name: 'Wokingham', incidentRate: 11.0, maracRate: 30, bameShare: 0.13, accommodation: [{ type: 'refuge', units: 8 }, { type: 'second_stage', units: 4 }] },
-  { code: 'E06000042', name: 'Milton Keynes', incidentRate: 21.0, maracRate: 35, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 18 }, { type: 'dispersed', units: 6 }] },
+  { code: MILTON_KEYNES, name: 'Milton Keynes', incidentRate: 21.0, maracRate: 35, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 18 }, { type: 'dispersed', units: 6 }] },
   // Central Bedfordshire's strategy (seeds/002) gives "in 2015 there were 3,238 police incidents of domestic abuse
   // recorded": before the first demo quarter, so it only sets the level (about 11.8 per 1,000 then, rising since).
   { code: 'E06000056', name: 'Central Bedfordshire', incidentRate: 14.2, maracRate: 32, bameShare: 0.08, accommodation: [{ type: 'refuge', units: 12 }, { type: 'dispersed', units: 6 }] },
+  // Bedford and Luton publish nothing in the seeds: they are here so that Bedfordshire, Central
+  // Bedfordshire's police force area and default benchmark, is computed from all its authorities.
+  { code: 'E06000055', name: 'Bedford', incidentRate: 17.5, maracRate: 33, bameShare: 0.28, accommodation: [{ type: 'refuge', units: 10 }, { type: 'dispersed', units: 4 }] },
+  { code: 'E06000032', name: 'Luton', incidentRate: 22.0, maracRate: 36, bameShare: 0.5, accommodation: [{ type: 'refuge', units: 14 }, { type: 'specialist_refuge', units: 6 }] },
   { code: BEXLEY, name: 'Bexley', incidentRate: 15.0, maracRate: 30, bameShare: 0.22, accommodation: [{ type: 'refuge', units: 14 }, { type: 'dispersed', units: 4 }] },
+];
+
+/**
+ * Areas whose returns the dashboard does not hold, modelled like the authorities and loaded as
+ * imported benchmark rows (DOMAIN.md 5.6, 7): London (a London borough's default benchmark, in
+ * the style of MOPAC's dashboard) and England (always on offer, in the style of ONS). Their
+ * mid-year populations are approximate: for London 2018-2020 the MOPAC denominators quoted in
+ * seeds/004 (so the published London rates in fixtures/demo/benchmark.csv agree with the
+ * model), otherwise ONS estimates as remembered to the nearest hundred, the age and sex splits
+ * from typical shares. Past mid-2024 they grow by POPULATION_GROWTH a year.
+ */
+interface BenchmarkAreaProfile extends AreaProfile {
+  source: string;
+  population: Record<number, number>;
+  shares: { aged_16_plus: number; females_16_plus: number; aged_0_17: number };
+}
+
+const BENCHMARK_AREAS: readonly BenchmarkAreaProfile[] = [
+  {
+    code: LONDON,
+    name: 'London',
+    incidentRate: 15.7,
+    maracRate: 34,
+    bameShare: 0.45,
+    accommodation: [{ type: 'refuge', units: 650 }, { type: 'dispersed', units: 250 }],
+    source: 'Synthetic demo figure (in the style of MOPAC)',
+    population: { 2018: 8_956_600, 2019: 9_056_800, 2020: 9_304_000, 2021: 8_796_600, 2022: 8_866_200, 2023: 8_945_300, 2024: 9_089_700 },
+    shares: { aged_16_plus: 0.79, females_16_plus: 0.4, aged_0_17: 0.225 },
+  },
+  {
+    code: ENGLAND,
+    name: 'England',
+    incidentRate: 20,
+    maracRate: 38,
+    bameShare: 0.17,
+    accommodation: [{ type: 'refuge', units: 3_900 }, { type: 'dispersed', units: 1_400 }],
+    source: 'Synthetic demo figure (in the style of ONS)',
+    population: { 2018: 55_977_200, 2019: 56_287_000, 2020: 56_550_100, 2021: 56_536_400, 2022: 57_112_500, 2023: 57_690_300, 2024: 58_620_100 },
+    shares: { aged_16_plus: 0.81, females_16_plus: 0.413, aged_0_17: 0.213 },
+  },
 ];
 
 /** Share of a year's incidents in each quarter: a summer peak (Jul–Sep), another around Christmas (Oct–Dec), a short Jan–Mar. */
@@ -156,6 +233,31 @@ const POLICE_SEASON = { 1: 0.246, 2: 0.268, 3: 0.254, 4: 0.232 } as const;
 const CSC_SEASON = { 1: 0.25, 2: 0.225, 3: 0.27, 4: 0.255 } as const;
 /** MARAC and IDVA referrals follow the police peak, more gently. */
 const SERVICE_SEASON = { 1: 0.25, 2: 0.26, 3: 0.25, 4: 0.24 } as const;
+
+/**
+ * People with incidents in more than one quarter are in each of those quarters' counts, but
+ * once in the twelve months': the four quarters' counts add up to about 1.33 times the twelve
+ * months' (within ±3%, so always between 1.25 and 1.4).
+ */
+const QUARTERS_OVER_TWELVE_MONTHS = 1.33;
+const OVERLAP_SPREAD = 0.03;
+/** Distinct victims over twelve months per incident in them (Buckinghamshire 2020-21: 6,132 of 10,635). */
+const VICTIMS_PER_INCIDENT = 0.575;
+
+/**
+ * Shares of victims by sex and of repeat suspects. Buckinghamshire's are its published ones
+ * (4,240 women and 1,778 men of 6,132 victims; 803 repeat perpetrators of 3,212), so that its
+ * quarters and its twelve-month counts tell the same story.
+ */
+const PERSON_SHARES = { female: 0.775, male: 0.195, repeatPerpetrators: 0.24 };
+const BUCKS_PERSON_SHARES = { female: 0.69, male: 0.29, repeatPerpetrators: 0.25 };
+
+/**
+ * Milton Keynes sent 2018-19 Q1–Q3 on the police template as it was before the twelve-month
+ * columns: those rows have them blank, so the dashboard's "no twelve-month count" path has
+ * something to show (no period the dashboard offers over the demo's span needs them).
+ */
+const EARLIER_TEMPLATE = { area: MILTON_KEYNES, until: '2018-19Q3' };
 
 /** The lockdown rise in police-recorded domestic abuse (2020-21), on top of the trend. */
 const COVID_POLICE_RISE: Record<string, number> = { '2020-21Q1': 1.13, '2020-21Q2': 1.11, '2020-21Q3': 1.04, '2020-21Q4': 1.03 };
@@ -305,14 +407,35 @@ function populationRows(fixture: PopulationRow[], lastYear: number): PopulationR
   for (const area of DEMO_AREAS) {
     const known = fixture.filter((r) => r.area === area.code);
     const latest = known.reduce((a, b) => (b.year > a.year ? b : a));
-    for (let year = latest.year + 1; year <= lastYear; year++) {
-      const growth = (1 + POPULATION_GROWTH) ** (year - latest.year);
-      const projected: PopulationRow = { ...latest, year, notes: `Demo projection from mid-${latest.year} at ${(POPULATION_GROWTH * 100).toFixed(1)}% a year` };
-      for (const figure of POPULATION_FIGURES) projected[figure] = Math.round((latest[figure] * growth) / 100) * 100;
-      rows.push(projected);
-    }
+    for (let year = latest.year + 1; year <= lastYear; year++) rows.push(projectPopulation(latest, year));
   }
   return rows.sort((a, b) => a.year - b.year || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
+}
+
+function projectPopulation(latest: PopulationRow, year: number): PopulationRow {
+  const growth = (1 + POPULATION_GROWTH) ** (year - latest.year);
+  const projected: PopulationRow = { ...latest, year, notes: `Demo projection from mid-${latest.year} at ${(POPULATION_GROWTH * 100).toFixed(1)}% a year` };
+  for (const figure of POPULATION_FIGURES) projected[figure] = Math.round((latest[figure] * growth) / 100) * 100;
+  return projected;
+}
+
+/** A benchmark area's mid-year estimate: its table, split by its shares, projected past the table's end. */
+function benchmarkPopulation(area: BenchmarkAreaProfile, year: number): PopulationRow {
+  const years = Object.keys(area.population).map(Number);
+  const known = Math.min(year, Math.max(...years));
+  const allAges = area.population[known];
+  if (allAges === undefined) throw new Error(`no population for ${area.name} in ${year}`);
+  const hundreds = (share: number) => Math.round((allAges * share) / 100) * 100;
+  const row: PopulationRow = {
+    year: known,
+    area: area.code,
+    all_ages: allAges,
+    aged_16_plus: hundreds(area.shares.aged_16_plus),
+    females_16_plus: hundreds(area.shares.females_16_plus),
+    aged_0_17: hundreds(area.shares.aged_0_17),
+    notes: '',
+  };
+  return known === year ? row : projectPopulation(row, year);
 }
 
 /** The mid-2018 estimate: the model's levels use it (not later revisions) so counts move smoothly. */
@@ -333,6 +456,8 @@ interface DemoRow {
   base: PopulationRow;
   values: Record<string, number | null>;
   notes: string;
+  /** The same area's (and type's) rows for the twelve months ending with this quarter, oldest first; null before the model has four. */
+  twelveMonths: DemoRow[] | null;
 }
 
 /** One column: its value for a row (null = blank), and optionally a ceiling from the rules. */
@@ -380,7 +505,8 @@ function runSteps(type: PartnerReturnType, rows: DemoRow[], steps: Step[]): void
 }
 
 // ---------------------------------------------------------------------------------------
-// Calibration: the rows of an area in a period are made to add up exactly to a published total.
+// Calibration: the rows of an area in a period are made to add up exactly to a published total
+// (for a twelve-month count of people, the one row of the year's last quarter is set to it).
 
 interface CalibrationTarget {
   type: PartnerReturnType;
@@ -393,24 +519,28 @@ interface CalibrationTarget {
 
 const FY = (id: string) => quartersOf(id);
 const CY = (year: number) => quartersOf(String(year));
+/** A financial year's last quarter, whose twelve-month counts are the year's people. */
+const Q4 = (id: string) => [`${id}Q4`];
+const twelveMonths = (person: string) => `${person}${TWELVE_MONTHS_SUFFIX}`;
 
 const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
-  // Buckinghamshire, police, 2020-21 (and perpetrators 2019-20).
+  // Buckinghamshire, police, 2020-21 (and perpetrators 2019-20): events summed over the year,
+  // people from the twelve-month counts of its Q4.
   { type: 'police', area: BUCKINGHAMSHIRE, column: 'incidents', quarters: FY('2020-21'), total: BUCKS_INCIDENTS_2020_21 },
   { type: 'police', area: BUCKINGHAMSHIRE, column: 'incidents_child_present', quarters: FY('2020-21'), total: BUCKS_CHILD_PRESENT_2020_21 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims', quarters: FY('2020-21'), total: BUCKS_VICTIMS_2020_21 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims_female', quarters: FY('2020-21'), total: BUCKS_VICTIMS_FEMALE_2020_21 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'victims_male', quarters: FY('2020-21'), total: BUCKS_VICTIMS_MALE_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('victims'), quarters: Q4('2020-21'), total: BUCKS_VICTIMS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('victims_female'), quarters: Q4('2020-21'), total: BUCKS_VICTIMS_FEMALE_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('victims_male'), quarters: Q4('2020-21'), total: BUCKS_VICTIMS_MALE_2020_21 },
   {
     type: 'police',
     area: BUCKINGHAMSHIRE,
-    column: 'victims_ethnicity_recorded',
-    quarters: FY('2020-21'),
-    total: (sum) => Math.round(BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 * sum('victims', FY('2020-21'))),
+    column: twelveMonths('victims_ethnicity_recorded'),
+    quarters: Q4('2020-21'),
+    total: (sum) => Math.round(BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 * sum(twelveMonths('victims'), Q4('2020-21'))),
   },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'perpetrators', quarters: FY('2019-20'), total: BUCKS_PERPETRATORS_2019_20 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'perpetrators', quarters: FY('2020-21'), total: BUCKS_PERPETRATORS_2020_21 },
-  { type: 'police', area: BUCKINGHAMSHIRE, column: 'repeat_perpetrators', quarters: FY('2020-21'), total: BUCKS_REPEAT_PERPETRATORS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('perpetrators'), quarters: Q4('2019-20'), total: BUCKS_PERPETRATORS_2019_20 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('perpetrators'), quarters: Q4('2020-21'), total: BUCKS_PERPETRATORS_2020_21 },
+  { type: 'police', area: BUCKINGHAMSHIRE, column: twelveMonths('repeat_perpetrators'), quarters: Q4('2020-21'), total: BUCKS_REPEAT_PERPETRATORS_2020_21 },
   { type: 'police', area: BUCKINGHAMSHIRE, column: 'dvds_applications', quarters: FY('2020-21'), total: BUCKS_DVDS_APPLICATIONS_2020_21 },
   // Buckinghamshire, IDVA, children's social care and refuge.
   { type: 'idva', area: BUCKINGHAMSHIRE, column: 'clients_engaged', quarters: FY('2020-21'), total: BUCKS_IDVA_CLIENTS_2020_21 },
@@ -466,6 +596,14 @@ const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   ...Object.entries(BEXLEY_CSC_2019_20).map(
     ([column, total]): CalibrationTarget => ({ type: 'csc', area: BEXLEY, column, quarters: FY('2019-20'), total }),
   ),
+
+  // London (a benchmark, not a return): calendar years 2018-2020 as MOPAC published them, so the
+  // synthetic London rows agree with the published ones. Calendar 2018 starts in 2017-18 Q4, a
+  // quarter the model runs but does not report.
+  ...[2018, 2019, 2020].flatMap((year): CalibrationTarget[] => [
+    { type: 'police', area: LONDON, column: 'incidents', quarters: CY(year), total: LONDON_INCIDENTS[year] },
+    { type: 'police', area: LONDON, column: 'crimes', quarters: CY(year), total: LONDON_CRIMES[year] },
+  ]),
 ];
 
 /** The last quarter any target reads: the model always runs at least this far. */
@@ -527,12 +665,26 @@ function calibrate(type: PartnerReturnType, column: string, rows: DemoRow[]): vo
 // ---------------------------------------------------------------------------------------
 // The five partner returns.
 
-function rowsFor(quarters: string[], bases: Map<string, PopulationRow>, subkeys: (area: AreaProfile) => string[] = () => ['']): DemoRow[] {
+function rowsFor(
+  quarters: string[],
+  areas: readonly AreaProfile[],
+  bases: Map<string, PopulationRow>,
+  subkeys: (area: AreaProfile) => string[] = () => [''],
+): DemoRow[] {
   const rows: DemoRow[] = [];
+  const byKey = new Map<string, DemoRow>();
   for (const quarter of quarters) {
-    for (const area of DEMO_AREAS) {
-      for (const subkey of subkeys(area)) rows.push({ area, quarter, subkey, base: bases.get(area.code)!, values: {}, notes: '' });
+    for (const area of areas) {
+      for (const subkey of subkeys(area)) {
+        const row: DemoRow = { area, quarter, subkey, base: bases.get(area.code)!, values: {}, notes: '', twelveMonths: null };
+        rows.push(row);
+        byKey.set(`${area.code}|${subkey}|${quarter}`, row);
+      }
     }
+  }
+  for (const row of rows) {
+    const year = [3, 2, 1, 0].map((back) => byKey.get(`${row.area.code}|${row.subkey}|${shiftQuarter(row.quarter, -back)}`));
+    if (year.every((r) => r !== undefined)) row.twelveMonths = year as DemoRow[];
   }
   return rows;
 }
@@ -542,6 +694,50 @@ function ethnicityRecordedShare(row: DemoRow): number {
   if (row.area.code !== BUCKINGHAMSHIRE) return 0.86;
   const year = startYearOf(row.quarter);
   return Math.min(0.8, BUCKS_ETHNICITY_RECORDED_SHARE_2020_21 + Math.max(0, year - 2020) * 0.1);
+}
+
+function personShares(row: DemoRow) {
+  return row.area.code === BUCKINGHAMSHIRE ? BUCKS_PERSON_SHARES : PERSON_SHARES;
+}
+
+/** The sum of a column over the twelve months ending with the row's quarter; null when a quarter or a cell is missing. */
+function twelveMonthSum(row: DemoRow, column: string): number | null {
+  if (!row.twelveMonths) return null;
+  if (row.area.code === EARLIER_TEMPLATE.area && !isBefore(EARLIER_TEMPLATE.until, row.quarter)) return null;
+  let total = 0;
+  for (const r of row.twelveMonths) {
+    const v = r.values[column];
+    if (v === null || v === undefined) return null;
+    total += v;
+  }
+  return total;
+}
+
+/** The force's count of distinct people over twelve months: its four quarters' counts less the people seen in more than one. */
+function twelveMonthCount(person: string): ColumnModel {
+  return column(`${person}${TWELVE_MONTHS_SUFFIX}`, (name) => (row) => {
+    const quarters = twelveMonthSum(row, person);
+    return quarters === null ? null : quarters / (QUARTERS_OVER_TWELVE_MONTHS * wobble(OVERLAP_SPREAD, row.area.code, row.quarter, name));
+  });
+}
+
+/**
+ * A part of a twelve-month count (repeat victims among victims), in the share its quarters
+ * have; at most the whole, or what `atMost` leaves (men: victims less women).
+ */
+function twelveMonthPart(part: string, whole: string, atMost?: (row: DemoRow) => number): ColumnModel {
+  const wholeColumn = `${whole}${TWELVE_MONTHS_SUFFIX}`;
+  return column(
+    `${part}${TWELVE_MONTHS_SUFFIX}`,
+    (name) => (row) => {
+      const wholeCount = row.values[wholeColumn];
+      const partQuarters = twelveMonthSum(row, part);
+      const wholeQuarters = twelveMonthSum(row, whole);
+      if (wholeCount === null || wholeCount === undefined || partQuarters === null || !wholeQuarters) return null;
+      return ((wholeCount * partQuarters) / wholeQuarters) * wobble(0.01, row.area.code, row.quarter, name);
+    },
+    atMost ?? wholeColumn,
+  );
 }
 
 function policeSteps(): Step[] {
@@ -555,13 +751,14 @@ function policeSteps(): Step[] {
     },
     column('crimes', shareOf('incidents', 0.55, 0.04), 'incidents'),
     column('incidents_child_present', shareOf('incidents', 0.26, 0.06), 'incidents'),
-    column('victims', shareOf('incidents', 0.575, 0.02), 'incidents'),
+    // Distinct people in the quarter: someone also seen in another quarter is in both quarters' counts.
+    column('victims', shareOf('incidents', VICTIMS_PER_INCIDENT * QUARTERS_OVER_TWELVE_MONTHS, 0.02), 'incidents'),
     column('repeat_victims', shareOf('victims', 0.3, 0.06), 'victims'),
-    column('victims_female', shareOf('victims', 0.775, 0.01), 'victims'),
-    column('victims_male', shareOf('victims', 0.195, 0.02), (row) => row.values.victims! - row.values.victims_female!),
+    column('victims_female', shareOf('victims', (row) => personShares(row).female, 0.01), 'victims'),
+    column('victims_male', shareOf('victims', (row) => personShares(row).male, 0.02), (row) => row.values.victims! - row.values.victims_female!),
     column('victims_ethnicity_recorded', shareOf('victims', ethnicityRecordedShare, 0.02), 'victims'),
     column('perpetrators', shareOf('victims', 0.53, 0.02)),
-    column('repeat_perpetrators', shareOf('perpetrators', 0.24, 0.05), 'perpetrators'),
+    column('repeat_perpetrators', shareOf('perpetrators', (row) => personShares(row).repeatPerpetrators, 0.05), 'perpetrators'),
     column('arrests', shareOf('crimes', 0.32, 0.08)),
     column('charges', shareOf('crimes', 0.11, 0.1), 'crimes'),
     column('dvpn_issued', shareOf('crimes', 0.025, 0.2)),
@@ -581,6 +778,14 @@ function policeSteps(): Step[] {
       return perYear * SERVICE_SEASON[quarterNumber(row.quarter)] * growth * wobble(0.15, row.area.code, row.quarter, name);
     }),
     column('dvds_disclosures', shareOf('dvds_applications', 0.5, 0.2), 'dvds_applications'),
+    // Distinct people in the twelve months ending with the quarter, each counted once.
+    twelveMonthCount('victims'),
+    twelveMonthPart('repeat_victims', 'victims'),
+    twelveMonthPart('victims_female', 'victims'),
+    twelveMonthPart('victims_male', 'victims', (row) => row.values[`victims${TWELVE_MONTHS_SUFFIX}`]! - row.values[`victims_female${TWELVE_MONTHS_SUFFIX}`]!),
+    twelveMonthPart('victims_ethnicity_recorded', 'victims'),
+    twelveMonthCount('perpetrators'),
+    twelveMonthPart('repeat_perpetrators', 'perpetrators'),
   ];
 }
 
@@ -602,6 +807,11 @@ function splitMaracReferrals(rows: DemoRow[]): void {
   }
 }
 
+/*
+ * The few blank cells of real returns (not collected) are all Bexley's: its default benchmark,
+ * London, is imported, so no blank leaves a computed benchmark (Thames Valley, Bedfordshire)
+ * incomplete for a period the dashboard offers.
+ */
 function maracSteps(): Step[] {
   return [
     {
@@ -618,7 +828,7 @@ function maracSteps(): Step[] {
     column(
       'cases_lgbt',
       (name) => (row) =>
-        row.area.code === 'E06000042' && isBefore(row.quarter, '2018-19Q3') ? null : row.values.cases_discussed! * 0.015 * wobble(0.6, row.area.code, row.quarter, name),
+        row.area.code === BEXLEY && isBefore(row.quarter, '2018-19Q3') ? null : row.values.cases_discussed! * 0.015 * wobble(0.6, row.area.code, row.quarter, name),
       'cases_discussed',
     ),
     column('cases_disabled', shareOf('cases_discussed', 0.1, 0.2), 'cases_discussed'),
@@ -653,8 +863,8 @@ function idvaSteps(): Step[] {
     column(
       'clients_lgbt',
       (name) => (row) =>
-        ['E06000038', 'E06000039'].includes(row.area.code) && startYearOf(row.quarter) === 2018
-          ? null // not recorded by these services before 2019-20
+        row.area.code === BEXLEY && startYearOf(row.quarter) === 2018
+          ? null // not recorded by this service before 2019-20
           : row.values.clients_engaged! * 0.02 * wobble(0.5, row.area.code, row.quarter, name),
       'clients_engaged',
     ),
@@ -680,7 +890,7 @@ function cscDaShare(measure: string, share: number, row: DemoRow): number {
 }
 
 function cscSteps(): Step[] {
-  const notCollected = (row: DemoRow, measure: string) => measure === 'early_help_episodes' && row.area.code === 'E06000040' && row.quarter === FIRST_QUARTER;
+  const notCollected = (row: DemoRow, measure: string) => measure === 'early_help_episodes' && row.area.code === BEXLEY && row.quarter === FIRST_QUARTER;
   return CSC_MEASURES.flatMap(([measure, rate, share]): Step[] => [
     column(measure, (name) => (row) =>
       notCollected(row, measure)
@@ -744,7 +954,8 @@ const NOTES: Array<{ type: PartnerReturnType; area: string; quarter: string; sub
   { type: 'police', area: BEXLEY, quarter: '2024-25Q3', text: 'Domestic Abuse Protection Orders counted from this quarter.' },
   { type: 'marac', area: BEXLEY, quarter: '2020-21Q3', text: 'MARAC now meets twice a month because of rising high-risk referrals.' },
   { type: 'idva', area: OXFORDSHIRE, quarter: '2018-19Q1', text: 'New domestic abuse service contract started in June 2018.' },
-  { type: 'csc', area: 'E06000040', quarter: FIRST_QUARTER, text: 'Early help episodes not available for this quarter (system migration).' },
+  { type: 'csc', area: BEXLEY, quarter: FIRST_QUARTER, text: 'Early help episodes not available for this quarter (system migration).' },
+  { type: 'police', area: EARLIER_TEMPLATE.area, quarter: FIRST_QUARTER, text: 'Sent on the earlier template: no twelve-month counts until 2018-19 Q4.' },
   { type: 'refuge', area: BUCKINGHAMSHIRE, quarter: '2020-21Q1', subkey: 'refuge', text: 'Longer stays: move-on slowed during lockdown.' },
 ];
 
@@ -786,18 +997,129 @@ function partnerCsv(type: PartnerReturnType, rows: DemoRow[]): string {
 
 // ---------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------
+// Benchmark rows: London and England, for every indicator in the catalogue and every period the
+// dashboard offers over the demo's span, worked out from their modelled returns the way the
+// dashboard works out an authority's value.
+
+/**
+ * Every period made only of the given quarters: each quarter, and the rolling year, financial
+ * year (at Q4) and calendar year (at Q3) ending with it. In the order their last quarter ends,
+ * so that the rows of a later `now` only add to those of an earlier one.
+ */
+function periodsWithin(quarters: readonly string[]): Period[] {
+  const held = new Set(quarters);
+  const periods: Period[] = [];
+  for (const last of quarters) {
+    const q = parseQuarterId(last)!;
+    const ids = [last, `R12-${last}`];
+    if (q.quarter === 4) ids.push(financialYearId(q.startYear));
+    if (q.quarter === 3) ids.push(String(q.startYear));
+    for (const id of ids) {
+      const period = parsePeriodId(id)!;
+      if (period.quarters.every((p) => held.has(p))) periods.push(period);
+    }
+  }
+  return periods;
+}
+
+/** Return type → area → quarter → rows (one, or one per accommodation type). */
+type ModelledRows = Map<string, Map<string, Map<string, DemoRow[]>>>;
+
+/**
+ * A numerator or denominator over a period, as the dashboard counts it: terms added (a blank
+ * term skipped while one is present), accommodation types and quarters summed; for an
+ * indicator over people, a year or rolling year takes the twelve-month counts of its last
+ * quarter. Null when a figure is missing.
+ */
+function countOver(indicator: IndicatorDefinition, columns: readonly string[], rows: Map<string, DemoRow[]> | undefined, period: Period): number | null {
+  const persons = findReturnDefinition(indicator.source)?.personColumns;
+  const twelveMonthCounts = indicator.counts === 'people' && period.quarters.length > 1 && persons !== undefined;
+  const quarters = twelveMonthCounts ? [period.quarters[period.quarters.length - 1]] : period.quarters;
+  const names = columns.map((c) => (twelveMonthCounts && persons.columns.includes(c) ? `${c}${persons.twelveMonthSuffix}` : c));
+  let total = 0;
+  for (const quarter of quarters) {
+    const quarterRows = rows?.get(quarter);
+    if (!quarterRows || quarterRows.length === 0) return null;
+    for (const row of quarterRows) {
+      let value: number | null = null;
+      for (const name of names) {
+        const v = row.values[name];
+        if (v !== null && v !== undefined) value = (value ?? 0) + v;
+      }
+      if (value === null) return null;
+      total += value;
+    }
+  }
+  return total;
+}
+
+/** The fixture's keys (indicator, area, period): a published row wins over a synthetic one. */
+function publishedKeys(fixtureCsv: string): Set<string> {
+  const lines = fixtureCsv.trim().split(/\r?\n/).slice(1);
+  return new Set(lines.map((line) => line.split(',').slice(0, 3).join('|')));
+}
+
+function benchmarkCsv(fixtureCsv: string, modelled: ModelledRows, reported: readonly string[]): string {
+  const published = publishedKeys(fixtureCsv);
+  const lines: string[] = [];
+  for (const period of periodsWithin(reported)) {
+    for (const area of BENCHMARK_AREAS) {
+      const population = benchmarkPopulation(area, populationYear(period));
+      for (const indicator of INDICATORS) {
+        if (published.has(`${indicator.id}|${area.code}|${period.id}`)) continue;
+        const rows = modelled.get(indicator.source)?.get(area.code);
+        const numerator = countOver(indicator, indicator.numerator, rows, period);
+        const denominator =
+          indicator.denominator.kind === 'population' ? population[indicator.denominator.group] : countOver(indicator, indicator.denominator.columns, rows, period);
+        // A column the model does not make (a future indicator's) leaves the row out; the tests say which.
+        if (numerator === null || denominator === null || denominator === 0) continue;
+        const value = ((numerator / denominator) * indicator.multiplier).toFixed(indicator.decimals);
+        lines.push([indicator.id, area.code, period.id, numerator, denominator, value, area.source].map(csvCell).join(','));
+      }
+    }
+  }
+  const head = fixtureCsv.endsWith('\n') ? fixtureCsv : `${fixtureCsv}\n`;
+  return lines.length === 0 ? head : `${head}${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------
+
 export function generateDemoReturns(now: Date): DemoReturn[] {
   const last = latestCompleteQuarter(now);
   const reported = quarterRange(FIRST_QUARTER, last);
-  // The model runs at least to the last calibrated quarter, so history is the same for every `now`.
-  const modelled = reported.includes(LAST_CALIBRATED_QUARTER) ? reported : quarterRange(FIRST_QUARTER, LAST_CALIBRATED_QUARTER);
+  const reportedSet = new Set(reported);
+  // The model runs from a year before the first reported quarter to at least the last calibrated
+  // one, so history is the same for every `now`.
+  const modelled = quarterRange(MODEL_START, isBefore(last, LAST_CALIBRATED_QUARTER) ? LAST_CALIBRATED_QUARTER : last);
 
   const fixture = readPopulationFixture();
   const population = populationRows(fixture, startYearOf(last));
-  const bases = new Map(DEMO_AREAS.map((a) => [a.code, basePopulation(fixture, a.code)]));
+  const bases = new Map([
+    ...DEMO_AREAS.map((a): [string, PopulationRow] => [a.code, basePopulation(fixture, a.code)]),
+    ...BENCHMARK_AREAS.map((a): [string, PopulationRow] => [a.code, benchmarkPopulation(a, 2018)]),
+  ]);
   const span = reported.length > 0 ? `${reported[0]}-to-${reported[reported.length - 1]}` : 'none';
+  const demoAreas = new Set(DEMO_AREAS.map((a) => a.code));
 
-  const files: DemoReturn[] = [
+  const partnerFiles: DemoReturn[] = [];
+  const benchmarkRows: ModelledRows = new Map();
+  for (const partner of PARTNER_RETURNS) {
+    const rows = rowsFor(modelled, [...DEMO_AREAS, ...BENCHMARK_AREAS], bases, partner.subkeys);
+    runSteps(partner.type, rows, partner.steps());
+    const kept = rows.filter((r) => reportedSet.has(r.quarter) && demoAreas.has(r.area.code));
+    partnerFiles.push({ type: partner.type, fileName: `demo-${partner.type}-${span}.csv`, csv: partnerCsv(partner.type, kept) });
+    const byArea = new Map<string, Map<string, DemoRow[]>>();
+    for (const row of rows) {
+      if (demoAreas.has(row.area.code)) continue;
+      const byQuarter = byArea.get(row.area.code) ?? new Map<string, DemoRow[]>();
+      byArea.set(row.area.code, byQuarter);
+      byQuarter.set(row.quarter, [...(byQuarter.get(row.quarter) ?? []), row]);
+    }
+    benchmarkRows.set(partner.type, byArea);
+  }
+
+  return [
     {
       type: 'population',
       fileName: 'demo-population.csv',
@@ -806,14 +1128,7 @@ export function generateDemoReturns(now: Date): DemoReturn[] {
         population.map((p) => ({ ...p, area_code: p.area })),
       ),
     },
-    { type: 'benchmark', fileName: 'demo-benchmark.csv', csv: readFileSync(BENCHMARK_FIXTURE, 'utf8') },
+    { type: 'benchmark', fileName: 'demo-benchmark.csv', csv: benchmarkCsv(readFileSync(BENCHMARK_FIXTURE, 'utf8'), benchmarkRows, reported) },
+    ...partnerFiles,
   ];
-
-  for (const partner of PARTNER_RETURNS) {
-    const rows = rowsFor(modelled, bases, partner.subkeys);
-    runSteps(partner.type, rows, partner.steps());
-    const kept = rows.filter((r) => reported.includes(r.quarter));
-    files.push({ type: partner.type, fileName: `demo-${partner.type}-${span}.csv`, csv: partnerCsv(partner.type, kept) });
-  }
-  return files;
 }
