@@ -50,20 +50,49 @@ export const IndicatorValueSchema = z
     missing: z.array(z.string()).meta({ description: 'For an incomplete value: the child areas or quarters whose figures are missing or themselves incomplete' }),
     note: z.string().nullable().optional().meta({ description: 'Why a value has no figure, where the status alone would mislead (a person-based year without its twelve-month counts)' }),
     benchmark: BenchmarkComparisonSchema.nullable().meta({ description: 'Null for an area with no comparator (England)' }),
+    note: z.string().nullable().optional().meta({
+      description: 'Why a value has no figure, in a sentence, where there is more to say than its status (e.g. no twelve-month count of victims was sent for a year)',
+    }),
   })
   .meta({ id: 'IndicatorValue' });
 
+/**
+ * A quarter against the same quarter a year before (never the quarter before: abuse is
+ * seasonal). Judged as a benchmark is: this quarter's interval against last year's value.
+ */
+export const YearEarlierSchema = z
+  .object({
+    period: z.string().meta({ description: 'The same quarter a year before', example: '2019-20Q3' }),
+    label: z.string(),
+    value: nullableNumber.meta({ description: "Last year's value, when its status is ok" }),
+    status: ValueStatusSchema,
+    level: ConfidenceLevelSchema,
+    significance: z.enum(['higher', 'lower', 'similar', 'not-compared']).meta({
+      description: "higher: this quarter's lower limit is above last year's value; lower: its upper limit is below; not-compared: either value is missing, suppressed or incomplete, or this quarter's value has no interval",
+    }),
+    assessment: z.enum(['better', 'worse', 'similar', 'higher', 'lower', 'not-compared']).meta({
+      description: 'The significance judged by polarity; a no-judgement indicator keeps higher/lower',
+    }),
+  })
+  .meta({ id: 'YearEarlier' });
+
+const yearEarlier = YearEarlierSchema.nullable().meta({ description: 'For a quarter, the same quarter a year before; null for any other period' });
+
+export const IndicatorValueWithYearEarlierSchema = IndicatorValueSchema.extend({ yearEarlier }).meta({ id: 'IndicatorValueWithYearEarlier' });
+
 export const IndicatorValuesSchema = z
-  .object({ indicator: IndicatorSchema, values: z.array(IndicatorValueSchema) })
+  .object({ indicator: IndicatorSchema, values: z.array(IndicatorValueWithYearEarlierSchema) })
   .meta({ id: 'IndicatorValues' });
 
 export const IndicatorListSchema = z.object({ indicators: z.array(IndicatorSchema) }).meta({ id: 'IndicatorList' });
 
 export const TrendSchema = z
   .object({
-    marker: z.enum(['increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated']),
-    judgement: z.enum(['getting-better', 'getting-worse', 'increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated']),
-    periods: z.array(z.string()).meta({ description: 'The five comparable periods tested, oldest first' }),
+    marker: z.enum(['increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated', 'not-tested']).meta({
+      description: 'not-tested: the period is a quarter; quarterly figures are seasonal and are never tested for trend (PHEindicatormethods), only compared with the same quarter a year before',
+    }),
+    judgement: z.enum(['getting-better', 'getting-worse', 'increasing', 'decreasing', 'no-significant-change', 'cannot-be-calculated', 'not-tested']),
+    periods: z.array(z.string()).meta({ description: 'The five comparable periods, a year apart, oldest first (tested for a year or rolling year only)' }),
     chiSquared: nullableNumber,
     reason: z.string(),
   })
@@ -109,6 +138,11 @@ export const AreaListSchema = z.object({ areas: z.array(AreaEntrySchema) }).meta
 
 export const SeriesPointSchema = IndicatorValueSchema.extend({ label: z.string() }).meta({ id: 'SeriesPoint' });
 
+export const SeriesKindSchema = z.enum(['quarter', 'rolling-year']).meta({
+  id: 'SeriesKind',
+  description: "quarter: each quarter's own figure; rolling-year: at each quarter, the twelve months ending with it (a year's figure at every quarter, free of the seasons)",
+});
+
 export const IndicatorSeriesSchema = z
   .object({
     indicator: IndicatorSchema,
@@ -116,8 +150,9 @@ export const IndicatorSeriesSchema = z
     benchmarkArea: AreaRefSchema.nullable(),
     accommodationType: z.string().nullable(),
     disclosure: DisclosureSchema,
-    points: z.array(SeriesPointSchema).meta({ description: 'One point per quarter, oldest first' }),
-    trend: TrendSchema.meta({ description: 'The recent trend at the last quarter' }),
+    kind: SeriesKindSchema,
+    points: z.array(SeriesPointSchema).meta({ description: 'One point per quarter, oldest first: the quarter, or the twelve months ending with it' }),
+    trend: TrendSchema.meta({ description: 'The recent trend at the last point (a quarter is not tested)' }),
   })
   .meta({ id: 'IndicatorSeries' });
 
@@ -133,11 +168,17 @@ export const AreaComparisonSchema = z
   })
   .meta({ id: 'AreaComparison' });
 
+export const SparklinePointSchema = z
+  .object({ period: z.string(), label: z.string(), value: nullableNumber.meta({ description: 'The value, when its status is ok' }), status: ValueStatusSchema })
+  .meta({ id: 'SparklinePoint' });
+
 export const SummaryIndicatorSchema = z
   .object({
-    indicator: IndicatorSchema.pick({ id: true, title: true, unit: true, decimals: true, polarity: true, ci: true, source: true }),
+    indicator: IndicatorSchema.pick({ id: true, title: true, unit: true, decimals: true, polarity: true, ci: true, source: true, denominator: true, counts: true, valueNote: true }),
     value: IndicatorValueSchema,
+    yearEarlier,
     trend: TrendSchema,
+    sparkline: z.array(SparklinePointSchema).meta({ description: 'The comparable periods a year apart, oldest first, ending with the period shown (the trend’s points)' }),
     reference: ReferenceComparisonSchema.nullable(),
   })
   .meta({ id: 'SummaryIndicator' });
@@ -146,6 +187,9 @@ export const AreaSummarySchema = z
   .object({
     area: AreaRefSchema,
     period: PeriodRefSchema,
+    periodChosen: z.enum(['requested', 'latest-twelve-months']).meta({
+      description: 'latest-twelve-months: no period was asked for, so the summary is for the twelve months ending with the latest quarter of the area’s police return',
+    }),
     benchmarkArea: AreaRefSchema.nullable(),
     level: ConfidenceLevelSchema,
     disclosure: DisclosureSchema,
@@ -167,6 +211,7 @@ export const ValuesQuerySchema = z.object({
 
 export const SeriesQuerySchema = z.object({
   area: z.string().min(1).meta({ example: 'E09000004' }),
+  kind: SeriesKindSchema.default('quarter'),
   from: z.string().optional().meta({ description: 'First quarter; default: the first with data', example: '2018-19Q1' }),
   to: z.string().optional().meta({ description: 'Last quarter; default: the latest with data', example: '2020-21Q4' }),
   benchmark: z.string().optional(),
@@ -182,7 +227,11 @@ export const CompareQuerySchema = z.object({
 });
 
 export const SummaryQuerySchema = z.object({
-  period: z.string().min(1).meta({ example: '2020-21' }),
+  period: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'Default: the latest complete twelve months, ending with the latest quarter of the area’s police return (a financial year when that quarter is Q4)', example: '2020-21' }),
   benchmark: z.string().optional(),
   level,
 });

@@ -1,6 +1,11 @@
 // The engine's answers in the shapes of the read API (schemas/indicator-api.ts): values, a
-// quarterly series, children compared with their parent, and an area's summary by strategy
-// aim. Each is assembled from session values, which have already been through disclosure.
+// series by quarter or by rolling year, children compared with their parent, and an area's
+// summary by strategy aim. Each is assembled from session values, which have already been
+// through disclosure.
+//
+// A board reads years (DOMAIN.md section 4): a summary asked for without a period is for the
+// latest complete twelve months, a quarter is compared with the same quarter a year before, and
+// each summary figure comes with its comparable periods a year apart for the sparkline.
 import type { z } from 'zod';
 import type {
   AreaComparisonSchema,
@@ -9,18 +14,28 @@ import type {
   IndicatorSeriesSchema,
   IndicatorValuesSchema,
   PeriodRefSchema,
+  SeriesKindSchema,
+  SparklinePointSchema,
+  YearEarlierSchema,
 } from '../../schemas/indicator-api';
-import { INDICATORS, STRATEGY_AIMS, type IndicatorDefinition, type StrategyAim } from '../../schemas/indicators';
-import type { Period } from '../../schemas/periods';
-import type { ConfidenceLevelId } from './benchmark';
+import { findIndicator, INDICATORS, STRATEGY_AIMS, type IndicatorDefinition, type StrategyAim } from '../../schemas/indicators';
+import { financialYearId, parsePeriodId, parseQuarterId, quarterRange, shiftQuarter, type Period } from '../../schemas/periods';
+import { compareWithBenchmarkValue, type ConfidenceLevelId } from './benchmark';
+import type { PublishedValue } from './disclosure';
 import type { EngineSession } from './engine';
 import type { AreaRegister } from './register';
+import { comparablePeriods } from './trend';
 
 type IndicatorValues = z.infer<typeof IndicatorValuesSchema>;
 type IndicatorSeries = z.infer<typeof IndicatorSeriesSchema>;
 type AreaComparison = z.infer<typeof AreaComparisonSchema>;
 type AreaSummary = z.infer<typeof AreaSummarySchema>;
 type AreaEntry = z.infer<typeof AreaEntrySchema>;
+type YearEarlier = z.infer<typeof YearEarlierSchema>;
+type SparklinePoint = z.infer<typeof SparklinePointSchema>;
+export type SeriesKind = z.infer<typeof SeriesKindSchema>;
+
+const QUARTERS_PER_YEAR = 4;
 
 /** The catalogue entry as the API shows it: the definition plus its aim's title. */
 export function indicatorMetadata(indicator: IndicatorDefinition) {
@@ -51,7 +66,28 @@ export interface ComparisonOptions {
   accommodationType: string | null;
 }
 
-/** Every area × period asked for, areas first then periods, each against its benchmark. */
+/**
+ * A quarter against the same quarter a year before, judged as a benchmark is (this quarter's
+ * interval against last year's value, then polarity). Null for any other period, or when the
+ * year before is outside the periods we know. Example: 2020-21Q3 is compared with 2019-20Q3.
+ */
+export function yearEarlierComparison(
+  session: EngineSession,
+  indicator: IndicatorDefinition,
+  value: PublishedValue,
+  level: ConfidenceLevelId,
+  accommodationType: string | null = null,
+): YearEarlier | null {
+  if (parseQuarterId(value.period) === null) return null;
+  const earlier = shiftQuarter(value.period, -QUARTERS_PER_YEAR);
+  const period = parsePeriodId(earlier);
+  if (period === null) return null;
+  const before = session.value(indicator, value.area, earlier, accommodationType);
+  const { value: earlierValue, status, significance, assessment } = compareWithBenchmarkValue(value, before, indicator.polarity, level);
+  return { period: earlier, label: period.label, value: earlierValue, status, level, significance, assessment };
+}
+
+/** Every area × period asked for, areas first then periods, each against its benchmark (and a quarter against the same quarter a year before). */
 export function indicatorValues(
   session: EngineSession,
   indicator: IndicatorDefinition,
@@ -61,23 +97,36 @@ export function indicatorValues(
   options: ComparisonOptions,
 ): IndicatorValues {
   const values = areas.flatMap((area) =>
-    periods.map((period) => session.valueWithBenchmark(indicator, area, period, { ...options, benchmark: benchmarkOf(area) })),
+    periods.map((period) => {
+      const value = session.valueWithBenchmark(indicator, area, period, { ...options, benchmark: benchmarkOf(area) });
+      return { ...value, yearEarlier: yearEarlierComparison(session, indicator, value, options.level, options.accommodationType) };
+    }),
   );
   return { indicator: indicatorMetadata(indicator), values };
 }
 
-/** One point per quarter with the benchmark's value, and the recent trend at the last quarter. */
+/** The period a series shows at a quarter: the quarter itself, or the twelve months ending with it. */
+export function seriesPeriod(kind: SeriesKind, quarter: string): string {
+  return kind === 'quarter' ? quarter : `R12-${quarter}`;
+}
+
+/**
+ * One point per quarter with the benchmark's value (each the quarter's own figure, or the twelve
+ * months ending with it), and the recent trend at the last point: tested over five rolling years
+ * a year apart, never over quarters.
+ */
 export function indicatorSeries(
   session: EngineSession,
   indicator: IndicatorDefinition,
   area: string,
   quarters: readonly string[],
   benchmark: string | null,
-  options: ComparisonOptions,
+  options: ComparisonOptions & { kind: SeriesKind },
 ): IndicatorSeries {
-  const points = quarters.map((q) => ({
-    ...session.valueWithBenchmark(indicator, area, q, { ...options, benchmark }),
-    label: session.period(q).label,
+  const periods = quarters.map((q) => seriesPeriod(options.kind, q));
+  const points = periods.map((p) => ({
+    ...session.valueWithBenchmark(indicator, area, p, { ...options, benchmark }),
+    label: session.period(p).label,
   }));
   return {
     indicator: indicatorMetadata(indicator),
@@ -85,8 +134,9 @@ export function indicatorSeries(
     benchmarkArea: benchmark === null ? null : areaRef(session.register, benchmark),
     accommodationType: options.accommodationType,
     disclosure: session.policy,
+    kind: options.kind,
     points,
-    trend: session.trend(indicator, area, quarters[quarters.length - 1], options.accommodationType),
+    trend: session.trend(indicator, area, periods[periods.length - 1], options.accommodationType),
   };
 }
 
@@ -109,18 +159,67 @@ export function compareChildren(
   };
 }
 
+/** The sparkline's points: the comparable periods a year apart ending with `period` (the trend's points). */
+export function sparklinePoints(session: EngineSession, indicator: IndicatorDefinition, area: string, period: string): SparklinePoint[] {
+  return comparablePeriods(session.period(period)).map((p) => {
+    const v = session.value(indicator, area, p);
+    return { period: p, label: session.period(p).label, value: v.status === 'ok' ? v.value : null, status: v.status };
+  });
+}
+
+/** The return whose latest quarter sets the board's default period, and the indicator that shows whether it is held. */
+const DEFAULT_PERIOD_RETURN = 'police';
+const HELD_PROBE = findIndicator('da-incident-rate')!;
+
+/**
+ * The latest complete twelve months for an area: the rolling year ending with the latest quarter
+ * for which the area's police return is held (for a parent, held by every child), written as
+ * the financial year when that quarter is a Q4. With Thames Valley's returns held to 2020-21Q2,
+ * R12-2020-21Q2; to 2020-21Q4, 2020-21. An area none of whose quarters is complete (England, with
+ * authorities that never send a return) takes the latest quarter with any of its figures, then
+ * the latest quarter anyone's police return is held, then `fallback`.
+ */
+export function latestTwelveMonths(session: EngineSession, area: string, fallback: string): string {
+  const span = session.quarterSpan.get(DEFAULT_PERIOD_RETURN);
+  let complete: string | null = null;
+  let partly: string | null = null;
+  if (span) {
+    for (const q of quarterRange(span.first, span.last).reverse()) {
+      const v = session.value(HELD_PROBE, area, q);
+      if (v.source !== 'returns' && v.source !== 'computed') continue;
+      partly ??= q;
+      if (v.status !== 'incomplete') {
+        complete = q;
+        break;
+      }
+    }
+  }
+  const latest = complete ?? partly ?? span?.last ?? fallback;
+  const q = parseQuarterId(latest)!;
+  return q.quarter === QUARTERS_PER_YEAR ? financialYearId(q.startYear) : `R12-${latest}`;
+}
+
 /** Every indicator for one area and period, grouped by the strategy aim it serves. */
-export function areaSummary(session: EngineSession, area: string, period: string, benchmark: string | null, level: ConfidenceLevelId): AreaSummary {
+export function areaSummary(
+  session: EngineSession,
+  area: string,
+  period: string,
+  benchmark: string | null,
+  level: ConfidenceLevelId,
+  periodChosen: AreaSummary['periodChosen'] = 'requested',
+): AreaSummary {
   const aims = (Object.keys(STRATEGY_AIMS) as StrategyAim[]).map((aim) => ({
     aim,
     title: STRATEGY_AIMS[aim],
     indicators: INDICATORS.filter((i) => i.aim === aim).map((indicator) => {
       const value = session.valueWithBenchmark(indicator, area, period, { benchmark, level, accommodationType: null });
-      const { id, title, unit, decimals, polarity, ci, source } = indicator;
+      const { id, title, unit, decimals, polarity, ci, source, denominator, counts, valueNote } = indicator;
       return {
-        indicator: { id, title, unit, decimals, polarity, ci, source },
+        indicator: { id, title, unit, decimals, polarity, ci, source, denominator, counts, valueNote },
         value,
+        yearEarlier: yearEarlierComparison(session, indicator, value, level),
         trend: session.trend(indicator, area, period),
+        sparkline: sparklinePoints(session, indicator, area, period),
         reference: session.reference(indicator, value),
       };
     }),
@@ -128,6 +227,7 @@ export function areaSummary(session: EngineSession, area: string, period: string
   return {
     area: areaRef(session.register, area),
     period: periodRef(session.period(period)),
+    periodChosen,
     benchmarkArea: benchmark === null ? null : areaRef(session.register, benchmark),
     level,
     disclosure: session.policy,

@@ -111,7 +111,7 @@ describe('shapes', () => {
     const entries = body.aims.flatMap((a: { indicators: unknown[] }) => a.indicators);
     expect(entries.map((e: { indicator: { id: string } }) => e.indicator.id).sort()).toEqual(INDICATORS.map((i) => i.id).sort());
     const repeat = entries.find((e: { indicator: { id: string } }) => e.indicator.id === 'repeat-victim-rate');
-    expect(repeat).toMatchObject({ value: { status: 'ok', value: 30, benchmark: { area: LONDON } }, trend: { marker: 'cannot-be-calculated' }, reference: null });
+    expect(repeat).toMatchObject({ value: { status: 'ok', value: 30, benchmark: { area: LONDON } }, trend: { marker: 'not-tested' }, reference: null });
     expect(entries.find((e: { indicator: { id: string } }) => e.indicator.id === 'marac-repeat-rate').reference).toMatchObject({ comparison: 'not-compared' });
   });
 

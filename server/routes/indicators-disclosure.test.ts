@@ -52,10 +52,12 @@ describe('small counts', () => {
   });
 
   it('hides the benchmark comparison and the trend behind a suppressed value', async () => {
-    await load(app, 'police', [{ area_code: BEDFORD, charges: 2 }]);
+    // Charges in 2019-20: 2 in Q3 and none in the other quarters, so the year's 2 is small.
+    await load(app, 'police', YEAR.map((period) => ({ period, area_code: BEDFORD, charges: period === '2019-20Q3' ? 2 : 0 })));
     const v = await valueOf(app, 'charge-rate', BEDFORD, '2019-20Q3');
     expect(v.benchmark).toMatchObject({ area: BEDFORDSHIRE, significance: 'not-compared', assessment: 'not-compared' });
-    const { body } = await getAs(app, 'board', `/api/indicators/charge-rate/series?area=${BEDFORD}`);
+    const { body } = await getAs(app, 'board', `/api/indicators/charge-rate/series?area=${BEDFORD}&kind=rolling-year`);
+    expect(body.points.at(-1)).toMatchObject({ period: 'R12-2019-20Q4', status: 'suppressed' });
     expect(body.trend).toMatchObject({ marker: 'cannot-be-calculated', reason: 'a point is suppressed (small numbers)' });
   });
 

@@ -28,7 +28,7 @@ import { seesUnsuppressed } from '../access/actor';
 import { DASHBOARD_READERS, SIGNED_IN } from '../access/policy';
 import type { DisclosureView } from '../engine/disclosure';
 import { IndicatorEngine, type EngineOptions, type EngineSession } from '../engine/engine';
-import { areaEntries, areaRef, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues, periodRef } from '../engine/views';
+import { areaEntries, areaRef, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues, latestTwelveMonths, periodRef } from '../engine/views';
 import { revisionsOfArea } from '../returns/store';
 
 /** One values request is bounded so that it cannot ask for the whole database at once. */
@@ -194,7 +194,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
       config: { access: DASHBOARD_READERS },
       schema: {
         tags: ['indicators'],
-        summary: 'Quarterly series of one indicator for one area, with intervals and the benchmark value per quarter',
+        summary: 'Series of one indicator for one area at every quarter (the quarter, or the twelve months ending with it), with intervals and the benchmark value',
         params: IdParams,
         querystring: SeriesQuerySchema,
         response: { 200: IndicatorSeriesSchema, ...errors },
@@ -216,7 +216,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
           from = shiftQuarter(to, 1 - MAX_SERIES_QUARTERS);
         }
         const benchmark = benchmarkFor(session, area, request.query.benchmark);
-        return indicatorSeries(session, indicator, area, quarterRange(from, to), benchmark, { level: request.query.level, accommodationType: type });
+        return indicatorSeries(session, indicator, area, quarterRange(from, to), benchmark, { level: request.query.level, accommodationType: type, kind: request.query.kind });
       }),
   );
 
@@ -310,7 +310,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
       config: { access: DASHBOARD_READERS },
       schema: {
         tags: ['areas'],
-        summary: "Every indicator for one area and period, grouped by strategy aim: value, interval, benchmark comparison, trend and reference",
+        summary:
+          'Every indicator for one area and period, grouped by strategy aim: value, interval, benchmark comparison, the same quarter a year before, trend, sparkline points and reference. Without a period: the latest complete twelve months',
         params: CodeParams,
         querystring: SummaryQuerySchema,
         response: { 200: AreaSummarySchema, ...errors },
@@ -320,9 +321,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
       answer(reply, () => {
         const session = sessionFor(request);
         const [area] = checkAreas(session, [request.params.code], 404);
-        const [period] = checkPeriods([request.query.period]);
+        const requested = request.query.period;
+        const period = requested !== undefined ? checkPeriods([requested])[0] : latestTwelveMonths(session, area, latestCompleteQuarter(app.now()));
         const benchmark = benchmarkFor(session, area, request.query.benchmark);
-        return areaSummary(session, area, period, benchmark, request.query.level);
+        return areaSummary(session, area, period, benchmark, request.query.level, requested !== undefined ? 'requested' : 'latest-twelve-months');
       }),
   );
 };

@@ -58,7 +58,8 @@ describe('an analyst', () => {
     await signIn(analyst.page, DEMO.analyst);
     await analyst.page.goto(`/overview?area=${target.area}&period=${target.period}`);
     await settled(analyst.page);
-    expect(await analyst.page.locator('.govuk-inset-text').textContent()).toContain('unsuppressed figures');
+    // (A quarter has a second inset saying its figures are for one quarter.)
+    expect(await analyst.page.locator('.govuk-inset-text', { hasText: 'unsuppressed figures' }).count()).toBe(1);
     const value = await card(analyst).locator('.app-card__value').textContent();
     expect(value).not.toBe('Suppressed');
     expect(value).toMatch(/^[\d,]+(\.\d+)?/);

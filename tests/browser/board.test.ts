@@ -1,11 +1,19 @@
-// A board member signs in (with the keyboard only), reads the overview for their area and opens
-// an indicator: values in their units, comparisons in words, the trend and compare-areas charts
-// with their tables, a CSV download, and the print layout. Every page is scanned with axe-core.
+// A board member signs in (with the keyboard only), lands on the overview for the latest
+// complete twelve months of their area (from one request for its figures), reads it, switches to
+// a quarter whose figures say they are for a quarter, and opens an indicator: values in their
+// units, comparisons in words, the trend as rolling twelve months or quarters and the
+// compare-areas chart with their tables, a CSV download, and the print layout. Every page is
+// scanned with axe-core.
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectAccessible, settled } from './support/browser';
 import { journey } from './support/journey';
 
 const BUCKINGHAMSHIRE = 'E06000060';
+/** The demo data's latest quarter at the journeys' fixed today (22 November 2026) is 2026-27 Q2. */
+const LATEST_TWELVE_MONTHS = 'R12-2026-27Q2';
+
+/** Requests for figures: the ones computed from returns (the catalogue, register and session are not). */
+const FIGURES = /^\/api\/(areas\/[^/]+\/summary|indicators\/[^/]+\/(values|series|compare))/;
 
 const journeyState = journey();
 
@@ -36,6 +44,40 @@ describe('a board member', () => {
     await page.waitForURL('**/overview**');
   });
 
+  it('lands on the latest complete twelve months, whose figures come in one request', async () => {
+    const { page } = journeyState.session;
+    const requests: string[] = [];
+    const record = (request: { url: () => string }) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) requests.push(url.pathname + url.search);
+    };
+    page.on('request', record);
+    await page.goto(`/overview?area=${BUCKINGHAMSHIRE}`);
+    await settled(page);
+    await expect.poll(() => page.locator('li.app-card svg[role="img"]').count()).toBeGreaterThanOrEqual(30);
+    page.off('request', record);
+
+    // One request for every card's figures, trend and sparkline: no request per card.
+    expect(requests.filter((r) => FIGURES.test(r))).toEqual([`/api/areas/${BUCKINGHAMSHIRE}/summary?level=95`]);
+    expect(requests.length).toBeLessThanOrEqual(4); // and the session, sign-in settings and area register
+
+    expect(await page.locator('p.govuk-body-l').first().textContent()).toBe('12 months to Sep 2026 (Oct 2025–Sep 2026), compared with Thames Valley at 95% confidence.');
+    expect(await page.getByText('These are the latest twelve months for which Buckinghamshire’s police figures are held').count()).toBe(1);
+    expect(await page.getByLabel('Type of period').inputValue()).toBe('rolling-year');
+    expect(await page.getByLabel('Period', { exact: true }).inputValue()).toBe(LATEST_TWELVE_MONTHS);
+
+    // A year's figure in a year's unit; the same period behind every link.
+    const incidents = page.locator('li.app-card', { has: page.getByRole('link', { name: 'Domestic abuse incidents per 1,000 people' }) });
+    expect(await incidents.locator('.app-card__unit').textContent()).toBe('per 1,000 people');
+    expect(await incidents.getByRole('link').getAttribute('href')).toContain(`period=${LATEST_TWELVE_MONTHS}`);
+    // The sparkline: five rolling years a year apart, labelled at both ends and named in its text alternative.
+    expect(await incidents.locator('.app-sparkline__axis').textContent()).toBe('12 months to Sep 202212 months to Sep 2026a year apart');
+    expect(await incidents.getByRole('img').getAttribute('aria-label')).toMatch(/^Line of 5 figures a year apart, 12 months to Sep 2022 to 12 months to Sep 2026: /);
+    // Tested for trend over the five rolling years.
+    expect(await incidents.locator('.app-trend').textContent()).toMatch(/(Increasing|Decreasing|No significant change|Trend not available)/);
+    await expectAccessible(page, 'overview, latest twelve months');
+  });
+
   it('reads the overview: values in their units, intervals, comparisons in words, trends and explanations', async () => {
     const { page } = journeyState.session;
     await page.goto(`/overview?area=${BUCKINGHAMSHIRE}&period=2020-21`);
@@ -59,19 +101,23 @@ describe('a board member', () => {
     const incidents = page.locator('li.app-card', { has: page.getByRole('link', { name: 'Domestic abuse incidents per 1,000 people' }) });
     expect(await incidents.textContent()).toContain('From 10,635 of');
     expect(await incidents.locator('.app-card__unit').textContent()).toBe('per 1,000 people');
+    // What the figure counts, in plain words under it.
+    expect(await incidents.locator('.app-value-note').textContent()).toContain('residents of all ages');
     // No-judgement indicator: higher / lower / similar, never better or worse.
     expect(await incidents.locator('.app-judgement').first().textContent()).toMatch(/(Higher than|Lower than|Similar to) Thames Valley/);
-    // A sparkline with a text alternative.
-    await expect.poll(() => incidents.getByRole('img').getAttribute('aria-label')).toMatch(/^Quarterly trend: /);
+    // A year is not compared with a year before on the card: only a quarter is.
+    expect(await incidents.textContent()).not.toContain('the same quarter a year before');
+    // The sparkline's ends are financial years, a year apart.
+    expect(await incidents.getByRole('img').getAttribute('aria-label')).toMatch(/^Line of 5 figures a year apart, 2016-17 to 2020-21: [\d.]+ in 2018-19, [\d.]+ in 2020-21\.$/);
 
-    // Every card without a value explains why in plain words.
+    // Every card without a value explains why in a sentence.
     const statuses = await page.locator('li.app-card .app-status-note').allTextContents();
-    for (const text of statuses) expect(text).toMatch(/privacy|not been received|No figures/);
+    for (const text of statuses) expect(text).toMatch(/^[A-Z].{20,}\.$/);
 
     await expectAccessible(page, 'overview');
   });
 
-  it('changes the period with the form, and the address follows', async () => {
+  it('changes to a quarter with the form: the address follows, and every figure says it is for a quarter', async () => {
     const { page } = journeyState.session;
     await page.getByLabel('Type of period').selectOption('quarter');
     await page.getByLabel('Period', { exact: true }).selectOption('2020-21Q3');
@@ -79,6 +125,18 @@ describe('a board member', () => {
     await page.waitForURL(/period=2020-21Q3/);
     await settled(page);
     expect(await page.locator('p.govuk-body-l').first().textContent()).toContain('2020-21 Q3 (Oct–Dec 2020)');
+    expect(await page.locator('.govuk-inset-text').first().textContent()).toContain('compared with the same quarter a year before');
+
+    const incidents = page.locator('li.app-card', { has: page.getByRole('link', { name: 'Domestic abuse incidents per 1,000 people' }) });
+    expect(await incidents.locator('.app-card__unit').textContent()).toBe('per 1,000 people in the quarter');
+    const repeatPerpetrators = page.locator('li.app-card', { has: page.getByRole('link', { name: 'Repeat perpetrators', exact: true }) });
+    expect(await repeatPerpetrators.locator('.app-card__unit').textContent()).toBe('per cent of perpetrators in the quarter');
+    // Against the same quarter a year before, never the quarter before; not tested for trend.
+    expect(await incidents.textContent()).toMatch(/(Higher than|Lower than|Similar to) the same quarter a year before Q3 2019-20: [\d.]+/);
+    expect(await incidents.textContent()).not.toContain('Q2 2020-21');
+    expect(await incidents.locator('.app-trend').textContent()).toContain('Not tested for trend');
+    expect(await incidents.locator('.app-sparkline__axis').textContent()).toBe('Q3 2016-17Q3 2020-21a year apart');
+    await expectAccessible(page, 'overview, a quarter');
   });
 
   it('prints the overview as a board paper: no navigation or filters', async () => {
@@ -87,11 +145,12 @@ describe('a board member', () => {
     expect(await page.locator('.govuk-service-navigation').isVisible()).toBe(false);
     expect(await page.locator('form.app-filters').isVisible()).toBe(false);
     expect(await page.locator('.app-print-only').first().isVisible()).toBe(true);
-    expect(await page.locator('.app-print-only').first().textContent()).toContain('Board paper: domestic abuse outcomes for Buckinghamshire');
+    expect(await page.locator('.app-print-only').first().textContent()).toContain('Board paper: domestic abuse outcomes for Buckinghamshire, 2020-21 Q3 (Oct–Dec 2020) (figures for one quarter)');
+    expect(await page.locator('li.app-card .app-card__unit').first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('opens an indicator: definition, trend chart, compare-areas chart, tables and a download', async () => {
+  it('opens an indicator: definition, trend chart as rolling twelve months or quarters, compare-areas chart, tables and a download', async () => {
     const { page } = journeyState.session;
     await page.goto(`/overview?area=${BUCKINGHAMSHIRE}&period=2020-21`);
     await settled(page);
@@ -105,28 +164,55 @@ describe('a board member', () => {
     expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('A lower value is better.');
     expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('Wilson score interval');
 
+    // The trend opens on rolling twelve months: a year's figure at every quarter, in a year's unit.
+    expect(await page.getByRole('heading', { name: 'Trend: rolling twelve months' }).count()).toBe(1);
+    expect(await page.getByLabel('Rolling twelve months (a year’s figure at every quarter)').isChecked()).toBe(true);
     // Both charts drew (SVG), each described for screen readers, each with its table.
     await expect.poll(() => page.locator('.app-chart svg').count()).toBe(2);
     const labels = await page.locator('.app-chart').evaluateAll((charts) => charts.map((c) => c.getAttribute('aria-label') ?? ''));
-    expect(labels[0]).toContain('Line chart of Repeat victims for Buckinghamshire');
+    expect(labels[0]).toContain('Line chart of Repeat victims (per cent) for Buckinghamshire, the twelve months to each quarter');
     expect(labels[1]).toContain('Bar chart of Repeat victims for the 9 areas in Thames Valley');
-    const trendTable = page.locator('table', { has: page.locator('caption', { hasText: 'Repeat victims, Buckinghamshire, by quarter' }) });
-    expect(await trendTable.locator('tbody tr').count()).toBe(12);
-    expect(await trendTable.locator('tbody tr').last().locator('th').textContent()).toBe('2020-21 Q4 (Jan–Mar 2021)');
+    const rollingTable = page.locator('table', { has: page.locator('caption', { hasText: 'Repeat victims, Buckinghamshire, rolling twelve months' }) });
+    expect(await rollingTable.locator('tbody tr').count()).toBe(12);
+    expect(await rollingTable.locator('tbody tr').last().locator('th').textContent()).toBe('12 months to Mar 2021 (Apr 2020–Mar 2021)');
     const compareTable = page.locator('table', { has: page.locator('caption', { hasText: 'areas in Thames Valley' }) });
     expect(await compareTable.locator('tbody tr').count()).toBe(10); // nine authorities and Thames Valley
 
-    // The trend table downloads as CSV with a BOM, numbers rounded as shown.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV\W+Repeat victims, Buckinghamshire/ }).click()]);
-    expect(download.suggestedFilename()).toBe('repeat-victim-rate-buckinghamshire-by-quarter.csv');
-    const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
-    expect(text.startsWith('\uFEFFQuarter,Buckinghamshire value,Lower 95% limit')).toBe(true);
-    expect(text.trim().split('\r\n')).toHaveLength(13);
+    // The trend table downloads as CSV with a BOM, numbers rounded as shown, its unit in the heading.
+    const [rolling] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV\W+Repeat victims, Buckinghamshire, rolling/ }).click()]);
+    expect(rolling.suggestedFilename()).toBe('repeat-victim-rate-buckinghamshire-rolling-12-months.csv');
+    const rollingText = await (await rolling.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    expect(rollingText.startsWith('\uFEFFTwelve months to,Buckinghamshire value (%),Lower 95% limit')).toBe(true);
+    expect(rollingText.trim().split('\r\n')).toHaveLength(13);
+
+    // Quarters instead: labelled as quarters in the chart, the table and the download; the address keeps the choice.
+    await page.getByLabel('Quarters', { exact: true }).check();
+    await page.waitForURL(/trend=quarter/);
+    await settled(page);
+    expect(await page.getByRole('heading', { name: 'Trend by quarter' }).count()).toBe(1);
+    const quarterTable = page.locator('table', { has: page.locator('caption', { hasText: 'Repeat victims, Buckinghamshire, by quarter' }) });
+    await expect.poll(() => quarterTable.locator('tbody tr').count()).toBe(12);
+    expect(await quarterTable.locator('tbody tr').last().locator('th').textContent()).toBe('2020-21 Q4 (Jan–Mar 2021)');
+    expect(await quarterTable.locator('thead').textContent()).toContain('Buckinghamshire value (% of victims in the quarter)');
+    await expect.poll(() => page.locator('.app-chart').first().getAttribute('aria-label')).toContain('(per cent of victims in the quarter) for Buckinghamshire, each quarter');
+    const [quarterly] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV\W+Repeat victims, Buckinghamshire, by quarter/ }).click()]);
+    expect(quarterly.suggestedFilename()).toBe('repeat-victim-rate-buckinghamshire-by-quarter.csv');
+    const quarterText = await (await quarterly.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    expect(quarterText.startsWith('\uFEFFQuarter,Buckinghamshire value (% of victims in the quarter),Lower 95% limit')).toBe(true);
 
     // Revisions: the demo figures were each received once.
     await expect.poll(() => page.locator('section[aria-labelledby="revisions-heading"]').textContent()).toContain('None of these figures has been revised');
     await expectAccessible(page, 'indicator page');
     expect(journeyState.session.errors).toEqual([]);
+  });
+
+  it('opens an indicator without a period on the same latest twelve months as the overview', async () => {
+    const { page } = journeyState.session;
+    await page.goto(`/indicators/da-incident-rate?area=${BUCKINGHAMSHIRE}`);
+    await settled(page);
+    await expect.poll(() => page.locator('p.govuk-body-l').first().textContent()).toBe('12 months to Sep 2026 (Oct 2025–Sep 2026)');
+    expect(await page.locator('.app-card__value').first().textContent()).toMatch(/^[\d.]+ per 1,000 people$/);
+    expect(await page.getByLabel('Period', { exact: true }).inputValue()).toBe(LATEST_TWELVE_MONTHS);
   });
 
   it('cannot open partner or administration pages', async () => {

@@ -51,7 +51,8 @@ describe('keyboard only', () => {
 
     await tabTo(page, page.getByRole('button', { name: /^Download CSV\W+Repeat victims, Buckinghamshire/ }));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toMatch(/^repeat-victim-rate-buckinghamshire-by-quarter\.csv$/);
+    // The indicator page's trend opens on rolling twelve months, the board's default, even for a quarter.
+    expect(download.suggestedFilename()).toMatch(/^repeat-victim-rate-buckinghamshire-rolling-12-months\.csv$/);
 
     await tabTo(page, page.getByRole('button', { name: 'Sign out' }));
     await page.keyboard.press('Enter');

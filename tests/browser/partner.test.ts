@@ -146,7 +146,7 @@ describe('a partner sends a return', () => {
     await signIn(journeyState.session.page, DEMO.board);
     const after = await incidentsCard(journeyState.session.page, READING);
     const expected = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((5000 / population) * 1000);
-    expect(after.value).toBe(`${expected}per 1,000 people`);
+    expect(after.value).toBe(`${expected}per 1,000 people in the quarter`);
     expect(after.value).not.toBe(before.value);
     expect(after.text).toContain(`From 5,000 of ${population.toLocaleString('en-GB')}`);
 

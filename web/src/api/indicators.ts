@@ -20,6 +20,7 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 export type AreaEntry = z.infer<typeof AreaEntrySchema>;
 export type AreaSummary = z.infer<typeof AreaSummarySchema>;
 export type SummaryIndicator = z.infer<typeof SummaryIndicatorSchema>;
+export type YearEarlier = NonNullable<SummaryIndicator['yearEarlier']>;
 export type IndicatorValues = z.infer<typeof IndicatorValuesSchema>;
 export type IndicatorValue = IndicatorValues['values'][number];
 export type IndicatorSeries = z.infer<typeof IndicatorSeriesSchema>;
@@ -27,6 +28,8 @@ export type AreaComparison = z.infer<typeof AreaComparisonSchema>;
 export type IndicatorRevisions = z.infer<typeof IndicatorRevisionsSchema>;
 export type IndicatorRevision = IndicatorRevisions['revisions'][number];
 export type ConfidenceLevel = '95' | '99.8';
+/** A series' points: each quarter, or the twelve months ending with it. */
+export type SeriesKind = IndicatorSeries['kind'];
 
 const LONG = 30 * 60_000;
 
@@ -50,14 +53,15 @@ export function useCatalogue() {
   return useQuery(catalogueQueryOptions);
 }
 
-export function summaryQueryOptions(area: string, params: { period: string; benchmark?: string; level?: ConfidenceLevel }) {
+/** Without a period the server chooses the area's latest complete twelve months; the answer says which (`period`). */
+export function summaryQueryOptions(area: string, params: { period?: string; benchmark?: string; level?: ConfidenceLevel }) {
   return queryOptions({
     queryKey: areaKeys.summary(area, params),
     queryFn: ({ signal }) => api<AreaSummary>(`/api/areas/${encodeURIComponent(area)}/summary${queryString(params)}`, { signal }),
   });
 }
 
-export function seriesQueryOptions(id: string, params: { area: string; from?: string; to?: string; benchmark?: string; level?: ConfidenceLevel }) {
+export function seriesQueryOptions(id: string, params: { area: string; kind?: SeriesKind; from?: string; to?: string; benchmark?: string; level?: ConfidenceLevel }) {
   return queryOptions({
     queryKey: indicatorKeys.series(id, params),
     queryFn: ({ signal }) => api<IndicatorSeries>(`/api/indicators/${encodeURIComponent(id)}/series${queryString(params)}`, { signal }),

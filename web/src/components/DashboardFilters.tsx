@@ -1,11 +1,17 @@
 // The choices above the overview and the indicator page: area, kind of period, period,
 // benchmark and confidence level. Nothing changes until "Show figures" is pressed, so moving
 // through the selects with a keyboard or screen reader never reloads the page under the user.
+// With no period chosen yet the picker shows rolling twelve months, the board's default, and
+// then the period the page is showing once the server has chosen it.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AreaEntry } from '../api/indicators';
 import { defaultPeriod, latestQuarter, PERIOD_KINDS, periodChoices, periodKindOf, type PeriodKind } from '../lib/periods';
+import { periodLabel } from '../lib/format';
 import type { Selection } from '../lib/selection';
 import { Select } from './Select';
+
+/** A board reads years: rolling twelve months until a period is chosen. */
+const DEFAULT_KIND: PeriodKind = 'rolling-year';
 
 const AREA_GROUPS: Array<{ type: string; label: string }> = [
   { type: 'local-authority', label: 'Local authorities' },
@@ -36,20 +42,21 @@ export function DashboardFilters({
   showArea?: boolean;
 }) {
   const latest = latestQuarter();
+  const shown = selection.period ?? defaultPeriod(DEFAULT_KIND, latest);
   const [area, setArea] = useState(selection.area ?? '');
-  const [kind, setKind] = useState<PeriodKind>(periodKindOf(selection.period) ?? 'quarter');
-  const [period, setPeriod] = useState(selection.period);
+  const [kind, setKind] = useState<PeriodKind>(periodKindOf(shown) ?? DEFAULT_KIND);
+  const [period, setPeriod] = useState(shown);
   const [benchmark, setBenchmark] = useState(selection.benchmark ?? '');
   const [level, setLevel] = useState(selection.level);
 
   // When the address changes (back button, a link), show what it says.
   useEffect(() => {
     setArea(selection.area ?? '');
-    setKind(periodKindOf(selection.period) ?? 'quarter');
-    setPeriod(selection.period);
+    setKind(periodKindOf(shown) ?? DEFAULT_KIND);
+    setPeriod(shown);
     setBenchmark(selection.benchmark ?? '');
     setLevel(selection.level);
-  }, [selection.area, selection.period, selection.benchmark, selection.level]);
+  }, [selection.area, shown, selection.benchmark, selection.level]);
 
   const entry = areas.find((a) => a.code === area);
   const byCode = new Map(areas.map((a) => [a.code, a]));
@@ -61,7 +68,7 @@ export function DashboardFilters({
     : [{ value: '', label: 'The area’s default' }];
   const choices = periodChoices(kind, latest);
   // A period from an old link that is not in the list is still offered, so the select shows it.
-  const periodOptions = choices.some((c) => c.id === period) ? choices : [{ id: period, label: period }, ...choices];
+  const periodOptions = choices.some((c) => c.id === period) ? choices : [{ id: period, label: periodLabel(period) }, ...choices];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

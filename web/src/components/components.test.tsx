@@ -51,6 +51,14 @@ describe('Sparkline', () => {
     const image = screen.getByRole('img', { name: 'From 1 to 3' });
     expect(image.querySelectorAll('path')).toHaveLength(2);
   });
+  it('labels its ends and the step between points, which the text alternative already says', () => {
+    render(<Sparkline values={[1, 2, 3]} description="Line of 3 figures a year apart, 2018-19 to 2020-21" firstLabel="2018-19" lastLabel="2020-21" />);
+    const axis = screen.getByText('a year apart').parentElement!;
+    expect(axis.textContent).toBe('2018-192020-21a year apart');
+    expect(screen.getByText('2020-21').className).toBe('app-sparkline__end');
+    expect(axis.getAttribute('aria-hidden')).toBe('true');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('2018-19 to 2020-21');
+  });
   it('draws nothing without values', () => {
     const { container } = render(<Sparkline values={[null]} description="nothing" />);
     expect(container.innerHTML).toBe('');

@@ -11,14 +11,13 @@ import {
   formatInterval,
   formatNumber,
   formatValue,
-  formatValueWithUnit,
   listInWords,
   periodLabel,
   plural,
   roundTo,
   shortPeriodLabel,
-  unitCaption,
 } from './format';
+import { unitCaptionFor, valueWithUnit } from './units';
 
 const PER_1000 = { unit: 'per 1,000 people', decimals: 1 };
 const PERCENT = { unit: '%', decimals: 1 };
@@ -45,7 +44,7 @@ describe('formatNumber: en-GB, thousands separators, fixed decimals', () => {
   });
 });
 
-describe('formatValue and formatValueWithUnit: each indicator its unit and decimals', () => {
+describe('formatValue, and the value with its unit for a year: each indicator its unit and decimals', () => {
   it.each([
     // Bexley 2019: 3,835 incidents / 245,900 residents × 1,000 = 15.596…
     [(3835 / 245_900) * 1000, PER_1000, '15.6', '15.6 per 1,000 people'],
@@ -59,19 +58,19 @@ describe('formatValue and formatValueWithUnit: each indicator its unit and decim
     [1234.56, PER_100000, '1,234.6', '1,234.6 per 100,000 people'],
   ])('%d → %s / %s', (value, format, plain, withUnit) => {
     expect(formatValue(value, format)).toBe(plain);
-    expect(formatValueWithUnit(value, format)).toBe(withUnit);
+    expect(valueWithUnit(value, format, 'financial-year')).toBe(withUnit);
   });
 
   it('writes a missing value as "no data", never as zero', () => {
     expect(formatValue(null, PERCENT)).toBe('no data');
     expect(formatValue(undefined, PER_1000)).toBe('no data');
-    expect(formatValueWithUnit(null, PER_1000)).toBe('no data');
+    expect(valueWithUnit(null, PER_1000, 'financial-year')).toBe('no data');
     expect(formatValue(Number.NaN, PER_1000)).toBe('no data');
   });
 
   it('captions the unit, writing % as "per cent"', () => {
-    expect(unitCaption(PERCENT)).toBe('per cent');
-    expect(unitCaption(PER_1000)).toBe('per 1,000 people');
+    expect(unitCaptionFor(PERCENT, 'financial-year')).toBe('per cent');
+    expect(unitCaptionFor(PER_1000, 'financial-year')).toBe('per 1,000 people');
   });
 });
 
@@ -129,6 +128,10 @@ describe('periods and dates in words', () => {
     expect(periodLabel('not-a-period')).toBe('not-a-period');
     expect(shortPeriodLabel('2019-20Q3')).toBe('Q3 2019-20');
     expect(shortPeriodLabel('2019')).toBe('2019');
+    expect(shortPeriodLabel('2019-20')).toBe('2019-20');
+    expect(shortPeriodLabel('R12-2019-20Q3')).toBe('12 months to Dec 2019');
+    expect(shortPeriodLabel('R12-2019-20Q4')).toBe('12 months to Mar 2020');
+    expect(shortPeriodLabel('R12-2026-27Q2')).toBe('12 months to Sep 2026');
   });
 
   it('writes dates in UK time, en-GB', () => {

@@ -1,6 +1,7 @@
 // Numbers, intervals, periods and dates as the board reads them: en-GB, each indicator rounded
-// to its own decimal places, units written out. The API sends unrounded values; this module is
-// the only place that rounds them. Worked examples are in format.test.ts.
+// to its own decimal places. The API sends unrounded values; this module is the only place that
+// rounds them. Units, whose wording depends on the period, are written by units.ts. Worked
+// examples are in format.test.ts.
 import './zod-config';
 import { parsePeriodId } from '../../../schemas/periods';
 
@@ -67,18 +68,6 @@ export function formatValue(value: number | null | undefined, format: UnitFormat
   return isPercent(format) ? `${text}%` : text;
 }
 
-/** The value with its unit written out: "25.0%", "15.6 per 1,000 people", "34 nights". */
-export function formatValueWithUnit(value: number | null | undefined, format: UnitFormat): string {
-  const text = formatValue(value, format);
-  if (text === 'no data' || isPercent(format)) return text;
-  return `${text} ${format.unit}`;
-}
-
-/** The unit as a short caption under a big number: "%" is written "per cent". */
-export function unitCaption(format: UnitFormat): string {
-  return isPercent(format) ? 'per cent' : format.unit;
-}
-
 /** A confidence interval: "23.5% to 26.5%"; null when either limit is missing. */
 export function formatInterval(lower: number | null | undefined, upper: number | null | undefined, format: UnitFormat): string | null {
   if (lower === null || lower === undefined || upper === null || upper === undefined) return null;
@@ -99,10 +88,20 @@ export function periodLabel(id: string): string {
   return parsePeriodId(id)?.label ?? id;
 }
 
-/** A short period label for chart axes: "2019-20Q3" → "Q3 2019-20"; others unchanged. */
+const LAST_MONTH_OF_QUARTER = ['Jun', 'Sep', 'Dec', 'Mar'];
+
+/**
+ * A short period label for chart axes and sparklines: "2019-20Q3" → "Q3 2019-20";
+ * "R12-2019-20Q3" → "12 months to Dec 2019"; years unchanged ("2019-20", "2019").
+ */
 export function shortPeriodLabel(id: string): string {
-  const m = /^(\d{4}-\d{2})Q([1-4])$/.exec(id);
-  return m ? `Q${m[2]} ${m[1]}` : id;
+  const m = /^(R12-)?(\d{4})-(\d{2})Q([1-4])$/.exec(id);
+  if (!m) return id;
+  const quarter = Number(m[4]);
+  if (!m[1]) return `Q${quarter} ${m[2]}-${m[3]}`;
+  // Q4 (Jan–Mar) ends in the second calendar year of the financial year.
+  const year = Number(m[2]) + (quarter === 4 ? 1 : 0);
+  return `12 months to ${LAST_MONTH_OF_QUARTER[quarter - 1]} ${year}`;
 }
 
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentShort, benchmarkWords, referenceWords, statusExplanation, trendWords } from './judgement';
+import { assessmentShort, benchmarkWords, referenceWords, statusExplanation, trendWords, yearEarlierWords } from './judgement';
 
 describe('benchmarkWords: a comparison in words, with a symbol and a tone', () => {
   it.each([
@@ -27,6 +27,19 @@ describe('benchmarkWords: a comparison in words, with a symbol and a tone', () =
   });
 });
 
+describe('yearEarlierWords: a quarter against the same quarter a year before', () => {
+  it.each([
+    ['better', 'better', 'Better than the same quarter a year before'],
+    ['lower', 'lower', 'Lower than the same quarter a year before'],
+    ['similar', 'similar', 'Similar to the same quarter a year before'],
+  ] as const)('%s', (assessment, tone, text) => expect(yearEarlierWords(assessment)).toMatchObject({ tone, text }));
+  it('says why it was not compared', () => {
+    expect(yearEarlierWords('not-compared', { valueStatus: 'ok', earlierStatus: 'no-data' }).text).toBe('Not compared with the same quarter a year before: it has no data');
+    expect(yearEarlierWords('not-compared', { valueStatus: 'ok', earlierStatus: 'ok', hasInterval: false }).text).toBe('Not compared with the same quarter a year before: this figure has no confidence interval');
+    expect(yearEarlierWords('not-compared', { valueStatus: 'suppressed', earlierStatus: 'ok' }).text).toBe('Not compared with the same quarter a year before');
+  });
+});
+
 describe('referenceWords', () => {
   it.each([
     ['below', 'Below the reference (28.0% to 40.0%)'],
@@ -45,6 +58,7 @@ describe('trendWords: the Fingertips trend marker in words', () => {
     ['decreasing', 'decreasing', '↓', 'Decreasing'],
     ['no-significant-change', 'no-significant-change', '→', 'No significant change'],
     ['cannot-be-calculated', 'cannot-be-calculated', '', 'Trend not available'],
+    ['not-tested', 'not-tested', '', 'Not tested for trend'],
   ] as const)('%s / %s', (marker, judgement, symbol, text) => expect(trendWords(marker, judgement)).toEqual({ symbol, text }));
 });
 

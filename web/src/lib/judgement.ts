@@ -5,8 +5,8 @@ import { listInWords, periodLabel } from './format';
 
 export type Assessment = 'better' | 'worse' | 'similar' | 'higher' | 'lower' | 'not-compared';
 export type ValueStatus = 'ok' | 'no-data' | 'incomplete' | 'suppressed';
-export type TrendMarker = 'increasing' | 'decreasing' | 'no-significant-change' | 'cannot-be-calculated';
-export type TrendJudgement = 'getting-better' | 'getting-worse' | 'increasing' | 'decreasing' | 'no-significant-change' | 'cannot-be-calculated';
+export type TrendMarker = 'increasing' | 'decreasing' | 'no-significant-change' | 'cannot-be-calculated' | 'not-tested';
+export type TrendJudgement = 'getting-better' | 'getting-worse' | 'increasing' | 'decreasing' | 'no-significant-change' | 'cannot-be-calculated' | 'not-tested';
 export type ReferenceOutcome = 'below' | 'within' | 'above' | 'not-compared';
 
 export interface Words {
@@ -64,6 +64,22 @@ export function benchmarkWords(
   }
 }
 
+/**
+ * A quarter against the same quarter a year before (never the quarter before: abuse is
+ * seasonal), in the benchmark's words: "Better than the same quarter a year before", "Lower than
+ * the same quarter a year before", or why not: "Not compared with the same quarter a year
+ * before: it has no data".
+ */
+export function yearEarlierWords(assessment: Assessment, context: { valueStatus?: ValueStatus; earlierStatus?: ValueStatus; hasInterval?: boolean } = {}): Words {
+  const name = 'the same quarter a year before';
+  if (assessment !== 'not-compared') return benchmarkWords(assessment, name);
+  const valueMissing = context.valueStatus !== undefined && context.valueStatus !== 'ok';
+  let why = '';
+  if (!valueMissing && context.earlierStatus && context.earlierStatus !== 'ok') why = `: it ${STATUS_REASON[context.earlierStatus]}`;
+  else if (!valueMissing && context.hasInterval === false) why = ': this figure has no confidence interval';
+  return { tone: 'not-compared', symbol: SYMBOLS['not-compared'], text: `Not compared with ${name}${why}` };
+}
+
 /** The same judgement as a short table cell: "Better", "Similar", "Not compared". */
 export function assessmentShort(assessment: Assessment): string {
   return assessment === 'not-compared' ? 'Not compared' : assessment[0].toUpperCase() + assessment.slice(1);
@@ -83,10 +99,15 @@ export function referenceWords(outcome: ReferenceOutcome, rangeText: string): Wo
   }
 }
 
-/** "↑ Increasing and getting better", "→ No significant change", "Trend not available". */
+/**
+ * "↑ Increasing and getting better", "→ No significant change", "Trend not available", and for a
+ * quarter "Not tested for trend" (quarters are seasonal: they are compared with the same
+ * quarter a year before instead).
+ */
 export function trendWords(marker: TrendMarker, judgement: TrendJudgement): { symbol: string; text: string } {
   const arrow = marker === 'increasing' ? '↑' : marker === 'decreasing' ? '↓' : marker === 'no-significant-change' ? '→' : '';
   if (marker === 'cannot-be-calculated') return { symbol: '', text: 'Trend not available' };
+  if (marker === 'not-tested') return { symbol: '', text: 'Not tested for trend' };
   if (marker === 'no-significant-change') return { symbol: arrow, text: 'No significant change' };
   const direction = marker === 'increasing' ? 'Increasing' : 'Decreasing';
   if (judgement === 'getting-better') return { symbol: arrow, text: `${direction} and getting better` };

@@ -1,6 +1,7 @@
 // Period choices for the pickers, built on the shared period rules in schemas/periods.ts.
-// The default is the latest complete quarter; switching to a year picks the latest year whose
-// quarters have all ended.
+// Choices end with the latest complete quarter; switching to a year picks the latest year whose
+// quarters have all ended. (With no period chosen, the server picks the area's latest complete
+// twelve months: see lib/selection.ts.)
 import './zod-config';
 import { financialYearId, latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterFromOrdinal, quarterId, quarterOrdinal, type PeriodKind } from '../../../schemas/periods';
 

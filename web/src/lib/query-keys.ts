@@ -18,7 +18,7 @@ export const areaKeys = {
   all: ['areas'] as const,
   list: () => [...areaKeys.all, 'list'] as const,
   summaries: () => [...areaKeys.all, 'summary'] as const,
-  summary: (code: string, params: { period: string; benchmark?: string; level?: string }) => [...areaKeys.summaries(), code, clean(params)] as const,
+  summary: (code: string, params: { period?: string; benchmark?: string; level?: string }) => [...areaKeys.summaries(), code, clean(params)] as const,
 };
 
 export const indicatorKeys = {
@@ -28,7 +28,7 @@ export const indicatorKeys = {
   figures: () => [...indicatorKeys.all, 'figures'] as const,
   values: (id: string, params: { area: string; period: string; benchmark?: string; level?: string }) =>
     [...indicatorKeys.figures(), 'values', id, clean(params)] as const,
-  series: (id: string, params: { area: string; from?: string; to?: string; benchmark?: string; level?: string }) =>
+  series: (id: string, params: { area: string; kind?: string; from?: string; to?: string; benchmark?: string; level?: string }) =>
     [...indicatorKeys.figures(), 'series', id, clean(params)] as const,
   compare: (id: string, params: { parent: string; period: string; level?: string }) => [...indicatorKeys.figures(), 'compare', id, clean(params)] as const,
   revisions: (id: string, params: { area: string; period: string }) => [...indicatorKeys.figures(), 'revisions', id, clean(params)] as const,

@@ -1,15 +1,16 @@
 // What the dashboard shows (area, period, benchmark, confidence level) lives in the address, so
 // a view can be bookmarked, shared and printed as it is. The last area chosen is remembered on
-// this device, so a board member returns to their own area.
+// this device, so a board member returns to their own area. With no period in the address the
+// server chooses the area's latest complete twelve months (GET /api/areas/:code/summary).
 import { useCallback } from 'react';
 import { useSearchParams } from '../app/router';
-import { latestQuarter } from './periods';
 
 export type ConfidenceLevel = '95' | '99.8';
 
 export interface Selection {
   area: string | null;
-  period: string;
+  /** Null: none chosen, so the area's latest complete twelve months. */
+  period: string | null;
   /** Undefined: the area's default benchmark (its police force area; London for a borough). */
   benchmark: string | undefined;
   level: ConfidenceLevel;
@@ -37,7 +38,7 @@ export function useSelection(): [Selection, (next: Partial<Selection>) => void] 
   const [params, setParams] = useSearchParams();
   const selection: Selection = {
     area: params.get('area') ?? rememberedArea(),
-    period: params.get('period') ?? latestQuarter(),
+    period: params.get('period'),
     benchmark: params.get('benchmark') ?? undefined,
     level: params.get('level') === '99.8' ? '99.8' : '95',
   };
@@ -60,7 +61,7 @@ export function useSelection(): [Selection, (next: Partial<Selection>) => void] 
 export function selectionParams(selection: Selection): Record<string, string | undefined> {
   return {
     area: selection.area ?? undefined,
-    period: selection.period,
+    period: selection.period ?? undefined,
     benchmark: selection.benchmark,
     level: selection.level === '99.8' ? '99.8' : undefined,
   };

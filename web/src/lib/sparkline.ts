@@ -1,5 +1,45 @@
-// A sparkline's geometry as a pure function: values (null for a gap) → SVG path segments in a
-// width × height box, with a little padding so the line's ends and the last dot are not cut.
+// A sparkline as pure functions: its points a year apart (the summary's comparable periods) →
+// values, end labels and a text alternative; and values (null for a gap) → SVG path segments in
+// a width × height box, with a little padding so the line's ends and the last dot are not cut.
+import { formatValue, shortPeriodLabel, type UnitFormat } from './format';
+
+export interface SparklinePoint {
+  period: string;
+  value: number | null;
+  status: string;
+}
+
+export interface SparklineText {
+  /** One per point, null where a point is not shown. */
+  values: Array<number | null>;
+  /** The first and last periods, as the line's ends are labelled. */
+  firstLabel: string;
+  lastLabel: string;
+  /** The text alternative: what the line shows and where it starts and ends. */
+  description: string;
+}
+
+/** A line needs two shown points. */
+export const MIN_SPARKLINE_POINTS = 2;
+
+/**
+ * Example: repeat victims 24.0% in 2016-17 … 25.0% in 2020-21 → labels "2016-17" and "2020-21",
+ * "Line of 5 figures a year apart, 2016-17 to 2020-21: 24.0% in 2016-17, 25.0% in 2020-21."
+ * Null when fewer than two points have a value.
+ */
+export function sparklineText(points: readonly SparklinePoint[], format: UnitFormat): SparklineText | null {
+  const values = points.map((p) => (p.status === 'ok' && p.value !== null && Number.isFinite(p.value) ? p.value : null));
+  const shown = points.filter((_, i) => values[i] !== null);
+  if (shown.length < MIN_SPARKLINE_POINTS) return null;
+  const firstLabel = shortPeriodLabel(points[0].period);
+  const lastLabel = shortPeriodLabel(points[points.length - 1].period);
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  const description =
+    `Line of ${points.length} figures a year apart, ${firstLabel} to ${lastLabel}: ` +
+    `${formatValue(first.value, format)} in ${shortPeriodLabel(first.period)}, ${formatValue(last.value, format)} in ${shortPeriodLabel(last.period)}.`;
+  return { values, firstLabel, lastLabel, description };
+}
 export interface SparklineGeometry {
   /** One "M x y L x y …" path per run of consecutive values. */
   segments: string[];

@@ -1,7 +1,10 @@
-// One indicator for one area: its value for the chosen period, its definition and metadata,
-// the quarterly trend (interval band, benchmark line, reference range), every area under the
-// same parent compared in the Fingertips manner, a data table with downloads beside each chart,
-// and for analysts the revisions of the figures shown. Prints as a board paper.
+// One indicator for one area: its value for the chosen period (for a quarter, against the same
+// quarter a year before), what the figure does and does not count, its definition and
+// metadata, the trend at every quarter as rolling twelve months (the board's default) or as
+// quarters (interval band, benchmark line, reference range), every area under the same parent
+// compared in the Fingertips manner, a data table with downloads beside each chart, and for
+// analysts the revisions of the figures shown. Opened without a period it shows the area's
+// latest complete twelve months, as the overview does. Prints as a board paper.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
@@ -10,16 +13,19 @@ import {
   LEVEL_LABELS,
   limitsAt,
   seriesQueryOptions,
+  summaryQueryOptions,
   useAreas,
   useCatalogue,
   valuesQueryOptions,
   type AreaComparison,
   type AreaEntry,
+  type AreaSummary,
   type Indicator,
   type IndicatorSeries,
   type IndicatorValue,
+  type SeriesKind,
 } from '../../api/indicators';
-import { href, Link } from '../../app/router';
+import { href, Link, useSearchParams } from '../../app/router';
 import { DashboardFilters } from '../../components/DashboardFilters';
 import { DataTable } from '../../components/DataTable';
 import { DownloadTable } from '../../components/DownloadTable';
@@ -28,18 +34,27 @@ import { JudgementTag } from '../../components/Judgement';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { fileSlug } from '../../lib/csv';
-import { formatCount, formatDate, formatInterval, formatValue, formatValueWithUnit, periodLabel, shortPeriodLabel } from '../../lib/format';
-import { benchmarkWords, statusExplanation, trendWords, type Assessment } from '../../lib/judgement';
-import { lastQuarterOf, quartersEndingWith } from '../../lib/periods';
+import { formatCount, formatDate, formatInterval, formatValue, periodLabel, shortPeriodLabel } from '../../lib/format';
+import { benchmarkWords, statusExplanation, trendWords, yearEarlierWords, type Assessment } from '../../lib/judgement';
+import { lastQuarterOf, periodKindOf, quartersEndingWith } from '../../lib/periods';
 import { returnTitle } from '../../lib/return-types';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
 import { compareChartHeight, compareOption } from './charts/compare-option';
 import { trendOption } from './charts/trend-option';
 import { Revisions } from './Revisions';
-import { compareTable, downloadRows, trendTable } from './tables';
+import { unitFor, valueWithUnit, type UnitSubject } from '../../lib/units';
+import { compareTable, downloadRows, trendRowHeading, trendTable } from './tables';
 
-/** Quarters in the trend chart: three years. */
+/** Points in the trend chart: one at each quarter for three years. */
 export const TREND_QUARTERS = 12;
+
+/** The trend chart's points: rolling twelve months unless quarters are asked for (`trend=quarter` in the address). */
+export const DEFAULT_TREND_KIND: SeriesKind = 'rolling-year';
+const TREND_PARAM = 'trend';
+
+export function trendKindOf(param: string | null): SeriesKind {
+  return param === 'quarter' ? 'quarter' : DEFAULT_TREND_KIND;
+}
 
 const POLARITY_WORDS: Record<Indicator['polarity'], string> = {
   'higher-better': 'A higher value is better.',
@@ -64,11 +79,14 @@ function columnsInWords(columns: string[]): string {
   return columns.map((c) => c.replace(/_/g, ' ')).join(' + ');
 }
 
-/** The reference for one quarter: a yearly reference is a quarter of itself (DOMAIN.md section 6). */
-export function quarterlyReference(indicator: Indicator): { low: number | null; high: number | null; label: string } | null {
+/**
+ * The reference as the chart draws it: for a quarter a yearly reference is a quarter of itself
+ * (DOMAIN.md section 6); for twelve months it is as stated.
+ */
+export function referenceFor(indicator: Indicator, kind: SeriesKind): { low: number | null; high: number | null; label: string } | null {
   const r = indicator.reference;
   if (!r) return null;
-  const scale = r.perYear ? 0.25 : 1;
+  const scale = r.perYear && kind === 'quarter' ? 0.25 : 1;
   return { low: r.low === undefined ? null : r.low * scale, high: r.high === undefined ? null : r.high * scale, label: r.label };
 }
 
@@ -111,22 +129,25 @@ function Metadata({ indicator }: { indicator: Indicator }) {
 }
 
 function Headline({ value, indicator, benchmarkName, level, areaName }: { value: IndicatorValue; indicator: Indicator; benchmarkName: string | null; level: '95' | '99.8'; areaName: (c: string) => string }) {
-  const format = { unit: indicator.unit, decimals: indicator.decimals };
+  const format: UnitSubject = { unit: indicator.unit, decimals: indicator.decimals, denominator: indicator.denominator };
+  const kind = periodKindOf(value.period);
   const limits = limitsAt(value, level);
   const interval = formatInterval(limits.lower, limits.upper, format);
   const explanation = statusExplanation(value.status, { missing: value.missing, areaName });
   const comparison = value.benchmark;
+  const earlier = value.yearEarlier;
   return (
     <div className="govuk-!-margin-bottom-6">
       {value.status === 'ok' ? (
-        <p className="app-card__value">{formatValueWithUnit(value.value, format)}</p>
+        <p className="app-card__value">{valueWithUnit(value.value, format, kind)}</p>
       ) : (
         <>
           <p className="app-card__value">{explanation?.title}</p>
-          <p className="govuk-body">{explanation?.text}</p>
+          <p className="govuk-body">{value.note ?? explanation?.text}</p>
         </>
       )}
-      {interval && (
+      {indicator.valueNote && <p className="govuk-body">{indicator.valueNote}</p>}
+      {value.status === 'ok' && interval && (
         <p className="govuk-body">
           {LEVEL_LABELS[level]} confidence interval: {interval}
           {value.numerator !== null && value.denominator !== null && (
@@ -145,12 +166,52 @@ function Headline({ value, indicator, benchmarkName, level, areaName }: { value:
           {comparison.value !== null && `${benchmarkName}: ${formatValue(comparison.value, format)}`}
         </p>
       )}
+      {earlier && (
+        <p className="govuk-body">
+          <JudgementTag words={yearEarlierWords(earlier.assessment, { valueStatus: value.status, earlierStatus: earlier.status, hasInterval: limits.lower !== null })} />{' '}
+          {earlier.value !== null && `${shortPeriodLabel(earlier.period)}: ${formatValue(earlier.value, format)}`}
+        </p>
+      )}
     </div>
   );
 }
 
-function TrendSection({ series, level, reference }: { series: IndicatorSeries; level: '95' | '99.8'; reference: ReturnType<typeof quarterlyReference> }) {
-  const format = { unit: series.indicator.unit, decimals: series.indicator.decimals };
+const TREND_KIND_CHOICES: Array<{ kind: SeriesKind; label: string }> = [
+  { kind: 'rolling-year', label: 'Rolling twelve months (a year’s figure at every quarter)' },
+  { kind: 'quarter', label: 'Quarters' },
+];
+
+/** The choice between rolling twelve months and quarters: GOV.UK radios, applied at once (nothing else on the page moves). */
+function TrendKindChoice({ kind, onChange }: { kind: SeriesKind; onChange: (kind: SeriesKind) => void }) {
+  return (
+    <div className="govuk-form-group app-no-print">
+      <fieldset className="govuk-fieldset">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Show the trend as</legend>
+        <div className="govuk-radios govuk-radios--small govuk-radios--inline">
+          {TREND_KIND_CHOICES.map((choice) => (
+            <div className="govuk-radios__item" key={choice.kind}>
+              <input
+                className="govuk-radios__input"
+                id={`trend-kind-${choice.kind}`}
+                name="trend-kind"
+                type="radio"
+                value={choice.kind}
+                checked={kind === choice.kind}
+                onChange={() => onChange(choice.kind)}
+              />
+              <label className="govuk-label govuk-radios__label" htmlFor={`trend-kind-${choice.kind}`}>
+                {choice.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function TrendSection({ series, level, reference }: { series: IndicatorSeries; level: '95' | '99.8'; reference: ReturnType<typeof referenceFor> }) {
+  const format: UnitSubject = { unit: series.indicator.unit, decimals: series.indicator.decimals, denominator: series.indicator.denominator };
   const option = useMemo(
     () =>
       trendOption({
@@ -158,6 +219,7 @@ function TrendSection({ series, level, reference }: { series: IndicatorSeries; l
         areaName: series.area.name,
         benchmarkName: series.benchmarkArea?.name ?? null,
         format,
+        kind: series.kind,
         levelLabel: LEVEL_LABELS[level],
         reference,
         points: series.points.map((p) => {
@@ -170,30 +232,37 @@ function TrendSection({ series, level, reference }: { series: IndicatorSeries; l
   );
   const table = trendTable(series, level);
   const trend = trendWords(series.trend.marker, series.trend.judgement);
-  const name = `${series.indicator.title}, ${series.area.name}, by quarter`;
+  const quarterly = series.kind === 'quarter';
+  const name = `${series.indicator.title}, ${series.area.name}, ${quarterly ? 'by quarter' : 'rolling twelve months'}`;
+  const lastTested = series.trend.periods[series.trend.periods.length - 1];
   return (
-    <section aria-labelledby="trend-heading" className="govuk-!-margin-bottom-8">
-      <h2 className="govuk-heading-m" id="trend-heading">
-        Trend by quarter
-      </h2>
-      <p className="govuk-body">
-        Recent trend ({series.trend.periods.length > 0 ? `the quarters to ${shortPeriodLabel(series.trend.periods[series.trend.periods.length - 1])}` : 'latest quarters'}):{' '}
-        <strong>
-          <span aria-hidden="true">{trend.symbol} </span>
-          {trend.text}
-        </strong>
-        {series.trend.marker === 'cannot-be-calculated' && ` (${series.trend.reason})`}.
-        {reference && ` The shaded band or dotted line is the reference: ${reference.label}.`}
-      </p>
+    <>
+      {quarterly ? (
+        <p className="govuk-body">
+          Each point is one quarter’s figure ({unitFor(format, 'quarter')}). Abuse is seasonal, so compare a quarter with the same quarter a year before, not with the quarter before.
+          Quarters are not tested for trend: choose rolling twelve months to see the recent trend.
+        </p>
+      ) : (
+        <p className="govuk-body">
+          Each point is the twelve months ending with that quarter: a year’s figure at every quarter, so the seasons do not show as rises and falls. Recent trend
+          {lastTested ? ` (five rolling years a year apart, to ${shortPeriodLabel(lastTested).replace(/^12 months to /, '')})` : ''}:{' '}
+          <strong>
+            <span aria-hidden="true">{trend.symbol ? `${trend.symbol} ` : ''}</span>
+            {trend.text}
+          </strong>
+          {series.trend.marker === 'cannot-be-calculated' && ` (${series.trend.reason})`}.
+        </p>
+      )}
+      {reference && <p className="govuk-body">The shaded band or dotted line is the reference: {reference.label}.</p>}
       <EChart option={option} />
-      <DataTable caption={name} firstHeader="Quarter" model={table} />
-      <DownloadTable fileName={fileSlug(series.indicator.id, series.area.name, 'by-quarter')} rows={downloadRows(table, 'Quarter')} label={name} />
-    </section>
+      <DataTable caption={name} firstHeader={trendRowHeading(series.kind)} model={table} />
+      <DownloadTable fileName={fileSlug(series.indicator.id, series.area.name, quarterly ? 'by-quarter' : 'rolling-12-months')} rows={downloadRows(table, trendRowHeading(series.kind))} label={name} />
+    </>
   );
 }
 
 function CompareSection({ comparison, level, highlight }: { comparison: AreaComparison; level: '95' | '99.8'; highlight: string }) {
-  const format = { unit: comparison.indicator.unit, decimals: comparison.indicator.decimals };
+  const format: UnitSubject = { unit: comparison.indicator.unit, decimals: comparison.indicator.decimals, denominator: comparison.indicator.denominator };
   const bars = comparison.areas.map((a) => {
     const limits = limitsAt(a, level);
     return { code: a.area, name: a.name, value: a.value, lower: limits.lower, upper: limits.upper, status: a.status, assessment: (a.benchmark?.assessment ?? 'not-compared') as Assessment };
@@ -206,6 +275,7 @@ function CompareSection({ comparison, level, highlight }: { comparison: AreaComp
         parentName: comparison.parent.name,
         parentValue: comparison.parent.status === 'ok' ? comparison.parent.value : null,
         format,
+        periodKind: comparison.period.kind,
         levelLabel: LEVEL_LABELS[level],
         areas: bars,
         highlight,
@@ -221,7 +291,8 @@ function CompareSection({ comparison, level, highlight }: { comparison: AreaComp
         Compared with other areas in {comparison.parent.name}
       </h2>
       <p className="govuk-body">
-        {comparison.period.label}. Each bar is an area, highest first; the whisker is its {LEVEL_LABELS[level]} confidence interval and the dashed line is {comparison.parent.name}
+        {comparison.period.label}
+        {comparison.period.kind === 'quarter' ? ` (${unitFor(format, 'quarter')})` : ''}. Each bar is an area, highest first; the whisker is its {LEVEL_LABELS[level]} confidence interval and the dashed line is {comparison.parent.name}
         {comparison.parent.status === 'ok' ? ` (${formatValue(comparison.parent.value, format)})` : ' (no value)'}. Worse bars are also hatched; the chosen area is outlined in black.
       </p>
       <ul className="app-key" aria-label="Key">
@@ -238,15 +309,18 @@ function CompareSection({ comparison, level, highlight }: { comparison: AreaComp
   );
 }
 
-function IndicatorContent({ id, selection, areas }: { id: string; selection: Selection & { area: string }; areas: AreaEntry[] }) {
+function IndicatorContent({ id, selection, period, areas }: { id: string; selection: Selection & { area: string }; period: string; areas: AreaEntry[] }) {
   const areaName = areaNamer(areas);
-  const to = lastQuarterOf(selection.period) ?? selection.period;
+  const [params, setParams] = useSearchParams();
+  const trendKind = trendKindOf(params.get(TREND_PARAM));
+  const to = lastQuarterOf(period) ?? period;
   const quarters = quartersEndingWith(to, TREND_QUARTERS);
-  const values = useQuery(valuesQueryOptions(id, { area: selection.area, period: selection.period, benchmark: selection.benchmark, level: selection.level }));
-  const series = useQuery(seriesQueryOptions(id, { area: selection.area, from: quarters[0], to, benchmark: selection.benchmark, level: selection.level }));
+  const values = useQuery(valuesQueryOptions(id, { area: selection.area, period, benchmark: selection.benchmark, level: selection.level }));
+  const series = useQuery(seriesQueryOptions(id, { area: selection.area, kind: trendKind, from: quarters[0], to, benchmark: selection.benchmark, level: selection.level }));
   const parent = comparisonParent(areas, selection.area, selection.benchmark);
-  const compare = useQuery({ ...compareQueryOptions(id, { parent: parent ?? '', period: selection.period, level: selection.level }), enabled: parent !== null });
+  const compare = useQuery({ ...compareQueryOptions(id, { parent: parent ?? '', period, level: selection.level }), enabled: parent !== null });
   const entry = areas.find((a) => a.code === selection.area);
+  const linkSelection = { ...selection, period };
 
   return (
     <QueryState query={values} what="this indicator">
@@ -254,26 +328,34 @@ function IndicatorContent({ id, selection, areas }: { id: string; selection: Sel
         const indicator = data.indicator;
         const value = data.values[0];
         const benchmarkName = value?.benchmark ? areaName(value.benchmark.area) : null;
+        const quarter = periodKindOf(period) === 'quarter';
         return (
           <>
             <p className="app-print-only govuk-body">
-              Board paper: {indicator.title}, {areaName(selection.area)}, {periodLabel(selection.period)}. Printed {formatDate(new Date().toISOString())}.
+              Board paper: {indicator.title}, {areaName(selection.area)}, {periodLabel(period)}
+              {quarter ? ' (a figure for one quarter)' : ''}. Printed {formatDate(new Date().toISOString())}.
             </p>
-            <p className="govuk-body-l">{periodLabel(selection.period)}</p>
+            <p className="govuk-body-l">{periodLabel(period)}</p>
             {value && <Headline value={value} indicator={indicator} benchmarkName={benchmarkName} level={selection.level} areaName={areaName} />}
             <div className="app-actions app-no-print govuk-!-margin-bottom-6">
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
                 Print as a board paper
               </button>
-              <Link className="govuk-link" to={href('/overview', selectionParams(selection))}>
+              <Link className="govuk-link" to={href('/overview', selectionParams(linkSelection))}>
                 Back to the overview
               </Link>
             </div>
             <h2 className="govuk-heading-m">About this indicator</h2>
             <Metadata indicator={indicator} />
-            <QueryState query={series} what="the trend">
-              {(s) => <TrendSection series={s} level={selection.level} reference={quarterlyReference(indicator)} />}
-            </QueryState>
+            <section aria-labelledby="trend-heading" className="govuk-!-margin-bottom-8">
+              <h2 className="govuk-heading-m" id="trend-heading">
+                {trendKind === 'quarter' ? 'Trend by quarter' : 'Trend: rolling twelve months'}
+              </h2>
+              <TrendKindChoice kind={trendKind} onChange={(kind) => setParams({ [TREND_PARAM]: kind === DEFAULT_TREND_KIND ? null : kind }, { replace: true })} />
+              <QueryState query={series} what="the trend">
+                {(s) => <TrendSection series={s} level={selection.level} reference={referenceFor(indicator, s.kind)} />}
+              </QueryState>
+            </section>
             {parent ? (
               <QueryState query={compare} what="the comparison with other areas">
                 {(c) => <CompareSection comparison={c} level={selection.level} highlight={selection.area} />}
@@ -281,7 +363,7 @@ function IndicatorContent({ id, selection, areas }: { id: string; selection: Sel
             ) : (
               <p className="govuk-body">{areaName(selection.area)} has no parent area whose areas could be compared.</p>
             )}
-            {entry?.type === 'local-authority' && <Revisions indicator={indicator.id} area={selection.area} period={selection.period} />}
+            {entry?.type === 'local-authority' && <Revisions indicator={indicator.id} area={selection.area} period={period} />}
           </>
         );
       }}
@@ -289,11 +371,26 @@ function IndicatorContent({ id, selection, areas }: { id: string; selection: Sel
   );
 }
 
+/**
+ * The period the page shows: the one chosen, or (with none in the address) the area's latest
+ * complete twelve months as the summary chooses them, shared with the overview's cached answer.
+ */
+function usePeriodShown(selection: Selection): { period: string | null; query: ReturnType<typeof useQuery<AreaSummary>> | null } {
+  const chosen = selection.period;
+  const summary = useQuery({
+    ...summaryQueryOptions(selection.area ?? '', { benchmark: selection.benchmark, level: selection.level }),
+    enabled: Boolean(selection.area) && chosen === null,
+  });
+  if (chosen !== null) return { period: chosen, query: null };
+  return { period: summary.data?.period.id ?? null, query: summary };
+}
+
 export default function IndicatorPage({ params }: { params: Record<string, string> }) {
   const id = params.id;
   const [selection, update] = useSelection();
   const areas = useAreas();
   const areaName = areaNamer(areas.data);
+  const shown = usePeriodShown(selection);
   return (
     <>
       <Link className="govuk-back-link" to={href('/overview', selectionParams(selection))}>
@@ -303,11 +400,17 @@ export default function IndicatorPage({ params }: { params: Record<string, strin
       <QueryState query={areas} what="the list of areas">
         {(list) => (
           <>
-            <DashboardFilters areas={list} selection={selection} onApply={update} />
-            {selection.area ? (
-              <IndicatorContent id={id} selection={{ ...selection, area: selection.area }} areas={list} />
-            ) : (
+            <DashboardFilters areas={list} selection={{ ...selection, period: shown.period }} onApply={update} />
+            {!selection.area ? (
               <p className="govuk-body">Choose an area to see its figures.</p>
+            ) : shown.period !== null ? (
+              <IndicatorContent id={id} selection={{ ...selection, area: selection.area }} period={shown.period} areas={list} />
+            ) : (
+              shown.query && (
+                <QueryState query={shown.query} what="the latest twelve months">
+                  {() => null}
+                </QueryState>
+              )
             )}
           </>
         )}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaComparison, AreaEntry, IndicatorSeries } from '../../api/indicators';
-import { comparisonParent, quarterlyReference } from './IndicatorPage';
+import { comparisonParent, referenceFor, trendKindOf } from './IndicatorPage';
 import { newestFirst } from './Revisions';
-import { compareTable, downloadRows, trendTable } from './tables';
+import { compareTable, downloadRows, trendRowHeading, trendTable } from './tables';
 
 const indicator = {
   id: 'repeat-victim-rate',
@@ -47,6 +47,7 @@ describe('trendTable: the table beside the trend chart', () => {
     benchmarkArea: { code: 'E12000007', name: 'London', type: 'region' },
     accommodationType: null,
     disclosure: { view: 'suppressed', threshold: 5 },
+    kind: 'quarter',
     points: [
       { ...value('2019-20Q3', 25.0002), label: '' },
       { ...value('2019-20Q4', null, 'suppressed'), label: '' },
@@ -56,10 +57,25 @@ describe('trendTable: the table beside the trend chart', () => {
   const table = trendTable(series, '95');
 
   it('shows values rounded as on the page, and says why one is missing', () => {
-    expect(table.columns.map((c) => c.label)).toEqual(['Bexley value', 'Lower 95% limit', 'Upper 95% limit', 'Numerator', 'Denominator', 'London value', 'Compared with London']);
+    expect(table.columns.map((c) => c.label)).toEqual([
+      'Bexley value (% of victims in the quarter)',
+      'Lower 95% limit',
+      'Upper 95% limit',
+      'Numerator',
+      'Denominator',
+      'London value (% of victims in the quarter)',
+      'Compared with London',
+    ]);
     expect(table.rows[0].header.text).toBe('2019-20 Q3 (Oct–Dec 2019)');
     expect(table.rows[0].cells.map((c) => c.text)).toEqual(['25.0%', '23.5%', '26.5%', '803', '3,212', '27.0%', 'Better']);
     expect(table.rows[1].cells.map((c) => c.text).slice(0, 5)).toEqual(['Suppressed', '', '', '', '']);
+  });
+
+  it('heads rolling twelve months as twelve months, in a year’s unit', () => {
+    const rolling = trendTable({ ...series, kind: 'rolling-year', points: series.points.map((p) => ({ ...p, period: `R12-${p.period}` })) }, '95');
+    expect(rolling.columns[0].label).toBe('Bexley value (%)');
+    expect(rolling.rows[0].header.text).toBe('12 months to Dec 2019 (Jan 2019–Dec 2019)');
+    expect([trendRowHeading('quarter'), trendRowHeading('rolling-year')]).toEqual(['Quarter', 'Twelve months to']);
   });
 
   it('downloads the same numbers, as numbers', () => {
@@ -107,11 +123,15 @@ describe('which areas to compare', () => {
   });
 });
 
-describe('references and revisions', () => {
-  it('scales a yearly reference to a quarter', () => {
-    expect(quarterlyReference({ ...indicator, reference: { low: 40, perYear: true, label: 'SafeLives' } })).toEqual({ low: 10, high: null, label: 'SafeLives' });
-    expect(quarterlyReference({ ...indicator, reference: { low: 28, high: 40, perYear: false, label: 'range' } })).toEqual({ low: 28, high: 40, label: 'range' });
-    expect(quarterlyReference(indicator)).toBeNull();
+describe('references, the trend view and revisions', () => {
+  it('scales a yearly reference to a quarter, and not to twelve months', () => {
+    expect(referenceFor({ ...indicator, reference: { low: 40, perYear: true, label: 'SafeLives' } }, 'quarter')).toEqual({ low: 10, high: null, label: 'SafeLives' });
+    expect(referenceFor({ ...indicator, reference: { low: 40, perYear: true, label: 'SafeLives' } }, 'rolling-year')).toEqual({ low: 40, high: null, label: 'SafeLives' });
+    expect(referenceFor({ ...indicator, reference: { low: 28, high: 40, perYear: false, label: 'range' } }, 'quarter')).toEqual({ low: 28, high: 40, label: 'range' });
+    expect(referenceFor(indicator, 'quarter')).toBeNull();
+  });
+  it('shows rolling twelve months unless quarters are asked for', () => {
+    expect([trendKindOf(null), trendKindOf('quarter'), trendKindOf('nonsense')]).toEqual(['rolling-year', 'quarter', 'rolling-year']);
   });
   it('lists revisions newest first, by when they arrived and then by submission', () => {
     const r = (submissionId: number, receivedAt: string) => ({

@@ -1,9 +1,11 @@
 // The data tables beside the charts, as pure functions: API data → columns and rows, each cell
 // with the text shown on the page and the value written to a download (numbers rounded as
-// shown, so a download and the page never disagree).
+// shown, so a download and the page never disagree). Value columns carry their unit, which
+// says "in the quarter" for quarters, so a download read on its own is not taken for a year.
 import { limitsAt, type AreaComparison, type ConfidenceLevel, type IndicatorSeries, LEVEL_LABELS } from '../../api/indicators';
 import type { Cell } from '../../lib/csv';
 import { formatCount, formatValue, periodLabel, roundTo, type UnitFormat } from '../../lib/format';
+import { withUnit } from '../../lib/units';
 import { assessmentShort, statusExplanation, type ValueStatus } from '../../lib/judgement';
 import { sortForComparison } from './charts/compare-option';
 
@@ -46,17 +48,22 @@ export function downloadRows(model: TableModel, firstHeader: string): Cell[][] {
   return [[firstHeader, ...model.columns.map((c) => c.label)], ...model.rows.map((r) => [r.header.value, ...r.cells.map((c) => c.value)])];
 }
 
+/** The first column's heading: what each row is. */
+export function trendRowHeading(kind: IndicatorSeries['kind']): string {
+  return kind === 'quarter' ? 'Quarter' : 'Twelve months to';
+}
+
 export function trendTable(series: IndicatorSeries, level: ConfidenceLevel): TableModel {
-  const format = { unit: series.indicator.unit, decimals: series.indicator.decimals };
+  const format = { unit: series.indicator.unit, decimals: series.indicator.decimals, denominator: series.indicator.denominator };
   const levelLabel = LEVEL_LABELS[level];
   const benchmark = series.benchmarkArea?.name;
   const columns: TableColumn[] = [
-    { label: `${series.area.name} value`, numeric: true },
+    { label: withUnit(`${series.area.name} value`, format, series.kind), numeric: true },
     { label: `Lower ${levelLabel} limit`, numeric: true },
     { label: `Upper ${levelLabel} limit`, numeric: true },
     { label: 'Numerator', numeric: true },
     { label: 'Denominator', numeric: true },
-    ...(benchmark ? [{ label: `${benchmark} value`, numeric: true }, { label: `Compared with ${benchmark}`, numeric: false }] : []),
+    ...(benchmark ? [{ label: withUnit(`${benchmark} value`, format, series.kind), numeric: true }, { label: `Compared with ${benchmark}`, numeric: false }] : []),
   ];
   const rows = series.points.map((p) => {
     const limits = limitsAt(p, level);
@@ -79,10 +86,10 @@ export function trendTable(series: IndicatorSeries, level: ConfidenceLevel): Tab
 }
 
 export function compareTable(comparison: AreaComparison, level: ConfidenceLevel): TableModel {
-  const format = { unit: comparison.indicator.unit, decimals: comparison.indicator.decimals };
+  const format = { unit: comparison.indicator.unit, decimals: comparison.indicator.decimals, denominator: comparison.indicator.denominator };
   const levelLabel = LEVEL_LABELS[level];
   const columns: TableColumn[] = [
-    { label: 'Value', numeric: true },
+    { label: withUnit('Value', format, comparison.period.kind), numeric: true },
     { label: `Lower ${levelLabel} limit`, numeric: true },
     { label: `Upper ${levelLabel} limit`, numeric: true },
     { label: 'Numerator', numeric: true },

@@ -1,43 +1,70 @@
 // The overview: every indicator for one area and period, grouped by the strategy's aims. Each
-// card gives the value in its unit, its confidence interval, the comparison with the benchmark
-// in words and colour, the reference range where there is one, the recent trend and a
-// sparkline, or a plain explanation of why there is no value. Prints as a board paper.
+// card gives the value in its unit (saying so when it is for a quarter), what the figure does
+// and does not count, its confidence interval, the comparison with the benchmark in words and
+// colour, for a quarter the same quarter a year before, the reference range where there is
+// one, the recent trend and a sparkline of the figures a year apart, or a plain explanation of
+// why there is no value. Opened without a period it shows the area's latest complete twelve
+// months, as the server chooses them. All of it comes from one summary request. Prints as a
+// board paper.
 import { useQuery } from '@tanstack/react-query';
-import { areaNamer, LEVEL_LABELS, limitsAt, seriesQueryOptions, summaryQueryOptions, useAreas, type AreaSummary, type SummaryIndicator } from '../../api/indicators';
+import { areaNamer, LEVEL_LABELS, limitsAt, summaryQueryOptions, useAreas, type AreaSummary, type SummaryIndicator } from '../../api/indicators';
 import { href, Link } from '../../app/router';
 import { DashboardFilters } from '../../components/DashboardFilters';
 import { JudgementTag } from '../../components/Judgement';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { Sparkline } from '../../components/Sparkline';
-import { formatCount, formatDate, formatInterval, formatValue, periodLabel, shortPeriodLabel, unitCaption } from '../../lib/format';
-import { benchmarkWords, referenceWords, statusExplanation, trendWords, type Assessment } from '../../lib/judgement';
-import { lastQuarterOf, quartersEndingWith } from '../../lib/periods';
+import { formatCount, formatDate, formatInterval, formatValue, periodLabel, shortPeriodLabel } from '../../lib/format';
+import { benchmarkWords, referenceWords, statusExplanation, trendWords, yearEarlierWords, type Assessment } from '../../lib/judgement';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
-
-/** Quarters in a sparkline: two years. */
-export const SPARKLINE_QUARTERS = 8;
+import { sparklineText } from '../../lib/sparkline';
+import { unitCaptionFor, type UnitSubject } from '../../lib/units';
 
 const KEY: Assessment[] = ['better', 'similar', 'worse', 'higher', 'lower', 'not-compared'];
 
-function CardSparkline({ id, area, to, format }: { id: string; area: string; to: string; format: { unit: string; decimals: number } }) {
-  const quarters = quartersEndingWith(to, SPARKLINE_QUARTERS);
-  const series = useQuery(seriesQueryOptions(id, { area, from: quarters[0], to }));
-  if (series.isPending) return <p className="app-card__meta">Loading trend…</p>;
-  if (series.isError) return <p className="app-card__meta">The trend could not be loaded.</p>;
-  const points = series.data.points;
-  const values = points.map((p) => (p.status === 'ok' ? p.value : null));
-  const shown = points.filter((p) => p.status === 'ok' && p.value !== null);
-  if (shown.length < 2) return <p className="app-card__meta">Not enough quarters for a trend line.</p>;
-  const first = shown[0];
-  const last = shown[shown.length - 1];
-  const description = `Quarterly trend: ${formatValue(first.value, format)} in ${shortPeriodLabel(first.period)}, ${formatValue(last.value, format)} in ${shortPeriodLabel(last.period)}.`;
-  return <Sparkline values={values} description={description} />;
+function CardSparkline({ points, format }: { points: SummaryIndicator['sparkline']; format: UnitSubject }) {
+  const text = sparklineText(points, format);
+  if (!text) return <p className="app-card__meta">Not enough figures a year apart to draw a line.</p>;
+  return <Sparkline values={text.values} description={text.description} firstLabel={text.firstLabel} lastLabel={text.lastLabel} />;
+}
+
+function TrendLine({ trend }: { trend: SummaryIndicator['trend'] }) {
+  const words = trendWords(trend.marker, trend.judgement);
+  let detail: string;
+  if (trend.marker === 'not-tested') detail = ': quarters are seasonal';
+  else if (trend.marker === 'cannot-be-calculated') detail = `: ${trend.reason}`;
+  else detail = ' over five years';
+  return (
+    <p className="app-trend">
+      <span aria-hidden="true">{words.symbol ? `${words.symbol} ` : ''}</span>
+      {words.text}
+      {detail}
+    </p>
+  );
+}
+
+function YearEarlierLine({ item, format, level }: { item: SummaryIndicator; format: UnitSubject; level: AreaSummary['level'] }) {
+  const earlier = item.yearEarlier;
+  if (!earlier) return null;
+  const limits = limitsAt(item.value, level);
+  const words = yearEarlierWords(earlier.assessment, { valueStatus: item.value.status, earlierStatus: earlier.status, hasInterval: limits.lower !== null });
+  return (
+    <p className="govuk-!-margin-0">
+      <JudgementTag words={words} />
+      {earlier.value !== null && (
+        <span className="app-card__meta">
+          {' '}
+          {shortPeriodLabel(earlier.period)}: {formatValue(earlier.value, format)}
+        </span>
+      )}
+    </p>
+  );
 }
 
 function IndicatorCard({ item, summary, selection, areaName }: { item: SummaryIndicator; summary: AreaSummary; selection: Selection; areaName: (code: string) => string }) {
   const { indicator, value, trend, reference } = item;
-  const format = { unit: indicator.unit, decimals: indicator.decimals };
+  const format: UnitSubject = { unit: indicator.unit, decimals: indicator.decimals, denominator: indicator.denominator };
+  const kind = summary.period.kind;
   const limits = limitsAt(value, summary.level);
   const interval = formatInterval(limits.lower, limits.upper, format);
   const benchmarkName = summary.benchmarkArea?.name ?? null;
@@ -47,40 +74,37 @@ function IndicatorCard({ item, summary, selection, areaName }: { item: SummaryIn
       ? benchmarkWords(comparison.assessment, benchmarkName, { valueStatus: value.status, benchmarkStatus: comparison.status, hasInterval: limits.lower !== null })
       : null;
   const explanation = statusExplanation(value.status, { missing: value.missing, threshold: summary.disclosure.threshold, areaName });
-  const trendText = trendWords(trend.marker, trend.judgement);
-  const to = lastQuarterOf(summary.period.id) ?? summary.period.id;
   const tone = value.status === 'ok' && comparison ? comparison.assessment : 'not-compared';
   const headingId = `card-${indicator.id}`;
 
   return (
     <li className={`app-card app-card--${tone}`} aria-labelledby={headingId}>
       <h3 className="app-card__title" id={headingId}>
-        <Link className="govuk-link" to={href(`/indicators/${indicator.id}`, selectionParams(selection))}>
+        <Link className="govuk-link" to={href(`/indicators/${indicator.id}`, selectionParams({ ...selection, period: summary.period.id }))}>
           {indicator.title}
         </Link>
       </h3>
       {value.status === 'ok' ? (
-        <>
-          <p className="app-card__value">
-            {formatValue(value.value, format)}
-            <span className="app-card__unit">{unitCaption(format)}</span>
-          </p>
-          {interval && (
-            <p className="app-card__meta">
-              {LEVEL_LABELS[summary.level]} confidence interval: {interval}
-            </p>
-          )}
-          {value.numerator !== null && value.denominator !== null && (
-            <p className="app-card__meta">
-              From {formatCount(value.numerator)} of {formatCount(value.denominator)}
-            </p>
-          )}
-        </>
+        <p className="app-card__value">
+          {formatValue(value.value, format)}
+          <span className="app-card__unit">{unitCaptionFor(format, kind)}</span>
+        </p>
       ) : (
         <>
           <p className="app-card__value">{explanation?.title}</p>
-          <p className="app-status-note">{explanation?.text}</p>
+          <p className="app-status-note">{value.note ?? explanation?.text}</p>
         </>
+      )}
+      {indicator.valueNote && <p className="app-value-note">{indicator.valueNote}</p>}
+      {value.status === 'ok' && interval && (
+        <p className="app-card__meta">
+          {LEVEL_LABELS[summary.level]} confidence interval: {interval}
+        </p>
+      )}
+      {value.status === 'ok' && value.numerator !== null && value.denominator !== null && (
+        <p className="app-card__meta">
+          From {formatCount(value.numerator)} of {formatCount(value.denominator)}
+        </p>
       )}
       {words && (
         <p className="govuk-!-margin-0">
@@ -93,17 +117,14 @@ function IndicatorCard({ item, summary, selection, areaName }: { item: SummaryIn
           )}
         </p>
       )}
+      <YearEarlierLine item={item} format={format} level={summary.level} />
       {reference && (
         <p className="govuk-!-margin-0">
           <JudgementTag words={referenceWords(reference.comparison, referenceRangeText(reference, format))} />
         </p>
       )}
-      <p className="app-trend">
-        <span aria-hidden="true">{trendText.symbol} </span>
-        {trendText.text}
-        {trend.marker === 'cannot-be-calculated' ? `: ${trend.reason}` : <span className="govuk-visually-hidden"> over the five most recent comparable periods</span>}
-      </p>
-      {selection.area && <CardSparkline id={indicator.id} area={selection.area} to={to} format={format} />}
+      <TrendLine trend={trend} />
+      <CardSparkline points={item.sparkline} format={format} />
     </li>
   );
 }
@@ -118,10 +139,12 @@ function referenceRangeText(reference: NonNullable<SummaryIndicator['reference']
 
 function Summary({ summary, selection, areaName }: { summary: AreaSummary; selection: Selection; areaName: (code: string) => string }) {
   const benchmark = summary.benchmarkArea?.name;
+  const quarter = summary.period.kind === 'quarter';
   return (
     <>
       <p className="app-print-only govuk-body">
         Board paper: domestic abuse outcomes for {summary.area.name}, {summary.period.label}
+        {quarter ? ' (figures for one quarter)' : ''}
         {benchmark ? `, compared with ${benchmark}` : ''}. Printed {formatDate(new Date().toISOString())}.
       </p>
       <p className="govuk-body-l">
@@ -134,6 +157,16 @@ function Summary({ summary, selection, areaName }: { summary: AreaSummary; selec
           '.'
         )}
       </p>
+      {summary.periodChosen === 'latest-twelve-months' && (
+        <p className="govuk-body">
+          These are the latest twelve months for which {summary.area.name}’s police figures are held. Choose a period above to see another year or a single quarter.
+        </p>
+      )}
+      {quarter && (
+        <div className="govuk-inset-text">
+          These figures are for one quarter, not a year. Abuse is seasonal, so each quarter is compared with the same quarter a year before, never with the quarter before.
+        </div>
+      )}
       {summary.disclosure.view === 'unsuppressed' ? (
         <div className="govuk-inset-text">You are seeing unsuppressed figures, including small numbers. Do not share them outside the analysts' team.</div>
       ) : (
@@ -182,17 +215,19 @@ export default function OverviewPage() {
   const [selection, update] = useSelection();
   const areas = useAreas();
   const summary = useQuery({
-    ...summaryQueryOptions(selection.area ?? '', { period: selection.period, benchmark: selection.benchmark, level: selection.level }),
+    ...summaryQueryOptions(selection.area ?? '', { period: selection.period ?? undefined, benchmark: selection.benchmark, level: selection.level }),
     enabled: Boolean(selection.area),
   });
   const areaName = areaNamer(areas.data);
   const title = selection.area ? `Overview: ${areaName(selection.area)}` : 'Overview';
+  // The period shown: the one chosen, or the one the server chose.
+  const period = selection.period ?? summary.data?.period.id ?? null;
 
   return (
     <>
-      <PageHeading title={`${title}, ${periodLabel(selection.period)}`}>{title}</PageHeading>
+      <PageHeading title={period ? `${title}, ${periodLabel(period)}` : title}>{title}</PageHeading>
       <QueryState query={areas} what="the list of areas">
-        {(list) => <DashboardFilters areas={list} selection={selection} onApply={update} />}
+        {(list) => <DashboardFilters areas={list} selection={{ ...selection, period }} onApply={update} />}
       </QueryState>
       {!selection.area ? (
         <p className="govuk-body">Choose an area to see its figures.</p>
@@ -204,3 +239,4 @@ export default function OverviewPage() {
     </>
   );
 }
+

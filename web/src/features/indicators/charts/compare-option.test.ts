@@ -19,6 +19,7 @@ const input: CompareInput = {
   parentName: 'Thames Valley',
   parentValue: 20,
   format: { unit: 'per 1,000 people', decimals: 1 },
+  periodKind: 'financial-year',
   levelLabel: '95%',
   highlight: 'E06000060',
   areas: [
@@ -42,6 +43,11 @@ describe('sortForComparison', () => {
 describe('compareOption', () => {
   const option = compareOption(input);
   const [bars, whiskers] = option.series as Array<{ id: string; data: unknown[]; markLine?: { data: unknown[] } }>;
+
+  it('names the unit on the value axis, saying when it is for a quarter', () => {
+    expect((option.xAxis as { name: string }).name).toBe('per 1,000 people');
+    expect((compareOption({ ...input, periodKind: 'quarter' }).xAxis as { name: string }).name).toBe('per 1,000 people in the quarter');
+  });
 
   it('names each bar, saying why one has no value', () => {
     expect((option.yAxis as { data: string[]; inverse: boolean }).data).toEqual(['Oxfordshire', 'Reading', 'Bracknell Forest', 'Buckinghamshire', 'Slough (suppressed)', 'West Berkshire (no data)']);

@@ -6,7 +6,8 @@
 // beside the chart say it in words.
 import type { ChartOption } from '../../../lib/chart-types';
 import { escapeHtml } from '../../../lib/chart-types';
-import { formatAxisNumber, formatInterval, formatValue, type UnitFormat } from '../../../lib/format';
+import { formatAxisNumber, formatInterval, formatValue } from '../../../lib/format';
+import { unitCaptionFor, type UnitSubject } from '../../../lib/units';
 import { assessmentShort, type Assessment, type ValueStatus } from '../../../lib/judgement';
 import { ASSESSMENT_COLOURS, GRID, INK, QUIET } from '../../../lib/palette';
 
@@ -25,7 +26,9 @@ export interface CompareInput {
   periodLabel: string;
   parentName: string;
   parentValue: number | null;
-  format: UnitFormat;
+  format: UnitSubject;
+  /** The period's kind: a quarter's unit says "in the quarter". */
+  periodKind: 'quarter' | 'financial-year' | 'calendar-year' | 'rolling-year';
   levelLabel: string;
   areas: CompareBar[];
   /** The area the page is about: outlined. */
@@ -94,7 +97,7 @@ export function compareOption(input: CompareInput): ChartOption {
     xAxis: {
       type: 'value',
       min: 0,
-      name: input.format.unit === '%' ? 'per cent' : input.format.unit,
+      name: unitCaptionFor(input.format, input.periodKind),
       nameLocation: 'middle',
       nameGap: 28,
       nameTextStyle: { color: INK },

@@ -1,4 +1,5 @@
-// The trend chart's option as plain data: what is drawn for each quarter.
+// The trend chart's option as plain data: what is drawn at each quarter, for quarters and for
+// rolling twelve months.
 import { describe, expect, it } from 'vitest';
 import { BENCHMARK_COLOUR, INTERVAL_BAND, SERIES_COLOUR } from '../../../lib/palette';
 import { trendDescription, trendOption, trendTooltip, type TrendInput } from './trend-option';
@@ -7,7 +8,8 @@ const input: TrendInput = {
   title: 'Repeat victims',
   areaName: 'Bexley',
   benchmarkName: 'London',
-  format: { unit: '%', decimals: 1 },
+  format: { unit: '%', decimals: 1, denominator: { kind: 'columns', columns: ['victims'] } },
+  kind: 'quarter',
   levelLabel: '95%',
   reference: null,
   points: [
@@ -52,8 +54,19 @@ describe('trendOption', () => {
   it('turns on ARIA with a description in words', () => {
     expect(option.aria).toMatchObject({ enabled: true, label: { enabled: true } });
     expect(trendDescription(input)).toBe(
-      'Line chart of Repeat victims for Bexley, each quarter from Q1 2019-20 to Q3 2019-20, with its 95% confidence interval shaded. In Q3 2019-20 it was 31.3%. The dashed line is London. The table below the chart has every value.',
+      'Line chart of Repeat victims (per cent of victims in the quarter) for Bexley, each quarter from Q1 2019-20 to Q3 2019-20, with its 95% confidence interval shaded. In Q3 2019-20 it was 31.3%. The dashed line is London. The table below the chart has every value.',
     );
+  });
+
+  it('says on the value axis that each point is a quarter', () => {
+    expect((option.yAxis as { name: string }).name).toBe('per cent of victims in the quarter');
+  });
+
+  it('labels rolling twelve months by the month they end, in a year’s unit', () => {
+    const rolling = trendOption({ ...input, kind: 'rolling-year', points: input.points.map((p) => ({ ...p, period: `R12-${p.period}` })) });
+    expect((rolling.xAxis as { data: string[] }).data).toEqual(['12 months to Jun 2019', '12 months to Sep 2019', '12 months to Dec 2019']);
+    expect((rolling.yAxis as { name: string }).name).toBe('per cent');
+    expect(rolling.aria).toMatchObject({ label: { description: expect.stringContaining('(per cent) for Bexley, the twelve months to each quarter, from 12 months to Jun 2019 to 12 months to Dec 2019') } });
   });
 
   it('has no band or benchmark when there is neither', () => {

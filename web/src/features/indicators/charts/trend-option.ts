@@ -1,10 +1,13 @@
-// The quarterly trend chart as a pure function: series data → ECharts option. The area's line,
-// its confidence interval as a shaded band (drawn as a stacked pair: the lower limit, then the
-// width of the interval), the benchmark as a dashed line with triangle markers, and the
-// indicator's reference range as a shaded area (or a single level as a dotted line).
+// The trend chart as a pure function: series data → ECharts option. A point at every quarter:
+// the quarter's own figure (its unit says "in the quarter"), or the twelve months ending with it
+// (a year's figure, the board's default). The area's line, its confidence interval as a shaded
+// band (drawn as a stacked pair: the lower limit, then the width of the interval), the
+// benchmark as a dashed line with triangle markers, and the indicator's reference range as a
+// shaded area (or a single level as a dotted line).
 import type { ChartOption } from '../../../lib/chart-types';
 import { escapeHtml } from '../../../lib/chart-types';
-import { formatAxisNumber, formatInterval, formatValue, shortPeriodLabel, type UnitFormat } from '../../../lib/format';
+import { formatAxisNumber, formatInterval, formatValue, shortPeriodLabel } from '../../../lib/format';
+import { unitCaptionFor, type UnitSubject } from '../../../lib/units';
 import type { ValueStatus } from '../../../lib/judgement';
 import { BENCHMARK_COLOUR, GRID, INK, INTERVAL_BAND, QUIET, REFERENCE_BAND, SERIES_COLOUR } from '../../../lib/palette';
 
@@ -21,11 +24,13 @@ export interface TrendInput {
   title: string;
   areaName: string;
   benchmarkName: string | null;
-  format: UnitFormat;
+  format: UnitSubject;
+  /** quarter: each point a quarter's figure; rolling-year: the twelve months ending with each quarter. */
+  kind: 'quarter' | 'rolling-year';
   /** "95%" or "99.8%". */
   levelLabel: string;
   points: TrendPoint[];
-  /** Already scaled to a quarter (a yearly reference is a quarter of itself per quarter). */
+  /** Already scaled to the points' length (a yearly reference is a quarter of itself for a quarter). */
   reference: { low: number | null; high: number | null; label: string } | null;
 }
 
@@ -40,15 +45,18 @@ function shown(point: TrendPoint): number | null {
 /** The sentence ECharts reads out as the chart's label (its ARIA description). */
 export function trendDescription(input: TrendInput): string {
   const points = input.points;
-  if (points.length === 0) return `${input.title} for ${input.areaName}: no quarters to show.`;
+  const what = input.kind === 'quarter' ? 'quarters' : 'periods';
+  if (points.length === 0) return `${input.title} for ${input.areaName}: no ${what} to show.`;
   const first = shortPeriodLabel(points[0].period);
   const last = points[points.length - 1];
-  const latest = shown(last) === null ? `The latest quarter, ${shortPeriodLabel(last.period)}, has ${STATUS_WORDS[last.status]}.` : `In ${shortPeriodLabel(last.period)} it was ${formatValue(last.value, input.format)}.`;
+  const unit = unitCaptionFor(input.format, input.kind);
+  const latest = shown(last) === null ? `The latest point, ${shortPeriodLabel(last.period)}, has ${STATUS_WORDS[last.status]}.` : `In ${shortPeriodLabel(last.period)} it was ${formatValue(last.value, input.format)}.`;
   const benchmark = input.benchmarkName ? ` The dashed line is ${input.benchmarkName}.` : '';
-  return `Line chart of ${input.title} for ${input.areaName}, each quarter from ${first} to ${shortPeriodLabel(last.period)}, with its ${input.levelLabel} confidence interval shaded. ${latest}${benchmark} The table below the chart has every value.`;
+  const span = input.kind === 'quarter' ? `each quarter from ${first} to ${shortPeriodLabel(last.period)}` : `the twelve months to each quarter, from ${first} to ${shortPeriodLabel(last.period)}`;
+  return `Line chart of ${input.title} (${unit}) for ${input.areaName}, ${span}, with its ${input.levelLabel} confidence interval shaded. ${latest}${benchmark} The table below the chart has every value.`;
 }
 
-/** The tooltip for one quarter, as HTML with classes only (no inline styles: the CSP forbids them). */
+/** The tooltip for one point, as HTML with classes only (no inline styles: the CSP forbids them). */
 export function trendTooltip(input: TrendInput, index: number): string {
   const point = input.points[index];
   if (!point) return '';
@@ -177,7 +185,7 @@ export function trendOption(input: TrendInput): ChartOption {
     yAxis: {
       type: 'value',
       min: 0,
-      name: input.format.unit === '%' ? 'per cent' : input.format.unit,
+      name: unitCaptionFor(input.format, input.kind),
       nameTextStyle: { color: INK, align: 'left' },
       axisLabel: { color: INK, fontSize: 12, formatter: (v: number) => formatAxisNumber(v, input.format) },
       splitLine: { lineStyle: { color: GRID, type: 'dashed' } },
