@@ -48,7 +48,6 @@ export const IndicatorValueSchema = z
       description: "returns: the area's own returns; computed: summed from its children; imported: a published value loaded as a benchmark",
     }),
     missing: z.array(z.string()).meta({ description: 'For an incomplete value: the child areas or quarters whose figures are missing or themselves incomplete' }),
-    note: z.string().nullable().optional().meta({ description: 'Why a value has no figure, where the status alone would mislead (a person-based year without its twelve-month counts)' }),
     benchmark: BenchmarkComparisonSchema.nullable().meta({ description: 'Null for an area with no comparator (England)' }),
     note: z.string().nullable().optional().meta({
       description: 'Why a value has no figure, in a sentence, where there is more to say than its status (e.g. no twelve-month count of victims was sent for a year)',
