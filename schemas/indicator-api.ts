@@ -32,6 +32,17 @@ export const BenchmarkComparisonSchema = z
   })
   .meta({ id: 'BenchmarkComparison' });
 
+export const FigureWarningSchema = z
+  .object({
+    area: z.string(),
+    quarter: z.string(),
+    accommodationType: z.string().nullable(),
+    code: z.string().meta({ description: "The rule's code, e.g. charges-more-than-crimes" }),
+    column: z.string(),
+    message: z.string().meta({ description: "The sender's sentence for analysts; a sentence without figures for everyone else" }),
+  })
+  .meta({ id: 'FigureWarning', description: 'A warning found at upload on a row this value is built from (DOMAIN.md 5.7)' });
+
 export const IndicatorValueSchema = z
   .object({
     area: z.string(),
@@ -49,6 +60,7 @@ export const IndicatorValueSchema = z
     }),
     missing: z.array(z.string()).meta({ description: 'For an incomplete value: the child areas or quarters whose figures are missing or themselves incomplete' }),
     benchmark: BenchmarkComparisonSchema.nullable().meta({ description: 'Null for an area with no comparator (England)' }),
+    warnings: z.array(FigureWarningSchema).optional().meta({ description: 'Warnings behind a shown value; none on a hidden one' }),
     note: z.string().nullable().optional().meta({
       description: 'Why a value has no figure, in a sentence, where there is more to say than its status (e.g. no twelve-month count of victims was sent for a year)',
     }),
@@ -254,6 +266,7 @@ export const IndicatorRevisionsSchema = z
         submissionId: z.number().int(),
         receivedAt: z.string(),
         columns: z.array(z.string()).meta({ description: "The indicator's columns this revision changed" }),
+        warnings: z.array(z.string()).meta({ description: 'Warnings found on the revised figures when they were sent (figure-free outside the unsuppressed view)' }),
         submittedBy: z
           .object({ kind: z.string(), id: z.string(), name: z.string() })
           .nullable()

@@ -8,10 +8,10 @@ import { SHIPPED_REGISTER } from './register';
 import { computeValue } from './statistics';
 
 const value = (numerator: number, denominator: number, multiplier: number, method: 'wilson' | 'byar', period = '2019-20Q3'): PublishedValue => ({
-  area: 'E09000004', period, numerator, denominator, ...computeValue(method, numerator, denominator, multiplier)!, status: 'ok', source: 'returns', missing: [], note: null,
+  area: 'E09000004', period, numerator, denominator, ...computeValue(method, numerator, denominator, multiplier)!, status: 'ok', source: 'returns', missing: [], note: null, warnings: [],
 });
 const published = (v: number | null, status: PublishedValue['status'] = 'ok'): PublishedValue => ({
-  area: 'E12000007', period: '2019-20Q3', numerator: null, denominator: null, value: v, lower95: null, upper95: null, lower998: null, upper998: null, status, source: 'imported', missing: [], note: null,
+  area: 'E12000007', period: '2019-20Q3', numerator: null, denominator: null, value: v, lower95: null, upper95: null, lower998: null, upper998: null, status, source: 'imported', missing: [], note: null, warnings: [],
 });
 
 describe('chooseBenchmark', () => {

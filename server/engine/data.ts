@@ -11,6 +11,8 @@
 // does, including writes made by another process on the same file. Reading it is one b-tree
 // seek, cheap enough to do on every request.
 import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, DummyDriver } from 'kysely';
+import type { ReturnsDatabase } from '../returns/tables';
 
 /** One stored row's figures by column; null is a blank cell ("not collected"). */
 export type Figures = Readonly<Record<string, number | null>>;
@@ -21,6 +23,19 @@ export interface ImportedFigure {
   denominator: number | null;
   value: number | null;
   source: string | null;
+}
+
+/** A warning found on a stored row at upload (DOMAIN.md 5.7: warnings travel with the figures). */
+export interface StoredWarning {
+  subkey: string;
+  code: string;
+  column: string;
+  /** The columns the rule reads: the warning belongs to any figure built from one of them. */
+  reads: readonly string[];
+  /** The sender's sentence, which may quote figures: for the unsuppressed view only. */
+  message: string;
+  /** The same warning without figures, for the suppressed view. */
+  publicMessage: string;
 }
 
 export interface FigureIndex {
@@ -34,6 +49,8 @@ export interface FigureIndex {
   imported: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, ImportedFigure>>>;
   /** Return type → first and last quarter with any row, for series defaults. */
   quarterSpan: ReadonlyMap<string, { first: string; last: string }>;
+  /** Return type → area → quarter → the warnings on the rows in use. */
+  warnings: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, readonly StoredWarning[]>>>;
 }
 
 const POPULATION = 'population';
@@ -58,6 +75,7 @@ interface MutableIndex {
   population: Map<string, Map<string, Figures>>;
   imported: Map<string, Map<string, Map<string, ImportedFigure>>>;
   quarterSpan: Map<string, { first: string; last: string }>;
+  warnings: Map<string, Map<string, Map<string, StoredWarning[]>>>;
 }
 
 const CURRENT_ROWS = `SELECT r.return_type, r.area_code, r.period, r.subkey, r.values_json
@@ -101,14 +119,84 @@ function addRows(index: MutableIndex, rows: Iterable<[string, string, string, st
 
 type RawRow = [string, string, string, string, string];
 
+/**
+ * Kysely only to write the warnings query (the engine reads synchronously, inside the
+ * transaction that reads the rows, so it runs the compiled SQL on the better-sqlite3 handle).
+ */
+const queryBuilder = new Kysely<ReturnsDatabase>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+/** The warnings on the rows in use; with a submission id, only those of rows stored after it. */
+function currentWarningsQuery(since: number | null) {
+  let query = queryBuilder
+    .selectFrom('current_rows as c')
+    .innerJoin('return_rows as r', 'r.id', 'c.row_id')
+    .innerJoin('row_warnings as w', 'w.row_id', 'c.row_id')
+    .select(['c.return_type', 'c.area_code', 'c.period', 'c.subkey', 'w.code', 'w.column_name', 'w.reads_json', 'w.message', 'w.public_message'])
+    .orderBy('w.id');
+  if (since !== null) query = query.where('r.submission_id', '>', since);
+  return query.compile();
+}
+
+interface WarningRow {
+  return_type: string;
+  area_code: string;
+  period: string;
+  subkey: string;
+  code: string;
+  column_name: string;
+  reads_json: string;
+  message: string;
+  public_message: string;
+}
+
+/** Puts warnings into the index (after any rows they replace have had theirs cleared). */
+function addWarnings(index: MutableIndex, rows: Iterable<WarningRow>) {
+  for (const w of rows) {
+    const byArea = child(index.warnings, w.return_type, () => new Map());
+    const byQuarter = child(byArea, w.area_code, () => new Map());
+    child(byQuarter, w.period, (): StoredWarning[] => []).push({
+      subkey: w.subkey,
+      code: w.code,
+      column: w.column_name,
+      reads: JSON.parse(w.reads_json) as string[],
+      message: w.message,
+      publicMessage: w.public_message,
+    });
+  }
+}
+
+/** A new version of a row replaces its warnings: clears those of the keys the new rows carry. */
+function clearWarnings(index: MutableIndex, rows: readonly RawRow[]) {
+  for (const [type, area, period, subkey] of rows) {
+    const list = index.warnings.get(type)?.get(area)?.get(period);
+    if (!list) continue;
+    const kept = list.filter((w) => w.subkey !== subkey);
+    if (kept.length > 0) index.warnings.get(type)!.get(area)!.set(period, kept);
+    else index.warnings.get(type)!.get(area)!.delete(period);
+  }
+}
+
+function readWarnings(sqlite: BetterSqlite3.Database, since: number | null): WarningRow[] {
+  const query = currentWarningsQuery(since);
+  return sqlite.prepare(query.sql).all(...(query.parameters as unknown[])) as WarningRow[];
+}
+
 function readVersion(sqlite: BetterSqlite3.Database): number {
   return sqlite.prepare('SELECT coalesce(max(id), 0) FROM submissions').pluck().get() as number;
 }
 
 /** Reads every current row into a new index. */
 export function buildIndex(sqlite: BetterSqlite3.Database): FigureIndex {
-  const index: MutableIndex = { version: readVersion(sqlite), returns: new Map(), population: new Map(), imported: new Map(), quarterSpan: new Map() };
+  const index: MutableIndex = { version: readVersion(sqlite), returns: new Map(), population: new Map(), imported: new Map(), quarterSpan: new Map(), warnings: new Map() };
   addRows(index, sqlite.prepare(CURRENT_ROWS).raw().iterate() as IterableIterator<RawRow>);
+  addWarnings(index, readWarnings(sqlite, null));
   return index;
 }
 
@@ -132,8 +220,10 @@ export class CurrentFigures {
     if (index && index.version === version) return index;
     this.sqlite.transaction(() => {
       if (index && version > index.version) {
-        const newer = this.sqlite.prepare(CURRENT_ROWS_SINCE).raw().iterate(index.version) as IterableIterator<RawRow>;
+        const newer = this.sqlite.prepare(CURRENT_ROWS_SINCE).raw().all(index.version) as RawRow[];
         addRows(index, newer);
+        clearWarnings(index, newer);
+        addWarnings(index, readWarnings(this.sqlite, index.version));
         // A new object, so that anything keyed by the index (the engine's caches) starts afresh.
         this.index = { ...index, version: readVersion(this.sqlite) };
       } else {

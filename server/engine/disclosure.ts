@@ -139,6 +139,18 @@ export interface PublishedValue {
   missing: string[];
   /** A sentence saying why a value has no figure, where the status alone would mislead. */
   note: string | null;
+  /** Warnings found at upload on the rows this value is built from (DOMAIN.md 5.7); shown values only. */
+  warnings: FigureWarning[];
+}
+
+/** A warning that travels with a figure: where it was found and what it says. */
+export interface FigureWarning {
+  area: string;
+  quarter: string;
+  accommodationType: string | null;
+  code: string;
+  column: string;
+  message: string;
 }
 
 function published(cell: ComputedCell, status: ValueStatus, figures: Partial<PublishedValue> = {}): PublishedValue {
@@ -156,6 +168,7 @@ function published(cell: ComputedCell, status: ValueStatus, figures: Partial<Pub
     source: cell.source,
     missing: [],
     note: null,
+    warnings: [],
     ...figures,
   };
 }

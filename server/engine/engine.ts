@@ -12,6 +12,7 @@ import { DEFAULT_DISCLOSURE_THRESHOLD, disclose, type DisclosurePolicy, type Dis
 import { Memo3 } from './memo';
 import { SHIPPED_REGISTER, type AreaRegister } from './register';
 import { comparablePeriods, trendOf, type TrendResult } from './trend';
+import { warningsBehind } from './warnings';
 
 export interface EngineOptions {
   /** The area hierarchy; the shipped register unless a test or the benchmark brings its own. */
@@ -103,11 +104,14 @@ export class EngineSession {
     return chooseBenchmark(this.register, area, requested);
   }
 
-  /** An indicator's value for one area and period, after disclosure control. */
+  /** An indicator's value for one area and period, after disclosure control, with the warnings behind a shown one. */
   value(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): PublishedValue {
-    return this.shared.values.get(keyOf(indicator, accommodationType), area, period, () =>
-      disclose(this.aggregator.cell(indicator, area, period, accommodationType), indicator.ci, indicator.multiplier, this.policy),
-    );
+    return this.shared.values.get(keyOf(indicator, accommodationType), area, period, () => {
+      const value = disclose(this.aggregator.cell(indicator, area, period, accommodationType), indicator.ci, indicator.multiplier, this.policy);
+      // A hidden value carries no warning: "charges were more than crimes" would narrow a hidden count.
+      if (value.status !== 'ok' || value.source === 'imported') return value;
+      return { ...value, warnings: warningsBehind(this.shared.index, this.register, indicator, area, this.period(period), accommodationType, this.policy.view) };
+    });
   }
 
   /** The value with its comparison against a benchmark area (same indicator and period). */

@@ -26,7 +26,7 @@ describe('trendOf', () => {
   const indicator = INDICATORS.find((i) => i.id === 'charge-rate')!;
   const point = (period: string, numerator: number | null, status: PublishedValue['status'] = 'ok'): PublishedValue => ({
     area: 'E09000004', period, numerator, denominator: numerator === null ? null : 600, value: null,
-    lower95: null, upper95: null, lower998: null, upper998: null, status, source: 'returns', missing: [], note: null,
+    lower95: null, upper95: null, lower998: null, upper998: null, status, source: 'returns', missing: [], note: null, warnings: [],
   });
   const years = ['R12-2016-17Q1', 'R12-2017-18Q1', 'R12-2018-19Q1', 'R12-2019-20Q1', 'R12-2020-21Q1'];
   const rising = (periods: string[]) => periods.map((p, i) => point(p, 100 + 30 * i));

@@ -245,6 +245,26 @@ export interface RowRevision {
   receivedAt: string;
   submittedBy: { kind: string; id: string; name: string };
   changed: ColumnChange[];
+  /** Warnings found on this version at upload: the sender's sentence, the figure-free one, and the columns the rule reads. */
+  warnings: Array<{ reads: string[]; message: string; publicMessage: string }>;
+}
+
+/** The warnings stored with each of some row versions, by row id. */
+async function warningsOfRows(db: Db, rowIds: readonly number[]): Promise<Map<number, RowRevision['warnings']>> {
+  const byRow = new Map<number, RowRevision['warnings']>();
+  if (rowIds.length === 0) return byRow;
+  const rows = await returnsDb(db)
+    .selectFrom('row_warnings')
+    .select(['row_id', 'reads_json', 'message', 'public_message'])
+    .where('row_id', 'in', [...rowIds])
+    .orderBy('id')
+    .execute();
+  for (const w of rows) {
+    const list = byRow.get(w.row_id) ?? [];
+    list.push({ reads: JSON.parse(w.reads_json) as string[], message: w.message, publicMessage: w.public_message });
+    byRow.set(w.row_id, list);
+  }
+  return byRow;
 }
 
 /**
@@ -256,7 +276,7 @@ export async function revisionsOfArea(db: Db, returnType: string, areaCode: stri
   const versions = await db.kysely
     .selectFrom('return_rows as r')
     .innerJoin('submissions as s', 's.id', 'r.submission_id')
-    .select(['r.period', 'r.subkey', 'r.submission_id', 's.received_at', 's.actor_kind', 's.actor_id', 's.actor_name', 'r.values_json'])
+    .select(['r.id', 'r.period', 'r.subkey', 'r.submission_id', 's.received_at', 's.actor_kind', 's.actor_id', 's.actor_name', 'r.values_json'])
     .where('r.return_type', '=', returnType)
     .where('r.area_code', '=', areaCode)
     .where('r.period', 'in', periods)
@@ -264,6 +284,7 @@ export async function revisionsOfArea(db: Db, returnType: string, areaCode: stri
     .orderBy('r.subkey')
     .orderBy('r.id')
     .execute();
+  const warnings = await warningsOfRows(db, versions.map((v) => v.id));
   const revisions: RowRevision[] = [];
   // Rows come ordered by key, then oldest first: a row with the same key as the one before is a revision of it.
   let previousKey: string | null = null;
@@ -279,6 +300,7 @@ export async function revisionsOfArea(db: Db, returnType: string, areaCode: stri
         receivedAt: v.received_at,
         submittedBy: { kind: v.actor_kind, id: v.actor_id, name: v.actor_name },
         changed: changesBetween(previousValues, values),
+        warnings: warnings.get(v.id) ?? [],
       });
     }
     previousKey = key;

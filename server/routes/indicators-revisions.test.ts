@@ -43,6 +43,7 @@ describe('revisions of the figures behind an indicator', () => {
         submissionId: expect.any(Number),
         receivedAt: expect.any(String),
         columns: ['repeat_victims'],
+        warnings: [],
         submittedBy: expect.objectContaining({ kind: 'user' }),
         changes: [{ column: 'repeat_victims', from: 180, to: 3 }],
       },

@@ -293,6 +293,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
             submissionId: r.submissionId,
             receivedAt: r.receivedAt,
             columns: namesColumns(r.period, r.subkey) ? r.changed.map((c) => c.column) : [],
+            // A revision stored with a warning says so, where its figure may be named at all.
+            warnings: namesColumns(r.period, r.subkey)
+              ? r.warnings.filter((w) => w.reads.some((c) => columns.has(c))).map((w) => (withValues ? w.message : w.publicMessage))
+              : [],
             submittedBy: withValues ? r.submittedBy : null,
             changes: withValues ? r.changed : null,
           }));

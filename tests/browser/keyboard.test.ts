@@ -16,6 +16,8 @@ function policeFile(cells: Record<string, string | number>): Buffer {
   const figures: Record<string, string | number> = { period: '2025-26 Q1', area_code: READING, notes: '' };
   for (const column of police.columns) if (!(column.name in figures)) figures[column.name] = 10;
   Object.assign(figures, { incidents: 4000, crimes: 2000, victims: 900, repeat_victims: 300, victims_female: 650, victims_male: 220, perpetrators: 800, repeat_perpetrators: 200 }, cells);
+  // Twelve months hold more distinct people than the quarter.
+  for (const column of police.personColumns!.columns) figures[`${column}_12m`] = 3 * Number(figures[column]);
   const header = police.columns.map((c) => c.name);
   return Buffer.from(`${header.join(',')}\r\n${header.map((h) => String(figures[h] ?? '')).join(',')}\r\n`, 'utf8');
 }

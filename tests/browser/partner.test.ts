@@ -35,6 +35,14 @@ function policeFile(rows: Array<Record<string, string | number>>): Buffer {
     dapo_granted: 5,
     dvds_applications: 30,
     dvds_disclosures: 10,
+    // Distinct people over the twelve months to the quarter.
+    victims_12m: 2600,
+    repeat_victims_12m: 800,
+    victims_female_12m: 1900,
+    victims_male_12m: 640,
+    victims_ethnicity_recorded_12m: 1400,
+    perpetrators_12m: 2300,
+    repeat_perpetrators_12m: 560,
     notes: '',
   };
   const lines = [header.join(','), ...rows.map((r) => header.map((h) => String({ ...base, ...r }[h] ?? '')).join(','))];
@@ -132,7 +140,9 @@ describe('a partner sends a return', () => {
     await page.waitForURL(`**/returns/submissions/${reference}`);
     await settled(page);
     const readingRow = page.locator('tbody tr', { has: page.getByRole('rowheader', { name: /^Reading, 2025-26 Q1/ }) });
-    await expect.poll(() => readingRow.textContent()).toMatch(/incidents: [\d,]+ → 5,000/);
+    // The demo's earlier figures came from no organisation, so a partner sees only its own:
+    // these are the first its organisation sent for Reading's quarter.
+    await expect.poll(() => readingRow.textContent()).toMatch(/First figures your organisation sent for this row.*5,000/);
     await expectAccessible(page, 'submission page');
 
     await page.goto('/completeness');

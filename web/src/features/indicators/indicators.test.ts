@@ -141,6 +141,7 @@ describe('references, the trend view and revisions', () => {
       submissionId,
       receivedAt,
       columns: ['victims'],
+      warnings: [],
       submittedBy: null,
       changes: null,
     });
