@@ -17,6 +17,48 @@ function columnsOf(indicator: IndicatorDefinition): Set<string> {
   return new Set(suffix === undefined ? columns : [...columns, ...columns.map((c) => `${c}${suffix}`)]);
 }
 
+export interface WarningsQuery {
+  /** The return type the figures come from: an indicator's `source`, e.g. 'police'. */
+  source: string;
+  /** The areas whose rows the figure adds up. */
+  areas: readonly string[];
+  /** The quarters it adds up. */
+  quarters: readonly string[];
+  /** The columns it is built from; a warning belongs to it when its rule reads any of them. */
+  columns: ReadonlySet<string>;
+  /** Only this accommodation type (refuge); null for every type. */
+  accommodationType: string | null;
+  /** 'suppressed' gets the figure-free sentence, 'unsuppressed' the sender's. */
+  view: DisclosureView;
+}
+
+/** The warnings on the rows in use that a query's figure is built from, by area, then quarter. */
+export function warningsIn(index: FigureIndex, query: WarningsQuery): FigureWarning[] {
+  const byArea = index.warnings.get(query.source);
+  if (!byArea) return [];
+  const found: FigureWarning[] = [];
+  for (const area of query.areas) {
+    const byQuarter = byArea.get(area);
+    if (!byQuarter) continue;
+    for (const quarter of query.quarters) {
+      for (const w of byQuarter.get(quarter) ?? []) {
+        if (query.accommodationType !== null && w.subkey !== query.accommodationType) continue;
+        if (!w.reads.some((c) => query.columns.has(c))) continue;
+        found.push({
+          area,
+          quarter,
+          accommodationType: w.subkey === '' ? null : w.subkey,
+          code: w.code,
+          column: w.column,
+          message: query.view === 'unsuppressed' ? w.message : w.publicMessage,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** The warnings behind one indicator value: its area's rows (a computed parent's children's) over its quarters. */
 export function warningsBehind(
   index: FigureIndex,
   register: AreaRegister,
@@ -26,29 +68,7 @@ export function warningsBehind(
   accommodationType: string | null,
   view: DisclosureView,
 ): FigureWarning[] {
-  const byArea = index.warnings.get(indicator.source);
-  if (!byArea) return [];
   const children = register.childrenOf(area);
   const areas = children.length > 0 && register.find(area)?.computedFromChildren ? children.map((c) => c.code) : [area];
-  const columns = columnsOf(indicator);
-  const found: FigureWarning[] = [];
-  for (const code of areas) {
-    const byQuarter = byArea.get(code);
-    if (!byQuarter) continue;
-    for (const quarter of period.quarters) {
-      for (const w of byQuarter.get(quarter) ?? []) {
-        if (accommodationType !== null && w.subkey !== accommodationType) continue;
-        if (!w.reads.some((c) => columns.has(c))) continue;
-        found.push({
-          area: code,
-          quarter,
-          accommodationType: w.subkey === '' ? null : w.subkey,
-          code: w.code,
-          column: w.column,
-          message: view === 'unsuppressed' ? w.message : w.publicMessage,
-        });
-      }
-    }
-  }
-  return found;
+  return warningsIn(index, { source: indicator.source, areas, quarters: period.quarters, columns: columnsOf(indicator), accommodationType, view });
 }

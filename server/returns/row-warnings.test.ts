@@ -8,7 +8,8 @@ import { RETURN_DEFINITIONS } from '../../schemas/returns';
 import { SYSTEM } from '../access/actor';
 import { buildTestApp, tableCounts, upload } from '../test/helpers';
 import { csvOf, validRow, type Cells } from '../test/rows';
-import { warningsFor, type WarningsQuery } from './figure-warnings';
+import { buildIndex } from '../engine/data';
+import { warningsIn, type WarningsQuery } from '../engine/warnings';
 import { ingestReturn } from './ingest';
 import { publicSentence } from './row-warnings';
 
@@ -31,46 +32,57 @@ async function sendPolice(rows: Cells[]) {
   return body;
 }
 
-const query = (overrides: Partial<WarningsQuery> = {}): WarningsQuery => ({ source: 'police', area: BEXLEY, quarters: [Q3], columns: CHARGE_RATE, view: 'suppressed', ...overrides });
+interface Query extends Omit<WarningsQuery, 'areas' | 'columns' | 'accommodationType'> {
+  area: string | string[];
+  columns: string[];
+  accommodationType?: string | null;
+}
+const query = (overrides: Partial<Query> = {}): Query => ({ source: 'police', area: BEXLEY, quarters: [Q3], columns: CHARGE_RATE, view: 'suppressed', ...overrides });
 
-describe('warningsFor', () => {
+/** The warnings the engine's index holds for a query (the index the dashboard reads them from). */
+function warningsFor(q: Query) {
+  const { area, columns, accommodationType, ...rest } = q;
+  return warningsIn(buildIndex(app.db.sqlite), { ...rest, areas: typeof area === 'string' ? [area] : area, columns: new Set(columns), accommodationType: accommodationType ?? null });
+}
+
+describe('the warnings behind figures', () => {
   it('returns a charges > crimes warning for the charge rate, in the words each view may see', async () => {
     const body = await sendPolice([{ crimes: 55, charges: 57 }]);
     expect(body.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ row: 2, code: 'charges-more-than-crimes' })]));
 
-    const suppressed = await warningsFor(app.db, query());
+    const suppressed = warningsFor(query());
     expect(suppressed).toEqual([{ area: BEXLEY, quarter: Q3, accommodationType: null, code: 'charges-more-than-crimes', column: 'charges', message: expect.any(String) }]);
     expect(suppressed[0].message).toBe('When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.');
     expect(suppressed[0].message).not.toMatch(/\d/);
 
-    const unsuppressed = await warningsFor(app.db, query({ view: 'unsuppressed' }));
+    const unsuppressed = warningsFor(query({ view: 'unsuppressed' }));
     expect(unsuppressed[0].message).toMatch(/^Charges \(57\) is more than crimes \(55\)/);
   });
 
   it('finds it through any column the rule reads, and not through others, other quarters or areas', async () => {
     await sendPolice([{ crimes: 55, charges: 57 }]);
-    expect(await warningsFor(app.db, query({ columns: ['crimes'] }))).toHaveLength(1);
-    expect(await warningsFor(app.db, query({ columns: ['arrests', 'incidents'] }))).toEqual([]);
-    expect(await warningsFor(app.db, query({ quarters: ['2019-20Q2'] }))).toEqual([]);
-    expect(await warningsFor(app.db, query({ area: 'E09000005' }))).toEqual([]);
-    expect(await warningsFor(app.db, query({ area: [BEXLEY, 'E09000005'], quarters: ['2019-20Q2', Q3] }))).toHaveLength(1);
-    expect(await warningsFor(app.db, query({ source: 'marac' }))).toEqual([]);
+    expect(warningsFor(query({ columns: ['crimes'] }))).toHaveLength(1);
+    expect(warningsFor(query({ columns: ['arrests', 'incidents'] }))).toEqual([]);
+    expect(warningsFor(query({ quarters: ['2019-20Q2'] }))).toEqual([]);
+    expect(warningsFor(query({ area: 'E09000005' }))).toEqual([]);
+    expect(warningsFor(query({ area: [BEXLEY, 'E09000005'], quarters: ['2019-20Q2', Q3] }))).toHaveLength(1);
+    expect(warningsFor(query({ source: 'marac' }))).toEqual([]);
   });
 
   it('is gone after a clean resubmission replaces the row, and stays with a row not resent', async () => {
     await sendPolice([{ crimes: 55, charges: 57 }, { period: '2019-20Q2', crimes: 40, charges: 41 }]);
     await sendPolice([{ crimes: 55, charges: 50 }]);
-    expect(await warningsFor(app.db, query())).toEqual([]);
-    expect(await warningsFor(app.db, query({ quarters: ['2019-20Q2', Q3] }))).toEqual([expect.objectContaining({ quarter: '2019-20Q2' })]);
+    expect(warningsFor(query())).toEqual([]);
+    expect(warningsFor(query({ quarters: ['2019-20Q2', Q3] }))).toEqual([expect.objectContaining({ quarter: '2019-20Q2' })]);
     // A warning comes back with a resubmission that has it again.
     await sendPolice([{ crimes: 55, charges: 58 }]);
-    expect(await warningsFor(app.db, query({ view: 'unsuppressed' }))).toEqual([expect.objectContaining({ message: expect.stringMatching(/\(58\)/) })]);
+    expect(warningsFor(query({ view: 'unsuppressed' }))).toEqual([expect.objectContaining({ message: expect.stringMatching(/\(58\)/) })]);
   });
 
   it('keeps warnings about the file as a whole (an unknown column) off the rows', async () => {
     const { status } = await upload(app, 'police', csvOf([{ ...validRow('police', { crimes: 55, charges: 57 }), colour: 'blue' }]));
     expect(status).toBe(201);
-    expect((await warningsFor(app.db, query({ columns: ['colour', ...CHARGE_RATE] }))).map((w) => w.code)).toEqual(['charges-more-than-crimes']);
+    expect((warningsFor(query({ columns: ['colour', ...CHARGE_RATE] }))).map((w) => w.code)).toEqual(['charges-more-than-crimes']);
   });
 
   it('filters safe accommodation warnings by accommodation type', async () => {
@@ -78,9 +90,9 @@ describe('warningsFor', () => {
     const rows = ['refuge', 'dispersed'].map((accommodation_type, i) => validRow('refuge', { accommodation_type, referrals_received: i === 0 ? 30 : 40 }));
     expect((await upload(app, 'refuge', csvOf(rows))).status).toBe(201);
     const refuge = query({ source: 'refuge', columns: ['referrals_received'] });
-    expect(await warningsFor(app.db, refuge)).toEqual([expect.objectContaining({ accommodationType: 'refuge', code: 'sum-more-than-referrals-received', column: 'households_accommodated' })]);
-    expect(await warningsFor(app.db, { ...refuge, accommodationType: 'dispersed' })).toEqual([]);
-    expect((await warningsFor(app.db, refuge))[0].message).toBe(
+    expect(warningsFor(refuge)).toEqual([expect.objectContaining({ accommodationType: 'refuge', code: 'sum-more-than-referrals-received', column: 'households_accommodated' })]);
+    expect(warningsFor({ ...refuge, accommodationType: 'dispersed' })).toEqual([]);
+    expect((warningsFor(refuge))[0].message).toBe(
       'When the refuge or safe accommodation provider sent these figures, a check found that households accommodated + referrals declined no space + referrals declined unsuitable together came to more than referrals received. They were stored as sent.',
     );
   });
