@@ -38,9 +38,11 @@
 //  <endpoint>, cached        Each read the web pages make, as the page sends it, over loopback
 //                            keep-alive, one request at a time, as a signed-in board member
 //                            (submissions: an analyst). Each round requests a set of distinct
-//                            paths once unmeasured (to warm any cache), then again measured,
-//                            alternating with as many /api/health requests (same cookie).
-//                            ratio = endpoint p50 ÷ health p50 (lower is better).
+//                            paths (40 areas × indicators; detail: the 8 latest national returns,
+//                            twice) once unmeasured, to warm whatever the server caches, then again
+//                            measured, alternating with as many /api/health requests (same cookie).
+//                            "Cached" means only that: where the server keeps no cache the row is
+//                            its steady state. ratio = endpoint p50 ÷ health p50 (lower is better).
 //  <endpoint>, first after   Each sample: an analyst uploads a small police return (5 of the
 //  an upload                 shipped-code authorities, the latest quarter, through POST
 //                            /api/returns/police), then the endpoint is requested once for one
@@ -54,6 +56,9 @@
 //  health during a 10 MB     /api/health back to back while an analyst uploads a 10 MB police CSV
 //  upload                    (45 authorities × 144 quarters = 6,480 rows with long notes; stored,
 //                            201), against health back to back for as long without an upload.
+//                            No warm-up upload: the first is as cold as a real server's first big
+//                            file, so p99 is also given per upload. The server's own event-loop
+//                            delay (perf_hooks) meanwhile shows the stall is the server's.
 //                            Target: p99 ≤ 500 ms.
 //
 // Targets: summary p99 (first after an upload) ≤ 20 ms; submission detail of a national return
