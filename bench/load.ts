@@ -1,71 +1,98 @@
-// A small autocannon-style load generator: N concurrent keep-alive connections over loopback,
-// each sending its next request as soon as the last one answered, until a request count or a
-// time limit is reached. It runs in a worker thread so that it does not share the server's
-// event loop (on two cores: one for the server, one for the load).
-import { Worker } from 'node:worker_threads';
+// The parent's side of the benchmark's HTTP client (bench/client.mjs), which runs in a child
+// process over loopback keep-alive connections. Keeping the client out of the server's process
+// means process.cpuUsage() here counts the server's work (and this file's IPC, a few tens of
+// microseconds per command) and nothing of the client's.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-export interface LoadOptions {
-  port: number;
-  /** Paths requested in turn (cycled), so a run spreads over many areas and periods. */
-  paths: string[];
-  concurrency: number;
-  maxRequests: number;
-  maxMs: number;
-  /** Sent with every request, e.g. a session cookie. */
-  headers?: Record<string, string>;
+const CLIENT = fileURLToPath(new URL('./client.mjs', import.meta.url));
+
+export interface Response {
+  ms: number;
+  status: number;
+  bytes: number;
+  /** The body of an error or of a POST (first 2,000 characters), else null. */
+  body: string | null;
 }
 
-export interface LoadResult {
-  requests: number;
-  errors: number;
+export interface SequenceResult {
   elapsedMs: number;
-  /** Latencies in milliseconds, sorted. */
+  results: Response[];
+}
+
+export interface ProbeResult {
   latencies: number[];
+  errors: number;
 }
 
-// Plain JavaScript: a worker started from source text does not go through tsx.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-const { port, paths, concurrency, maxRequests, maxMs, headers } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const latencies = [];
-let sent = 0, errors = 0;
-const started = performance.now();
-function one() {
-  return new Promise((resolve) => {
-    const path = paths[sent++ % paths.length];
-    const t0 = performance.now();
-    const req = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => { if (res.statusCode !== 200) errors++; latencies.push(performance.now() - t0); resolve(); });
+export interface UploadProbeResult extends ProbeResult {
+  uploadMs: number;
+  uploadStatus: number;
+  uploadBody: string | null;
+  uploadBytes: number;
+}
+
+export class LoadClient {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (message: { id?: number; ok?: boolean; result?: unknown; error?: string }) => {
+      if (message.id === undefined) return;
+      const waiting = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.ok) waiting?.resolve(message.result);
+      else waiting?.reject(new Error(`bench client: ${message.error}`));
     });
-    req.on('error', () => { errors++; resolve(); });
-  });
-}
-async function connection() {
-  while (sent < maxRequests && performance.now() - started < maxMs) await one();
-}
-Promise.all(Array.from({ length: concurrency }, connection)).then(() => {
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  parentPort.postMessage({ requests: latencies.length, errors, elapsedMs: performance.now() - started, latencies });
-});
-`;
+  }
 
-export function runLoad(options: LoadOptions): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: options });
-    worker.once('message', (result: LoadResult) => {
-      void worker.terminate();
-      resolve(result);
+  /** Forks the client (plain node, without the tsx loader) for a server on 127.0.0.1:port. */
+  static start(port: number): Promise<LoadClient> {
+    const child = fork(CLIENT, [String(port)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    return new Promise((resolve, reject) => {
+      child.once('message', () => resolve(new LoadClient(child)));
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`bench client exited with ${code}`)));
     });
-    worker.once('error', reject);
-  });
+  }
+
+  private call<T>(command: string, args: unknown): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send({ id, command, args });
+    });
+  }
+
+  /** Every path once, in order, over `concurrency` keep-alive connections. */
+  sequence(paths: string[], headers: Record<string, string>, concurrency = 1) {
+    return this.call<SequenceResult>('sequence', { paths, headers, concurrency });
+  }
+
+  one(path: string, headers: Record<string, string>) {
+    return this.call<Response>('one', { path, headers });
+  }
+
+  /** Requests `path` back to back for `ms` milliseconds. */
+  probeFor(path: string, headers: Record<string, string>, ms: number) {
+    return this.call<ProbeResult>('probeFor', { path, headers, ms });
+  }
+
+  /** Uploads a file (multipart field "file") while requesting `probe` back to back on another connection. */
+  probeDuringUpload(upload: { path: string; file: string; fileName: string; headers: Record<string, string> }, probe: { path: string; headers: Record<string, string> }) {
+    return this.call<UploadProbeResult>('probeDuringUpload', { upload, probe });
+  }
+
+  close() {
+    this.child.disconnect();
+  }
 }
 
-/** The q-th quantile (0..1) of sorted values, nearest-rank. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
+/** The q-th quantile (0..1) of values, nearest-rank (sorts a copy). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
+
+export const median = (values: readonly number[]) => quantile(values, 0.5);

@@ -5,9 +5,11 @@
 //
 // The synthetic areas are not in the shipped register, so the benchmark builds its own register
 // (the engine takes one as a parameter) and inserts the areas into the `areas` table that
-// stored rows reference.
+// stored rows reference. The first authorities take the codes and names of the shipped register's
+// local authorities (with synthetic parents), so that a return uploaded over HTTP, which is read
+// against the shipped register, can be for them; the rest have made-up codes (E089…).
 import type { Area } from '../schemas/areas';
-import { ENGLAND } from '../schemas/areas';
+import { AREAS, ENGLAND } from '../schemas/areas';
 import { INDICATORS } from '../schemas/indicators';
 import { financialYearId, quarterId, type Quarter } from '../schemas/periods';
 import type { AcceptedRow } from '../server/ingest/validate';
@@ -25,7 +27,12 @@ const REFUGE_TYPES = ['refuge', 'dispersed'];
 
 const code = (prefix: string, n: number) => `${prefix}${String(n).padStart(9 - prefix.length, '0')}`;
 
-export const authorityCode = (i: number) => code('E08900', i + 1);
+/** The shipped register's local authorities: authorities 0 … SHIPPED_AUTHORITIES − 1 use their codes. */
+const SHIPPED = AREAS.filter((a) => a.type === 'local-authority');
+export const SHIPPED_AUTHORITIES = SHIPPED.length;
+
+export const authorityCode = (i: number) => (i < SHIPPED.length ? SHIPPED[i].code : code('E08900', i + 1));
+const authorityName = (i: number) => (i < SHIPPED.length ? SHIPPED[i].name : `Authority ${i + 1}`);
 export const forceCode = (i: number) => code('E23900', i + 1);
 export const regionCode = (i: number) => code('E12900', i + 1);
 
@@ -37,7 +44,7 @@ export function syntheticAreas(): Area[] {
     // Consecutive authorities share a force area (7–8 each) and a region (33–34 each).
     const force = Math.floor((a * FORCE_AREAS) / AUTHORITIES);
     const region = Math.floor((a * REGIONS) / AUTHORITIES);
-    areas.push({ code: authorityCode(a), name: `Authority ${a + 1}`, type: 'local-authority', parents: [forceCode(force), regionCode(region)], computedFromChildren: false });
+    areas.push({ code: authorityCode(a), name: authorityName(a), type: 'local-authority', parents: [forceCode(force), regionCode(region)], computedFromChildren: false });
   }
   return areas;
 }
@@ -51,7 +58,7 @@ export function quartersOf(startYear: number): string[] {
 }
 
 /** How big an authority is, relative to the example rows (Bexley-sized = 1). */
-function sizeOf(authority: number): number {
+export function sizeOf(authority: number): number {
   if (authority % SMALL_AUTHORITY_EVERY === 0) return 0.01;
   return 0.4 + ((authority * 37) % 100) / 60;
 }
