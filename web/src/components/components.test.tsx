@@ -4,7 +4,9 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-client';
 import { benchmarkWords } from '../lib/judgement';
+import { DataTable } from './DataTable';
 import { ErrorSummary } from './ErrorSummary';
+import { FigureWarnings } from './FigureWarnings';
 import { JudgementTag } from './Judgement';
 import { ErrorState, Loading } from './QueryState';
 import { Sparkline } from './Sparkline';
@@ -114,5 +116,46 @@ describe('TextInput', () => {
     expect(suffix.className).toBe('govuk-input__suffix');
     expect(suffix.getAttribute('aria-hidden')).toBe('true');
     expect(suffix.parentElement).toBe(input.parentElement);
+  });
+});
+
+describe('FigureWarnings', () => {
+  const message = 'When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.';
+  it('says in words that the figure was flagged when sent, and where, with the icon hidden from screen readers', () => {
+    const { container } = render(<FigureWarnings lines={[{ message, places: ['Q3 2019-20'] }]} />);
+    const block = container.querySelector('.govuk-warning-text')!;
+    expect(block.textContent).toBe(`!Warning: Flagged when sent (Q3 2019-20): ${message}`);
+    expect(block.querySelector('.govuk-warning-text__icon')?.getAttribute('aria-hidden')).toBe('true');
+    expect(block.querySelector('.govuk-visually-hidden')?.textContent).toBe('Warning: ');
+  });
+  it('lists several messages, and shows nothing without any', () => {
+    render(<FigureWarnings lines={[{ message, places: [] }, { message: 'Crimes were more than incidents.', places: ['Bedford'] }]} />);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([`Flagged when sent: ${message}`, 'Flagged when sent (Bedford): Crimes were more than incidents.']);
+    const { container } = render(<FigureWarnings lines={[]} />);
+    expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('DataTable', () => {
+  const model = (warning: string) => ({
+    columns: [
+      { label: 'Period', numeric: false, show: 'download' as const },
+      { label: 'Value', numeric: true },
+      { label: 'Warnings', numeric: false, show: 'when-filled' as const },
+    ],
+    rows: [
+      { key: 'a', header: { text: 'Bexley' }, cells: [{ text: '2019' }, { text: '25.0%' }, { text: warning }] },
+      { key: 'b', header: { text: 'Bromley' }, cells: [{ text: '2019' }, { text: '20.0%' }, { text: '' }] },
+    ],
+  });
+  it('leaves download-only columns off the page, and shows the warnings column when a row has one', () => {
+    render(<DataTable caption="Flagged" firstHeader="Area" model={model('⚠ Flagged when sent: charges were more than crimes.')} />);
+    const table = screen.getByRole('table', { name: 'Flagged' });
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Area', 'Value', 'Warnings']);
+    expect([...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map((td) => td.textContent)).toEqual(['25.0%', '⚠ Flagged when sent: charges were more than crimes.']);
+  });
+  it('hides an empty warnings column', () => {
+    render(<DataTable caption="Clean" firstHeader="Area" model={model('')} />);
+    expect([...screen.getByRole('table', { name: 'Clean' }).querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Area', 'Value']);
   });
 });
