@@ -137,25 +137,32 @@ describe('FigureWarnings', () => {
 });
 
 describe('DataTable', () => {
-  const model = (warning: string) => ({
+  const message = 'When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.';
+  const model = {
     columns: [
       { label: 'Period', numeric: false, show: 'download' as const },
       { label: 'Value', numeric: true },
-      { label: 'Warnings', numeric: false, show: 'when-filled' as const },
+      { label: 'Warnings', numeric: false, show: 'download' as const },
     ],
     rows: [
-      { key: 'a', header: { text: 'Bexley' }, cells: [{ text: '2019' }, { text: '25.0%' }, { text: warning }] },
-      { key: 'b', header: { text: 'Bromley' }, cells: [{ text: '2019' }, { text: '20.0%' }, { text: '' }] },
+      { key: 'a', header: { text: 'Bexley' }, cells: [{ text: '2019' }, { text: '25.0%' }, { text: message }], flags: [{ message, places: ['Q3 2019-20'] }] },
+      { key: 'b', header: { text: 'Bromley' }, cells: [{ text: '2019' }, { text: '20.0%' }, { text: '' }], flags: [] },
     ],
+  };
+  it('leaves download-only columns off the page', () => {
+    render(<DataTable caption="Areas" firstHeader="Area" model={model} />);
+    const table = screen.getByRole('table', { name: 'Areas' });
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Area', 'Value']);
+    expect([...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map((td) => td.textContent)).toEqual(['25.0%']);
   });
-  it('leaves download-only columns off the page, and shows the warnings column when a row has one', () => {
-    render(<DataTable caption="Flagged" firstHeader="Area" model={model('⚠ Flagged when sent: charges were more than crimes.')} />);
-    const table = screen.getByRole('table', { name: 'Flagged' });
-    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Area', 'Value', 'Warnings']);
-    expect([...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map((td) => td.textContent)).toEqual(['25.0%', '⚠ Flagged when sent: charges were more than crimes.']);
-  });
-  it('hides an empty warnings column', () => {
-    render(<DataTable caption="Clean" firstHeader="Area" model={model('')} />);
-    expect([...screen.getByRole('table', { name: 'Clean' }).querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Area', 'Value']);
+  it('puts a flagged row’s warning in a line under it, across the table and tied to its row header', () => {
+    render(<DataTable caption="Areas" firstHeader="Area" model={model} />);
+    const rows = [...screen.getByRole('table', { name: 'Areas' }).querySelectorAll('tbody tr')];
+    expect(rows.map((r) => r.querySelector('th')?.textContent ?? null)).toEqual(['Bexley', null, 'Bromley']);
+    const note = rows[1].querySelector('td')!;
+    expect(note.colSpan).toBe(2);
+    expect(note.textContent).toBe(`!Warning: Flagged when sent (Q3 2019-20): ${message}`);
+    expect(note.getAttribute('headers')).toBe(rows[0].querySelector('th')!.id);
+    expect(rows[2].querySelector('th')!.hasAttribute('id')).toBe(false);
   });
 });

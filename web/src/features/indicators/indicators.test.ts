@@ -123,10 +123,10 @@ describe('warnings travel with the figures into the tables and downloads (DOMAIN
     trend: { marker: 'cannot-be-calculated', judgement: 'cannot-be-calculated', periods: [], chiSquared: null, reason: '' },
   } as IndicatorSeries;
 
-  it('marks a flagged row of the trend table, saying which quarter of the twelve months', () => {
+  it('flags a row of the trend table, saying which quarter of the twelve months', () => {
     const table = trendTable(series, '95');
-    expect(table.columns.at(-1)).toEqual({ label: 'Warnings', numeric: false, show: 'when-filled' });
-    expect(table.rows.map((r) => r.cells.at(-1)!.text)).toEqual([`⚠ Flagged when sent (Q2 2019-20): ${PUBLIC}`, '']);
+    expect(table.columns.at(-1)).toEqual({ label: 'Warnings', numeric: false, show: 'download' });
+    expect(table.rows.map((r) => r.flags)).toEqual([[{ message: PUBLIC, places: ['Q2 2019-20'] }], []]);
   });
 
   it('writes a warnings column into every download, empty where there is none', () => {
@@ -163,6 +163,7 @@ describe('warnings travel with the figures into the tables and downloads (DOMAIN
       'Compared with London',
       'Warnings',
     ]);
+    expect(table.rows.map((r) => r.flags?.length)).toEqual([1, 0, 1]);
     expect(rows.slice(1).map((r) => [r[0], r[1], r.at(-1)])).toEqual([
       ['Bexley', '2019-20Q3', `Flagged when sent: ${PUBLIC}`],
       ['City of London', '2019-20Q3', null],

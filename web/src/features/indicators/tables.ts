@@ -3,24 +3,21 @@
 // shown, so a download and the page never disagree). Value and limit columns carry their unit,
 // and count columns say "in the quarter", for quarters, so a download read on its own is not
 // taken for a year; the comparison's download says its period. A figure stored with a warning
-// carries it in a Warnings column (DOMAIN.md 5.7): on the page when any row has one, and in
+// carries it (DOMAIN.md 5.7): on the page in a line under its row, and in a Warnings column of
 // every download.
 import { limitsAt, type AreaComparison, type ConfidenceLevel, type IndicatorSeries, LEVEL_LABELS } from '../../api/indicators';
 import type { Cell } from '../../lib/csv';
 import { formatCount, formatValue, periodLabel, roundTo, type UnitFormat } from '../../lib/format';
 import { countHeading, withUnit, type UnitSubject } from '../../lib/units';
-import { warningLines, warningsText, type FigureWarning } from '../../lib/warnings';
+import { warningLines, warningsText, type FigureWarning, type WarningLine } from '../../lib/warnings';
 import { assessmentShort, statusExplanation, type ValueStatus } from '../../lib/judgement';
 import { sortForComparison } from './charts/compare-option';
 
 export interface TableColumn {
   label: string;
   numeric: boolean;
-  /**
-   * Where the column is shown: always (the default); on the page only when a row has something
-   * in it ('when-filled'); or only in downloads, where the page says it elsewhere ('download').
-   */
-  show?: 'always' | 'when-filled' | 'download';
+  /** Where the column is shown: always (the default), or only in downloads, where the page says it elsewhere ('download'). */
+  show?: 'always' | 'download';
 }
 
 export interface TableCell {
@@ -30,7 +27,8 @@ export interface TableCell {
 
 export interface TableModel {
   columns: TableColumn[];
-  rows: Array<{ key: string; header: TableCell; cells: TableCell[] }>;
+  /** `flags`: the warnings the row's figure carries, shown on the page in a line under the row. */
+  rows: Array<{ key: string; header: TableCell; cells: TableCell[]; flags?: WarningLine[] }>;
 }
 
 const STATUS_TITLES: Record<ValueStatus, string> = { ok: '', 'no-data': 'No data', incomplete: 'Incomplete', suppressed: 'Suppressed' };
@@ -52,13 +50,14 @@ function countCell(count: number | null): TableCell {
   return count === null ? { text: '', value: null } : { text: formatCount(count), value: count };
 }
 
-/** The column of warnings: shown on the page when a row has one, always in a download. */
-export const WARNINGS_COLUMN: TableColumn = { label: 'Warnings', numeric: false, show: 'when-filled' };
+/** The column of warnings in every download; the page shows them in a line under the flagged row instead. */
+export const WARNINGS_COLUMN: TableColumn = { label: 'Warnings', numeric: false, show: 'download' };
 
-/** A figure's warnings as a cell: "⚠ Flagged when sent (Q3 2019-20): …" on the page, without the symbol in a download. */
-export function warningCell(warnings: readonly FigureWarning[] | undefined, context: Parameters<typeof warningLines>[1]): TableCell {
-  const text = warningsText(warningLines(warnings, context));
-  return text ? { text: `⚠ ${text}`, value: text } : { text: '', value: null };
+/** A figure's warnings: the download's cell ("Flagged when sent (Q3 2019-20): …", empty when none) and the page's lines. */
+export function warningCell(warnings: readonly FigureWarning[] | undefined, context: Parameters<typeof warningLines>[1]): { cell: TableCell; flags: WarningLine[] } {
+  const flags = warningLines(warnings, context);
+  const text = warningsText(flags);
+  return { cell: { text, value: text || null }, flags };
 }
 
 /** The count columns: "in the quarter" for a quarter; a population denominator is not counted in a quarter. */
@@ -106,8 +105,9 @@ export function trendTable(series: IndicatorSeries, level: ConfidenceLevel, area
       const judged = b ? assessmentShort(b.assessment) : '';
       cells.push({ text: judged, value: judged });
     }
-    cells.push(warningCell(p.warnings, { area: series.area.code, period: p.period, accommodationType: series.accommodationType, areaName }));
-    return { key: p.period, header: { text: periodLabel(p.period), value: p.period }, cells };
+    const warnings = warningCell(p.warnings, { area: series.area.code, period: p.period, accommodationType: series.accommodationType, areaName });
+    cells.push(warnings.cell);
+    return { key: p.period, header: { text: periodLabel(p.period), value: p.period }, cells, flags: warnings.flags };
   });
   return { columns, rows };
 }
@@ -135,6 +135,7 @@ export function compareTable(comparison: AreaComparison, level: ConfidenceLevel,
   );
   const row = (a: AreaComparison['parent'], judged: string) => {
     const limits = limitsAt(a, level);
+    const warnings = warningCell(a.warnings, { area: a.area, period: comparison.period.id, areaName: nameOf });
     return {
       key: a.area,
       header: { text: a.name, value: a.name },
@@ -146,8 +147,9 @@ export function compareTable(comparison: AreaComparison, level: ConfidenceLevel,
         countCell(a.numerator),
         countCell(a.denominator),
         { text: judged, value: judged },
-        warningCell(a.warnings, { area: a.area, period: comparison.period.id, areaName: nameOf }),
+        warnings.cell,
       ],
+      flags: warnings.flags,
     };
   };
   return {
