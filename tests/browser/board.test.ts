@@ -2,10 +2,12 @@
 // complete twelve months of their area (from one request for its figures), reads it, switches to
 // a quarter whose figures say they are for a quarter, and opens an indicator: values in their
 // units, comparisons in words, the trend as rolling twelve months or quarters and the
-// compare-areas chart with their tables, a CSV download, and the print layout. Every page is
-// scanned with axe-core.
+// compare-areas chart with their tables, a CSV download, and the print layout. Last, the police
+// force resends a quarter with more charges than crimes, and the board member sees the figure
+// flagged wherever it is shown (DOMAIN.md 5.7). Every page is scanned with axe-core.
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectAccessible, settled } from './support/browser';
+import { police } from '../../schemas/returns/police';
+import { DEMO, expectAccessible, settled, signIn } from './support/browser';
 import { journey } from './support/journey';
 
 const BUCKINGHAMSHIRE = 'E06000060';
@@ -15,7 +17,48 @@ const LATEST_TWELVE_MONTHS = 'R12-2026-27Q2';
 /** Requests for figures: the ones computed from returns (the catalogue, register and session are not). */
 const FIGURES = /^\/api\/(areas\/[^/]+\/summary|indicators\/[^/]+\/(values|series|compare))/;
 
-const journeyState = journey();
+/** The board member's session, and the police data officer's (for the flagged return). */
+const journeyState = journey(2);
+
+/** The demo data's latest quarter, and its figures as the police force resends them: more charges than crimes. */
+const LATEST_QUARTER = '2026-27Q2';
+const CHARGES_MORE_THAN_CRIMES = { crimes: 2000, charges: 2100 };
+
+/** One police return row for Buckinghamshire's latest quarter, in the template's column order. */
+function flaggedPoliceFile(): Buffer {
+  const figures: Record<string, string | number> = {
+    period: '2026-27 Q2',
+    area_code: BUCKINGHAMSHIRE,
+    incidents: 4000,
+    incidents_child_present: 1200,
+    victims: 900,
+    repeat_victims: 300,
+    victims_female: 650,
+    victims_male: 220,
+    victims_ethnicity_recorded: 500,
+    perpetrators: 800,
+    repeat_perpetrators: 200,
+    arrests: 400,
+    dvpn_issued: 20,
+    dvpo_granted: 15,
+    dapo_granted: 5,
+    dvds_applications: 30,
+    dvds_disclosures: 10,
+    notes: '',
+    ...CHARGES_MORE_THAN_CRIMES,
+  };
+  // Twelve months hold more distinct people than the quarter.
+  for (const column of police.personColumns!.columns) figures[`${column}_12m`] = 3 * Number(figures[column]);
+  const header = police.columns.map((c) => c.name);
+  return Buffer.from(`${header.join(',')}\r\n${header.map((h) => String(figures[h] ?? '')).join(',')}\r\n`, 'utf8');
+}
+
+/** A download's text. */
+async function downloadText(download: { createReadStream: () => Promise<NodeJS.ReadableStream> }): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 describe('a board member', () => {
   it('signs in with the keyboard alone, guided by the demo-data banner and accounts', async () => {
@@ -223,5 +266,80 @@ describe('a board member', () => {
     await page.goto('/no-such-page');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
     await expectAccessible(page, 'not found page');
+  });
+
+  it('sees a figure flagged when it was sent, beside it on the card and the indicator page, in the tables, the download and the revisions', async () => {
+    // The police data officer resends Buckinghamshire's latest quarter through the API, with more
+    // charges than crimes: a warning, not an error, so the figures are stored as sent.
+    const partner = journeyState.sessions[1].page;
+    await signIn(partner, DEMO.partner);
+    const { csrfToken } = (await (await partner.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const sent = await partner.request.post('/api/returns/police', {
+      headers: { 'x-csrf-token': csrfToken },
+      multipart: { file: { name: 'police-2026-27-q2.csv', mimeType: 'text/csv', buffer: flaggedPoliceFile() } },
+    });
+    const body = (await sent.json()) as { warnings: Array<{ code: string }> };
+    expect(sent.status(), JSON.stringify(body)).toBe(201);
+    expect(body.warnings.map((w) => w.code)).toContain('charges-more-than-crimes');
+
+    // The board member's card for the quarter: 105.0%, and the flag beside it, in words without figures.
+    const { page } = journeyState.session;
+    const FLAG = 'Flagged when sent: When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.';
+    await page.goto(`/overview?area=${BUCKINGHAMSHIRE}&period=${LATEST_QUARTER}`);
+    await settled(page);
+    const chargeCard = page.locator('li.app-card', { has: page.getByRole('link', { name: 'Crimes resulting in a charge', exact: true }) });
+    expect(await chargeCard.locator('.app-card__value').textContent()).toBe('105.0%per cent of crimes in the quarter');
+    const cardFlag = chargeCard.locator('.app-card__value + .govuk-warning-text');
+    expect(await cardFlag.textContent()).toBe(`!Warning: ${FLAG}`);
+    expect(await cardFlag.isVisible()).toBe(true);
+    await expectAccessible(page, 'overview with a flagged figure');
+    // Printed as a board paper, the flag is still beside the figure.
+    await page.emulateMedia({ media: 'print' });
+    expect(await cardFlag.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The latest twelve months hold the flagged quarter: the card says which quarter.
+    await page.goto(`/overview?area=${BUCKINGHAMSHIRE}`);
+    await settled(page);
+    expect(await chargeCard.locator('.govuk-warning-text').textContent()).toBe(`!Warning: ${FLAG.replace('Flagged when sent:', 'Flagged when sent (Q2 2026-27):')}`);
+    await expectAccessible(page, 'overview, latest twelve months with a flagged quarter');
+
+    // The indicator page: beside the value, in the trend and compare-areas tables, and in the download.
+    await chargeCard.getByRole('link').click();
+    await page.waitForURL(/\/indicators\/charge-rate\?/);
+    await settled(page);
+    expect(await page.locator('.app-card__value + .govuk-warning-text').textContent()).toContain('Flagged when sent (Q2 2026-27): When the police force sent these figures');
+    // In each table a flagged row has the warning in a line under it; the downloads have a Warnings column.
+    const trendTable = page.locator('table', { has: page.locator('caption', { hasText: 'Crimes resulting in a charge, Buckinghamshire, rolling twelve months' }) });
+    const flagsUnder = (row: ReturnType<typeof page.locator>) => row.locator('xpath=following-sibling::tr[1]');
+    await expect.poll(() => trendTable.locator('tbody tr').count()).toBe(13); // twelve rows, one of them flagged
+    const lastTwelveMonths = trendTable.locator('tbody tr', { has: page.getByRole('rowheader', { name: '12 months to Sep 2026 (Oct 2025–Sep 2026)' }) });
+    expect(await flagsUnder(lastTwelveMonths).textContent()).toBe(`!Warning: ${FLAG.replace('Flagged when sent:', 'Flagged when sent (Q2 2026-27):')}`);
+    expect(await trendTable.locator('thead').textContent()).not.toContain('Warnings');
+    const compareTable = page.locator('table', { has: page.locator('caption', { hasText: 'areas in Thames Valley' }) });
+    const bucksRow = compareTable.locator('tbody tr', { has: page.getByRole('rowheader', { name: 'Buckinghamshire' }) });
+    expect(await flagsUnder(bucksRow).textContent()).toContain('Flagged when sent (Q2 2026-27): When the police force');
+    // Thames Valley is summed from its authorities, so its figure carries the flag too, saying whose.
+    const parentRow = compareTable.locator('tbody tr', { has: page.getByRole('rowheader', { name: 'Thames Valley' }) });
+    expect(await flagsUnder(parentRow).textContent()).toContain('Flagged when sent (Buckinghamshire, Q2 2026-27): When the police force');
+    expect(await compareTable.locator('tbody tr.app-data-table__flags').count()).toBe(2);
+
+    const [trendDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV\W+Crimes resulting in a charge, Buckinghamshire, rolling/ }).click()]);
+    const trendLines = (await downloadText(trendDownload)).trim().split('\r\n');
+    expect(trendLines[0].endsWith(',Warnings')).toBe(true);
+    expect(trendLines.at(-1)).toMatch(/^R12-2026-27Q2,.*,"?Flagged when sent \(Q2 2026-27\): When the police force sent these figures/);
+    expect(trendLines[1].endsWith(',')).toBe(true); // an earlier row, unflagged: an empty cell
+    const [compareDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV\W+Crimes resulting in a charge: areas in Thames Valley/ }).click()]);
+    const compareLines = (await downloadText(compareDownload)).trim().split('\r\n');
+    // (trim() has taken the byte order mark.)
+    expect(compareLines[0]).toMatch(/^Area,Period,Value \(%\),.*,Warnings$/);
+    expect(compareLines.find((l) => l.startsWith('Buckinghamshire,'))).toMatch(/^Buckinghamshire,R12-2026-27Q2,.*Flagged when sent \(Q2 2026-27\)/);
+
+    // The revision that brought the warning says so.
+    const revisions = page.locator('section[aria-labelledby="revisions-heading"] table');
+    await expect.poll(() => revisions.locator('tbody tr').count()).toBe(1);
+    expect(await revisions.locator('tbody td').last().textContent()).toBe(`crimes, charges!Warning: ${FLAG}`);
+    await expectAccessible(page, 'indicator page with a flagged figure');
+    expect(journeyState.session.errors).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-client';
 import { benchmarkWords } from '../lib/judgement';
+import { DataTable } from './DataTable';
 import { ErrorSummary } from './ErrorSummary';
+import { FigureWarnings } from './FigureWarnings';
 import { JudgementTag } from './Judgement';
 import { ErrorState, Loading } from './QueryState';
 import { Sparkline } from './Sparkline';
@@ -114,5 +116,53 @@ describe('TextInput', () => {
     expect(suffix.className).toBe('govuk-input__suffix');
     expect(suffix.getAttribute('aria-hidden')).toBe('true');
     expect(suffix.parentElement).toBe(input.parentElement);
+  });
+});
+
+describe('FigureWarnings', () => {
+  const message = 'When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.';
+  it('says in words that the figure was flagged when sent, and where, with the icon hidden from screen readers', () => {
+    const { container } = render(<FigureWarnings lines={[{ message, places: ['Q3 2019-20'] }]} />);
+    const block = container.querySelector('.govuk-warning-text')!;
+    expect(block.textContent).toBe(`!Warning: Flagged when sent (Q3 2019-20): ${message}`);
+    expect(block.querySelector('.govuk-warning-text__icon')?.getAttribute('aria-hidden')).toBe('true');
+    expect(block.querySelector('.govuk-visually-hidden')?.textContent).toBe('Warning: ');
+  });
+  it('lists several messages, and shows nothing without any', () => {
+    render(<FigureWarnings lines={[{ message, places: [] }, { message: 'Crimes were more than incidents.', places: ['Bedford'] }]} />);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([`Flagged when sent: ${message}`, 'Flagged when sent (Bedford): Crimes were more than incidents.']);
+    const { container } = render(<FigureWarnings lines={[]} />);
+    expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('DataTable', () => {
+  const message = 'When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.';
+  const model = {
+    columns: [
+      { label: 'Period', numeric: false, show: 'download' as const },
+      { label: 'Value', numeric: true },
+      { label: 'Warnings', numeric: false, show: 'download' as const },
+    ],
+    rows: [
+      { key: 'a', header: { text: 'Bexley' }, cells: [{ text: '2019' }, { text: '25.0%' }, { text: message }], flags: [{ message, places: ['Q3 2019-20'] }] },
+      { key: 'b', header: { text: 'Bromley' }, cells: [{ text: '2019' }, { text: '20.0%' }, { text: '' }], flags: [] },
+    ],
+  };
+  it('leaves download-only columns off the page', () => {
+    render(<DataTable caption="Areas" firstHeader="Area" model={model} />);
+    const table = screen.getByRole('table', { name: 'Areas' });
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Area', 'Value']);
+    expect([...table.querySelectorAll('tbody tr')[0].querySelectorAll('td')].map((td) => td.textContent)).toEqual(['25.0%']);
+  });
+  it('puts a flagged row’s warning in a line under it, across the table and tied to its row header', () => {
+    render(<DataTable caption="Areas" firstHeader="Area" model={model} />);
+    const rows = [...screen.getByRole('table', { name: 'Areas' }).querySelectorAll('tbody tr')];
+    expect(rows.map((r) => r.querySelector('th')?.textContent ?? null)).toEqual(['Bexley', null, 'Bromley']);
+    const note = rows[1].querySelector('td')!;
+    expect(note.colSpan).toBe(2);
+    expect(note.textContent).toBe(`!Warning: Flagged when sent (Q3 2019-20): ${message}`);
+    expect(note.getAttribute('headers')).toBe(rows[0].querySelector('th')!.id);
+    expect(rows[2].querySelector('th')!.hasAttribute('id')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentShort, benchmarkWords, referenceWords, statusExplanation, trendWords, yearEarlierWords } from './judgement';
+import { assessmentShort, benchmarkNoteText, benchmarkWords, referenceWords, statusExplanation, trendWords, yearEarlierWords } from './judgement';
 
 describe('benchmarkWords: a comparison in words, with a symbol and a tone', () => {
   it.each([
@@ -74,5 +74,15 @@ describe('statusExplanation: no data, incomplete and suppressed in plain words',
   it('shortens a long list of missing parts', () => {
     const missing = ['E09000001', 'E09000002', 'E09000003', 'E09000004', 'E09000005', 'E09000006', 'E09000007', 'E09000008'];
     expect(statusExplanation('incomplete', { missing })?.text).toContain('and 2 more');
+  });
+});
+
+describe('benchmarkNoteText: why a comparison could not be made, under the tag that says so', () => {
+  it('drops the repeated "Not compared" and writes period ids as periods', () => {
+    expect(benchmarkNoteText('Not compared: no figures for England (E92000001) for 2024-25 are held. An analyst can load its published figures as a benchmark return.')).toBe(
+      'No figures for England (E92000001) for 2024-25 are held. An analyst can load its published figures as a benchmark return.',
+    );
+    expect(benchmarkNoteText('Not compared: no figures for London (E12000007) for R12-2026-27Q2 are held.')).toBe('No figures for London (E12000007) for 12 months to Sep 2026 are held.');
+    expect(benchmarkNoteText('Not compared: no figures for London (E12000007) for 2024-25Q3 are held.')).toBe('No figures for London (E12000007) for Q3 2024-25 are held.');
   });
 });

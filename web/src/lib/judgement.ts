@@ -1,7 +1,7 @@
 // Benchmark comparisons, reference ranges, trends and value statuses in words. Colour is never
 // the only cue: every judgement has a sentence and a symbol, and the colour (a CSS modifier
 // and the matching chart colour in palette.ts) is added on top.
-import { listInWords, periodLabel } from './format';
+import { listInWords, periodLabel, shortPeriodLabel } from './format';
 
 export type Assessment = 'better' | 'worse' | 'similar' | 'higher' | 'lower' | 'not-compared';
 export type ValueStatus = 'ok' | 'no-data' | 'incomplete' | 'suppressed';
@@ -78,6 +78,17 @@ export function yearEarlierWords(assessment: Assessment, context: { valueStatus?
   if (!valueMissing && context.earlierStatus && context.earlierStatus !== 'ok') why = `: it ${STATUS_REASON[context.earlierStatus]}`;
   else if (!valueMissing && context.hasInterval === false) why = ': this figure has no confidence interval';
   return { tone: 'not-compared', symbol: SYMBOLS['not-compared'], text: `Not compared with ${name}${why}` };
+}
+
+/**
+ * The server's note on a comparison that could not be made, shown under the "Not compared" tag:
+ * why, and what an analyst can load. The tag already says "Not compared", so the note's own
+ * "Not compared: " goes, and period ids read as periods ("R12-2026-27Q2" → "12 months to Sep
+ * 2026", "2024-25Q3" → "Q3 2024-25").
+ */
+export function benchmarkNoteText(note: string): string {
+  const rest = note.replace(/^Not compared:\s*/, '').replace(/\b(?:R12-)?\d{4}-\d{2}Q[1-4]\b/g, (id) => shortPeriodLabel(id));
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** The same judgement as a short table cell: "Better", "Similar", "Not compared". */

@@ -1,6 +1,6 @@
 // Known answers for the unit wording: every figure for a quarter says so; years are unchanged.
 import { describe, expect, it } from 'vitest';
-import { denominatorNoun, unitCaptionFor, unitFor, valueWithUnit, withUnit, type UnitSubject } from './units';
+import { countHeading, denominatorNoun, unitCaptionFor, unitFor, valueWithUnit, withUnit, type UnitSubject } from './units';
 
 const INCIDENT_RATE: UnitSubject = { unit: 'per 1,000 people', decimals: 1, denominator: { kind: 'population', group: 'all_ages' } };
 const REPEAT_VICTIMS: UnitSubject = { unit: '%', decimals: 1, denominator: { kind: 'columns', columns: ['victims'] } };
@@ -56,5 +56,13 @@ describe('captions, values and headings', () => {
     expect(denominatorNoun(INCIDENT_RATE)).toBeNull();
     expect(denominatorNoun(SHARE_OF_SUM)).toBeNull();
     expect(denominatorNoun({ unit: '%', decimals: 1 })).toBeNull();
+  });
+});
+
+describe('countHeading: a count for a quarter says so', () => {
+  it('adds "in the quarter" for a quarter only', () => {
+    expect(countHeading('Numerator', 'quarter')).toBe('Numerator (in the quarter)');
+    expect(countHeading('Numerator', 'rolling-year')).toBe('Numerator');
+    expect(countHeading('Numerator', null)).toBe('Numerator');
   });
 });

@@ -70,3 +70,11 @@ export function withUnit(heading: string, subject: UnitSubject, kind: PeriodKind
   return `${heading} (${unitFor(subject, kind)})`;
 }
 
+
+/**
+ * A count column's heading for a period of this kind: "Numerator (in the quarter)" for a
+ * quarter, unchanged otherwise. Not for a population, which is not counted in a quarter.
+ */
+export function countHeading(heading: string, kind: PeriodKind | null): string {
+  return kind === 'quarter' ? `${heading} (${IN_THE_QUARTER})` : heading;
+}

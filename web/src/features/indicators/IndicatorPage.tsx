@@ -3,8 +3,10 @@
 // metadata, the trend at every quarter as rolling twelve months (the board's default) or as
 // quarters (interval band, benchmark line, reference range), every area under the same parent
 // compared in the Fingertips manner, a data table with downloads beside each chart, and for
-// analysts the revisions of the figures shown. Opened without a period it shows the area's
-// latest complete twelve months, as the overview does. Prints as a board paper.
+// analysts the revisions of the figures shown. A figure stored with a warning says so beside the
+// value, in the tables and in the downloads (DOMAIN.md 5.7); a comparison that could not be made
+// says why and what to load. Opened without a period it shows the area's latest complete twelve
+// months, as the overview does. Prints as a board paper.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
@@ -30,12 +32,13 @@ import { DashboardFilters } from '../../components/DashboardFilters';
 import { DataTable } from '../../components/DataTable';
 import { DownloadTable } from '../../components/DownloadTable';
 import { EChart } from '../../components/EChart';
+import { FigureWarnings } from '../../components/FigureWarnings';
 import { JudgementTag } from '../../components/Judgement';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { fileSlug } from '../../lib/csv';
 import { formatCount, formatDate, formatInterval, formatValue, periodLabel, shortPeriodLabel } from '../../lib/format';
-import { benchmarkWords, statusExplanation, trendWords, yearEarlierWords, type Assessment } from '../../lib/judgement';
+import { benchmarkNoteText, benchmarkWords, statusExplanation, trendWords, yearEarlierWords, type Assessment } from '../../lib/judgement';
 import { lastQuarterOf, periodKindOf, quartersEndingWith } from '../../lib/periods';
 import { returnTitle } from '../../lib/return-types';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
@@ -43,6 +46,7 @@ import { compareChartHeight, compareOption } from './charts/compare-option';
 import { trendOption } from './charts/trend-option';
 import { Revisions } from './Revisions';
 import { unitFor, valueWithUnit, type UnitSubject } from '../../lib/units';
+import { warningLines } from '../../lib/warnings';
 import { compareTable, downloadRows, trendRowHeading, trendTable } from './tables';
 
 /** Points in the trend chart: one at each quarter for three years. */
@@ -128,7 +132,7 @@ function Metadata({ indicator }: { indicator: Indicator }) {
   );
 }
 
-function Headline({ value, indicator, benchmarkName, level, areaName }: { value: IndicatorValue; indicator: Indicator; benchmarkName: string | null; level: '95' | '99.8'; areaName: (c: string) => string }) {
+export function Headline({ value, indicator, benchmarkName, level, areaName }: { value: IndicatorValue; indicator: Indicator; benchmarkName: string | null; level: '95' | '99.8'; areaName: (c: string) => string }) {
   const format: UnitSubject = { unit: indicator.unit, decimals: indicator.decimals, denominator: indicator.denominator };
   const kind = periodKindOf(value.period);
   const limits = limitsAt(value, level);
@@ -139,7 +143,10 @@ function Headline({ value, indicator, benchmarkName, level, areaName }: { value:
   return (
     <div className="govuk-!-margin-bottom-6">
       {value.status === 'ok' ? (
-        <p className="app-card__value">{valueWithUnit(value.value, format, kind)}</p>
+        <>
+          <p className="app-card__value">{valueWithUnit(value.value, format, kind)}</p>
+          <FigureWarnings lines={warningLines(value.warnings, { area: value.area, period: value.period, areaName })} className="govuk-!-margin-top-2 govuk-!-margin-bottom-4" />
+        </>
       ) : (
         <>
           <p className="app-card__value">{explanation?.title}</p>
@@ -166,6 +173,7 @@ function Headline({ value, indicator, benchmarkName, level, areaName }: { value:
           {comparison.value !== null && `${benchmarkName}: ${formatValue(comparison.value, format)}`}
         </p>
       )}
+      {comparison?.note && comparison.significance === 'not-compared' && <p className="govuk-body-s app-benchmark-note">{benchmarkNoteText(comparison.note)}</p>}
       {earlier && (
         <p className="govuk-body">
           <JudgementTag words={yearEarlierWords(earlier.assessment, { valueStatus: value.status, earlierStatus: earlier.status, hasInterval: limits.lower !== null })} />{' '}
@@ -210,7 +218,7 @@ function TrendKindChoice({ kind, onChange }: { kind: SeriesKind; onChange: (kind
   );
 }
 
-function TrendSection({ series, level, reference }: { series: IndicatorSeries; level: '95' | '99.8'; reference: ReturnType<typeof referenceFor> }) {
+function TrendSection({ series, level, reference, areaName }: { series: IndicatorSeries; level: '95' | '99.8'; reference: ReturnType<typeof referenceFor>; areaName: (code: string) => string }) {
   const format: UnitSubject = { unit: series.indicator.unit, decimals: series.indicator.decimals, denominator: series.indicator.denominator };
   const option = useMemo(
     () =>
@@ -230,7 +238,7 @@ function TrendSection({ series, level, reference }: { series: IndicatorSeries; l
     // The series, level and reference identify the option; format is derived from the series.
     [series, level, JSON.stringify(reference)],
   );
-  const table = trendTable(series, level);
+  const table = trendTable(series, level, areaName);
   const trend = trendWords(series.trend.marker, series.trend.judgement);
   const quarterly = series.kind === 'quarter';
   const name = `${series.indicator.title}, ${series.area.name}, ${quarterly ? 'by quarter' : 'rolling twelve months'}`;
@@ -261,7 +269,7 @@ function TrendSection({ series, level, reference }: { series: IndicatorSeries; l
   );
 }
 
-function CompareSection({ comparison, level, highlight }: { comparison: AreaComparison; level: '95' | '99.8'; highlight: string }) {
+function CompareSection({ comparison, level, highlight, areaName }: { comparison: AreaComparison; level: '95' | '99.8'; highlight: string; areaName: (code: string) => string }) {
   const format: UnitSubject = { unit: comparison.indicator.unit, decimals: comparison.indicator.decimals, denominator: comparison.indicator.denominator };
   const bars = comparison.areas.map((a) => {
     const limits = limitsAt(a, level);
@@ -283,7 +291,7 @@ function CompareSection({ comparison, level, highlight }: { comparison: AreaComp
     [comparison, level, highlight],
   );
   const present = [...new Set(bars.map((b) => b.assessment))];
-  const table = compareTable(comparison, level);
+  const table = compareTable(comparison, level, areaName);
   const name = `${comparison.indicator.title}: areas in ${comparison.parent.name}, ${comparison.period.label}`;
   return (
     <section aria-labelledby="compare-heading" className="govuk-!-margin-bottom-8">
@@ -353,12 +361,12 @@ function IndicatorContent({ id, selection, period, areas }: { id: string; select
               </h2>
               <TrendKindChoice kind={trendKind} onChange={(kind) => setParams({ [TREND_PARAM]: kind === DEFAULT_TREND_KIND ? null : kind }, { replace: true })} />
               <QueryState query={series} what="the trend">
-                {(s) => <TrendSection series={s} level={selection.level} reference={referenceFor(indicator, s.kind)} />}
+                {(s) => <TrendSection series={s} level={selection.level} reference={referenceFor(indicator, s.kind)} areaName={areaName} />}
               </QueryState>
             </section>
             {parent ? (
               <QueryState query={compare} what="the comparison with other areas">
-                {(c) => <CompareSection comparison={c} level={selection.level} highlight={selection.area} />}
+                {(c) => <CompareSection comparison={c} level={selection.level} highlight={selection.area} areaName={areaName} />}
               </QueryState>
             ) : (
               <p className="govuk-body">{areaName(selection.area)} has no parent area whose areas could be compared.</p>

@@ -2,13 +2,16 @@
 // reads, for the quarters of the period, newest first. Partners correct figures by resending a
 // file (DOMAIN.md 5.7); every reader is told which quarters were revised and when, and which
 // figures changed unless the quarter's figure is suppressed for them (DOMAIN.md 8); analysts (the
-// unsuppressed view) also see who sent the revision and the values before and after.
+// unsuppressed view) also see who sent the revision and the values before and after. A revision
+// whose figures were flagged when they were sent says so (DOMAIN.md 5.7).
 import { useQuery } from '@tanstack/react-query';
 import { indicatorRevisionsQueryOptions, type IndicatorRevision } from '../../api/indicators';
+import { FigureWarnings } from '../../components/FigureWarnings';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
 import { formatCellValue, formatDateTime } from '../../lib/format';
+import { messageLines } from '../../lib/warnings';
 
 const columnWords = (column: string) => column.replace(/_/g, ' ');
 
@@ -32,7 +35,7 @@ function WhatChanged({ revision }: { revision: IndicatorRevision }) {
   );
 }
 
-function RevisionTable({ revisions }: { revisions: IndicatorRevision[] }) {
+export function RevisionTable({ revisions }: { revisions: IndicatorRevision[] }) {
   if (revisions.length === 0) return <p className="govuk-body">None of these figures has been revised: each quarter holds the figures as first received.</p>;
   const withSender = revisions.some((r) => r.submittedBy !== null);
   return (
@@ -51,6 +54,7 @@ function RevisionTable({ revisions }: { revisions: IndicatorRevision[] }) {
               {withSender && <td className="govuk-table__cell">{r.submittedBy?.name}</td>}
               <td className="govuk-table__cell">
                 <WhatChanged revision={r} />
+                <FigureWarnings lines={messageLines(r.warnings)} className="govuk-!-margin-top-2" />
               </td>
             </tr>
           ))}

@@ -3,22 +3,25 @@
 // and does not count, its confidence interval, the comparison with the benchmark in words and
 // colour, for a quarter the same quarter a year before, the reference range where there is
 // one, the recent trend and a sparkline of the figures a year apart, or a plain explanation of
-// why there is no value. Opened without a period it shows the area's latest complete twelve
+// why there is no value. A figure stored with a warning says so under it (DOMAIN.md 5.7), and a
+// comparison that could not be made says why and what an analyst can load. Opened without a period it shows the area's latest complete twelve
 // months, as the server chooses them. All of it comes from one summary request. Prints as a
 // board paper.
 import { useQuery } from '@tanstack/react-query';
 import { areaNamer, LEVEL_LABELS, limitsAt, summaryQueryOptions, useAreas, type AreaSummary, type SummaryIndicator } from '../../api/indicators';
 import { href, Link } from '../../app/router';
 import { DashboardFilters } from '../../components/DashboardFilters';
+import { FigureWarnings } from '../../components/FigureWarnings';
 import { JudgementTag } from '../../components/Judgement';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { Sparkline } from '../../components/Sparkline';
 import { formatCount, formatDate, formatInterval, formatValue, periodLabel, shortPeriodLabel } from '../../lib/format';
-import { benchmarkWords, referenceWords, statusExplanation, trendWords, yearEarlierWords, type Assessment } from '../../lib/judgement';
+import { benchmarkNoteText, benchmarkWords, referenceWords, statusExplanation, trendWords, yearEarlierWords, type Assessment } from '../../lib/judgement';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
 import { sparklineText } from '../../lib/sparkline';
 import { unitCaptionFor, type UnitSubject } from '../../lib/units';
+import { warningLines } from '../../lib/warnings';
 
 const KEY: Assessment[] = ['better', 'similar', 'worse', 'higher', 'lower', 'not-compared'];
 
@@ -61,7 +64,7 @@ function YearEarlierLine({ item, format, level }: { item: SummaryIndicator; form
   );
 }
 
-function IndicatorCard({ item, summary, selection, areaName }: { item: SummaryIndicator; summary: AreaSummary; selection: Selection; areaName: (code: string) => string }) {
+export function IndicatorCard({ item, summary, selection, areaName }: { item: SummaryIndicator; summary: AreaSummary; selection: Selection; areaName: (code: string) => string }) {
   const { indicator, value, trend, reference } = item;
   const format: UnitSubject = { unit: indicator.unit, decimals: indicator.decimals, denominator: indicator.denominator };
   const kind = summary.period.kind;
@@ -95,6 +98,7 @@ function IndicatorCard({ item, summary, selection, areaName }: { item: SummaryIn
           <p className="app-status-note">{value.note ?? explanation?.text}</p>
         </>
       )}
+      {value.status === 'ok' && <FigureWarnings lines={warningLines(value.warnings, { area: summary.area.code, period: summary.period.id, areaName })} />}
       {indicator.valueNote && <p className="app-value-note">{indicator.valueNote}</p>}
       {value.status === 'ok' && interval && (
         <p className="app-card__meta">
@@ -117,6 +121,7 @@ function IndicatorCard({ item, summary, selection, areaName }: { item: SummaryIn
           )}
         </p>
       )}
+      {comparison?.note && comparison.significance === 'not-compared' && <p className="app-card__meta app-benchmark-note">{benchmarkNoteText(comparison.note)}</p>}
       <YearEarlierLine item={item} format={format} level={summary.level} />
       {reference && (
         <p className="govuk-!-margin-0">
