@@ -76,16 +76,16 @@ export function compareWithBenchmarkValue(
  * returns for (England, London) gets its published figures from a benchmark return, and a
  * parent computed from its children needs every child's return.
  */
-export function missingBenchmarkNote(register: AreaRegister, benchmark: PublishedValue): string | null {
+export function missingBenchmarkNote(register: AreaRegister, benchmark: PublishedValue, periodLabel: string): string | null {
   if (benchmark.status !== 'no-data' && benchmark.status !== 'incomplete') return null;
   const area = register.find(benchmark.area);
   const name = area ? `${area.name} (${area.code})` : benchmark.area;
   const children = register.childrenOf(benchmark.area);
   if (benchmark.status === 'incomplete' && benchmark.missing.length > 0 && children.length > 0 && benchmark.missing.length < children.length) {
     const names = benchmark.missing.map((code) => register.find(code)?.name ?? code);
-    return `Not compared: ${name} is summed from its areas, and ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no figures for ${benchmark.period}. Load their returns, or ${name}'s published figures as a benchmark return.`;
+    return `Not compared: ${name} is summed from its areas, and ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no figures for ${periodLabel}. Load their returns, or ${name}'s published figures as a benchmark return.`;
   }
-  return `Not compared: no figures for ${name} for ${benchmark.period} are held. An analyst can load its published figures as a benchmark return (indicator, area_code, period, numerator, denominator, value, source).`;
+  return `Not compared: no figures for ${name} for ${periodLabel} are held. An analyst can load its published figures as a benchmark return (indicator, area_code, period, numerator, denominator, value, source).`;
 }
 
 /** A reference stated per year is scaled by the period's share of a year: four quarters. */

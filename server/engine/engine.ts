@@ -84,6 +84,11 @@ class SharedResults {
   }
 }
 
+/** A period's label inside a sentence: "Calendar year 2019" → "calendar year 2019". */
+function inSentence(label: string): string {
+  return label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+}
+
 export class EngineSession {
   constructor(
     readonly quarterSpan: ReadonlyMap<string, { first: string; last: string }>,
@@ -121,7 +126,7 @@ export class EngineSession {
     if (options.benchmark === null) return { ...own, benchmark: null };
     const benchmark = this.value(indicator, options.benchmark, period, type);
     const comparison = compareWithBenchmarkValue(own, benchmark, indicator.polarity, options.level);
-    return { ...own, benchmark: { ...comparison, note: missingBenchmarkNote(this.register, benchmark) } };
+    return { ...own, benchmark: { ...comparison, note: missingBenchmarkNote(this.register, benchmark, inSentence(this.period(period).label)) } };
   }
 
   trend(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): TrendResult {

@@ -78,11 +78,16 @@ describe('Bexley against London, calendar years 2018–2020 (shared/seeds/004, M
     const v = await valueOf(app, 'da-incident-rate', BEXLEY, '2019-20Q1');
     expect(v.status).toBe('ok');
     expect(v.benchmark).toMatchObject({ area: LONDON, status: 'incomplete', value: null, significance: 'not-compared', assessment: 'not-compared' });
+    expect(v.benchmark.note).toMatch(/^Not compared: London \(E12000007\) is summed from its areas, and .*City of London.* have no figures for 2019-20 Q1/);
   });
 
   it('England can be chosen as the benchmark; with nothing imported for England it is not compared', async () => {
     const v = await valueOf(app, 'da-incident-rate', BEXLEY, '2019', `&benchmark=${ENGLAND}`);
     expect(v.benchmark).toMatchObject({ area: ENGLAND, status: 'no-data', significance: 'not-compared' });
+    // …and says which figures would make the comparison.
+    expect(v.benchmark.note).toBe(
+      'Not compared: no figures for England (E92000001) for calendar year 2019 are held. An analyst can load its published figures as a benchmark return (indicator, area_code, period, numerator, denominator, value, source).',
+    );
   });
 });
 
