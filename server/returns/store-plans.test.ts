@@ -10,7 +10,7 @@ import { SYSTEM } from '../access/actor';
 import type { Db } from '../db/database';
 import type { Database } from '../db/tables';
 import { buildTestApp } from '../test/helpers';
-import { getSubmission, listSubmissions, revisionHistory, storeSubmission } from './store';
+import { getSubmission, listSubmissions, revisionHistory, storeSubmission, type SubmissionFilter } from './store';
 
 const AREA = 'E09000004';
 const PERIOD = '2024-25Q1';
@@ -81,7 +81,7 @@ describe('query plans for reading submissions', () => {
     expect(allSteps(plans)).toContain('USING PRIMARY KEY (organisation_id=? AND return_type=? AND area_code=?)');
   });
 
-  it.each([
+  it.each<[string, Omit<SubmissionFilter, 'limit' | 'offset'>, string]>([
     ['area and period', { area: AREA, period: PERIOD }, 'return_rows_by_area_period (area_code=? AND period=?)'],
     ['area alone', { area: AREA }, 'return_rows_by_area_period (area_code=?)'],
     ['return type, area and period', { returnType: 'police', area: AREA, period: PERIOD }, 'return_rows_by_area_period (area_code=? AND period=?)'],
