@@ -1,12 +1,14 @@
 // Builds the application: external plugins first, then application plugins, then routes. Only
 // server/main.ts listens on a port; tests build an app and call app.inject.
 import helmet from 'helmet';
+import fastifyCompress from '@fastify/compress';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accessPlugin } from './access/plugin';
+import { COMPRESS_MIN_BYTES, COMPRESSIBLE_TYPES } from './compression';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { openDatabase, type Db } from './db/database';
@@ -108,6 +110,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  // Brotli or gzip, as the browser asks, for the routes registered after this: JSON answers and
+  // CSV exports. (The web app's assets are compressed at build time: server/routes/web.ts.) A
+  // request that sends no Accept-Encoding (app.inject) gets the plain body. Request bodies are
+  // never inflated: nothing sends them compressed, and a small one could expand past its limit.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: COMPRESS_MIN_BYTES,
+    customTypes: COMPRESSIBLE_TYPES,
+    globalDecompression: false,
+  });
   await app.register(accessPlugin, { secureCookies: options.secureCookies ?? 'auto' });
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20, fieldSize: 1024 },

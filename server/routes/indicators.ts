@@ -30,6 +30,7 @@ import type { DisclosureView } from '../engine/disclosure';
 import { IndicatorEngine, type EngineOptions, type EngineSession } from '../engine/engine';
 import { areaEntries, areaRef, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues, latestTwelveMonths, periodRef } from '../engine/views';
 import { revisionsOfArea } from '../returns/store';
+import { sendStaticJson, staticJson, type StaticJson } from './static-json';
 
 /** One values request is bounded so that it cannot ask for the whole database at once. */
 export const MAX_AREAS_PER_REQUEST = 400;
@@ -155,10 +156,24 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
     async () => ({ indicators: INDICATORS.map(indicatorMetadata) }),
   );
 
+  // The register cannot change while the process runs: its answer (88 KB for a national register) is built
+  // on first use, then kept, and revalidated by its ETag.
+  let areaList: StaticJson | null = null;
   app.get(
     '/areas',
-    { config: { access: SIGNED_IN }, schema: { tags: ['areas'], summary: 'The area register, with each area’s benchmark choices and children', response: { 200: AreaListSchema } } },
-    async () => ({ areas: areaEntries(engine.register) }),
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['areas'],
+        summary: 'The area register, with each area’s benchmark choices and children',
+        description: 'Sent with a strong ETag: send it back in If-None-Match to get 304 Not Modified while the register is unchanged.',
+        response: { 200: AreaListSchema, 304: z.void().describe('Not modified: the ETag in If-None-Match is current.') },
+      },
+    },
+    async (request, reply) => {
+      areaList ??= staticJson(AreaListSchema, { areas: areaEntries(engine.register) });
+      return sendStaticJson(request, reply, areaList);
+    },
   );
 
   app.get(

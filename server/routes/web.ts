@@ -2,9 +2,12 @@
 // index.html (never cached) for every other GET that asks for a page, so that the app's own
 // router can show /overview, /indicators/… and the rest after a reload or from a bookmark.
 // /api paths are never answered here: an unknown /api route still gets the API's JSON 404.
+// Assets are compressed once, at build time: `npm run build:web` writes a brotli and a gzip copy
+// beside each (scripts/precompress-web.ts) and a browser that accepts one gets it. Nothing here
+// is compressed per request: a build without copies (a bare `vite build`) is sent as it is.
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PUBLIC } from '../access/policy';
@@ -42,13 +45,23 @@ function topLevelFile(root: string, path: string): string | null {
   }
 }
 
+function hasPrecompressedAssets(root: string): boolean {
+  try {
+    return readdirSync(join(root, ASSET_PREFIX)).some((name) => name.endsWith('.br'));
+  } catch {
+    return false;
+  }
+}
+
 export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, options) => {
   const root = resolve(options.root ?? DEFAULT_WEB_ROOT);
   const built = existsSync(join(root, 'index.html'));
   if (!built) app.log.warn({ root }, 'the web app has not been built: run `npm run build` to serve it');
+  else if (!hasPrecompressedAssets(root)) app.log.warn({ root }, 'the web app\'s assets have no compressed copies and are sent uncompressed: build with `npm run build`');
 
   // Files are sent by our own routes below (serve: false), so each declares its access.
-  await app.register(fastifyStatic, { root, serve: false, decorateReply: true, index: false, dotfiles: 'deny' });
+  // preCompressed: file.js.br or file.js.gz, if present, for a browser that accepts it.
+  await app.register(fastifyStatic, { root, serve: false, decorateReply: true, index: false, dotfiles: 'deny', preCompressed: true });
 
   const sendIndex = (reply: FastifyReply) => {
     if (!built) {
@@ -63,16 +76,19 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, optio
 
   const notFound = (request: FastifyRequest, reply: FastifyReply) => reply.callNotFound();
 
-  app.get('/', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => sendIndex(reply));
+  // Never compressed on the fly (compress: false): assets have their copies, and index.html and
+  // the top-level files are tiny.
+  app.get('/', { config: { access: PUBLIC }, schema: { hide: true }, compress: false }, async (request, reply) => sendIndex(reply));
 
-  app.get('/*', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/*', { config: { access: PUBLIC }, schema: { hide: true }, compress: false }, async (request, reply) => {
     const path = request.url.split('?')[0];
     if (isApiPath(path)) return notFound(request, reply);
 
     if (path.startsWith(ASSET_PREFIX)) {
       const relative = path.slice(1);
       if (!built || relative.includes('..') || !existsSync(join(root, relative))) return notFound(request, reply);
-      return reply.sendFile(relative, root, { immutable: true, maxAge: ASSET_CACHE_SECONDS * 1000, cacheControl: true });
+      // The bytes depend on Accept-Encoding, so caches must keep one copy per encoding.
+      return reply.header('vary', 'accept-encoding').sendFile(relative, root, { immutable: true, maxAge: ASSET_CACHE_SECONDS * 1000, cacheControl: true });
     }
 
     const file = built ? topLevelFile(root, path) : null;
