@@ -4,12 +4,14 @@
 // The format is decided by what the file contains, never by its name: partners rename files, and
 // systems export web pages as ".xls". The name is only used to word a message better.
 //   zip holding xl/workbook.xml      → Excel workbook, first visible worksheet (read/xlsx.ts; large
-//                                      ones in a worker thread, read/xlsx-isolated.ts)
+//                                      ones in a worker thread, read/xlsx-isolated.ts; the upload
+//                                      route reads and checks any large file in one, check.ts)
 //   other zip, old Office, PDF, image → refused with a message saying what the file is (read/sniff.ts)
 //   text                              → CSV in UTF-8, UTF-16 or Windows-1252 (read/text.ts, read/csv.ts)
 // Whatever the bytes, readTable either returns a table or throws UnreadableFileError with a message a
-// council officer can act on; library errors never escape, and no step can loop without end (every
-// loop is bounded by the input's length or by a named limit).
+// council officer can act on (or IsolationBusyError when too many large files wait for a worker);
+// library errors never escape, and no step can loop without end (every loop is bounded by the
+// input's length or by a named limit).
 import { parseCsv } from './read/csv';
 import {
   damagedWorkbook,
@@ -26,6 +28,7 @@ import { buildTable } from './read/table';
 import { decodeText, looksBinary, sniffText } from './read/text';
 import type { RawTable } from './read/types';
 import { zipFailure } from './read/xlsx';
+import { IsolationBusyError, isolationLimits, type IsolationLimits } from './isolation';
 import { readXlsxIsolated } from './read/xlsx-isolated';
 import { extractEntry, firstLocalEntryName, isZip, listZipEntries, ZipError, type ZipEntry } from './read/zip';
 
@@ -35,12 +38,13 @@ export type { RawRow, RawTable, ReadNotice, TextEncodingName } from './read/type
 export { MAX_XLSX_UNPACKED_BYTES } from './read/xlsx';
 export { MAX_TABLE_CELLS } from './read/table';
 
-export async function readTable(bytes: Buffer, fileName?: string): Promise<RawTable> {
+/** `limits` say which workbooks are read in a worker thread (isolation.ts); by default the server's. */
+export async function readTable(bytes: Buffer, fileName?: string, limits: IsolationLimits = isolationLimits()): Promise<RawTable> {
   const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as Uint8Array);
   try {
-    return await read(data, fileName);
+    return await read(data, fileName, limits);
   } catch (error) {
-    if (error instanceof UnreadableFileError) throw error;
+    if (error instanceof UnreadableFileError || error instanceof IsolationBusyError) throw error;
     // Not expected: a library failing in a way we did not foresee. Still the partner's file, so still
     // a message for them rather than a server error.
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -52,9 +56,9 @@ export async function readTable(bytes: Buffer, fileName?: string): Promise<RawTa
   }
 }
 
-async function read(bytes: Buffer, fileName: string | undefined): Promise<RawTable> {
+async function read(bytes: Buffer, fileName: string | undefined, limits: IsolationLimits): Promise<RawTable> {
   if (bytes.length === 0) throw emptyFile('zero bytes');
-  if (isZip(bytes)) return readZip(bytes, fileName);
+  if (isZip(bytes)) return readZip(bytes, fileName, limits);
   const foreign = sniffBinary(bytes, fileName);
   if (foreign) throw foreignFile(foreign);
   return readCsv(bytes, fileName);
@@ -70,7 +74,7 @@ async function readCsv(bytes: Buffer, fileName: string | undefined): Promise<Raw
   return buildTable(records, { format: 'csv', encoding, delimiter });
 }
 
-async function readZip(bytes: Buffer, fileName: string | undefined): Promise<RawTable> {
+async function readZip(bytes: Buffer, fileName: string | undefined, limits: IsolationLimits): Promise<RawTable> {
   let entries: ZipEntry[];
   try {
     entries = listZipEntries(bytes);
@@ -88,9 +92,9 @@ async function readZip(bytes: Buffer, fileName: string | undefined): Promise<Raw
   const kind = await classifyZip(bytes, entries);
   if (kind === 'xlsx') {
     try {
-      return await readXlsxIsolated(bytes, entries);
+      return await readXlsxIsolated(bytes, entries, limits);
     } catch (error) {
-      throw error instanceof UnreadableFileError ? error : zipFailure(error);
+      throw error instanceof UnreadableFileError || error instanceof IsolationBusyError ? error : zipFailure(error);
     }
   }
   if (kind === 'zip') {

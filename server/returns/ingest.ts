@@ -1,12 +1,16 @@
 // One upload, from bytes to a stored submission: read the file, check every cell and rule,
 // and store it whole only when there is no error. Used by the upload route and the demo loader.
+//
+// Reading and checking a large file happens in a worker thread (ingest/check.ts); storing always
+// happens here, on the main thread's one database connection, in one transaction.
 import type { Problem, Submission } from '../../schemas/api';
 import type { ReturnDefinition, RowKey } from '../../schemas/returns/definition';
 import { findArea } from '../../schemas/areas';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
-import { readTable, UnreadableFileError } from '../ingest/read-table';
-import { validateTable } from '../ingest/validate';
+import { checkReturnFile, type CheckedFile } from '../ingest/check';
+import { IsolationBusyError } from '../ingest/isolation';
+import { UnreadableFileError } from '../ingest/read-table';
 import { periodsAndAreas, storeSubmission } from './store';
 
 export interface IngestRequest {
@@ -25,17 +29,22 @@ export type IngestOutcome =
   | { kind: 'checked'; summary: { rows: number; periods: string[]; areas: string[] }; warnings: Problem[] }
   | { kind: 'rejected'; errors: Problem[]; warnings: Problem[] }
   | { kind: 'forbidden'; errors: Problem[] }
-  | { kind: 'unreadable'; code: UnreadableFileError['code']; message: string };
+  | { kind: 'unreadable'; code: UnreadableFileError['code']; message: string }
+  /** Too many large files are already waiting to be checked: nothing was read; try again shortly. */
+  | { kind: 'busy'; message: string };
 
 export async function ingestReturn(db: Db, request: IngestRequest): Promise<IngestOutcome> {
-  let table;
+  let checked: CheckedFile;
   try {
-    table = await readTable(request.bytes, request.fileName ?? undefined);
+    checked = await checkReturnFile(request.bytes, request.fileName, request.definition, { now: request.now });
   } catch (error) {
     if (error instanceof UnreadableFileError) return { kind: 'unreadable', code: error.code, message: error.message };
+    if (error instanceof IsolationBusyError) {
+      return { kind: 'busy', message: 'Several large files are being checked at the moment, so yours could not be checked now. Nothing has been stored. Please try again in a minute.' };
+    }
     throw error;
   }
-  const { rows, errors, warnings } = validateTable(table, request.definition, { now: request.now });
+  const { rows, errors, warnings } = checked;
   // Permission is checked on rows that are otherwise valid, so a partner learns nothing about
   // areas outside their grants beyond that they may not send for them.
   const refused: Problem[] = rows
@@ -54,7 +63,7 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
     returnType: request.definition.type,
     actor: request.actor,
     fileName: request.fileName,
-    fileFormat: table.format,
+    fileFormat: checked.format,
     fileBytes: request.bytes,
     rows,
     warnings,

@@ -62,7 +62,8 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['returns'],
         summary: 'Upload a return (multipart field "file", CSV or XLSX)',
-        description: 'Checks every cell and rule. A file with any error is rejected whole and nothing is stored.',
+        description:
+          'Checks every cell and rule. A file with any error is rejected whole and nothing is stored. A file over the size limit is refused (413) as soon as the limit is crossed. Large files are checked a few at a time: a file too much to check within the time and memory allowed is refused with code too-complex (422), and when too many are already waiting the answer is 503 with Retry-After.',
         consumes: ['multipart/form-data'],
         params: TypeParams,
         querystring: UploadQuery,
@@ -75,6 +76,7 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           413: ErrorBodySchema,
           415: RejectedBodySchema,
           422: RejectedBodySchema,
+          503: ErrorBodySchema,
         },
       },
     },
@@ -119,6 +121,9 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         case 'stored':
           audit(request, { action, outcome: 'success', target: `submission:${outcome.submission.id}`, details: { ...file, returnType: definition.type, rows: outcome.submission.rows } });
           break;
+        case 'busy':
+          audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'busy' } });
+          break;
       }
       switch (outcome.kind) {
         case 'forbidden':
@@ -129,6 +134,8 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         case 'rejected':
           return reply.code(422).send({ errors: outcome.errors, warnings: outcome.warnings });
+        case 'busy':
+          return reply.code(503).header('retry-after', '60').send({ statusCode: 503, error: 'Service Unavailable', message: outcome.message, code: 'busy' });
         case 'checked':
           return reply.code(200).send({ submission: { id: null, returnType: definition.type, ...outcome.summary }, warnings: outcome.warnings });
         case 'stored': {

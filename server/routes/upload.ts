@@ -1,44 +1,104 @@
 // Reads the one file of a multipart upload into memory, within the size limit, and turns every
 // way a client can get the request wrong into a clear 4xx.
+//
+// The size limit is enforced as the body arrives, never after: a request that declares a body
+// larger than any allowed upload is refused before a byte of it is read, and a file that crosses
+// the limit while streaming is refused at that moment, with its chunks dropped. (@fastify/multipart's
+// own toBuffer() keeps reading to the end of the body before it reports the limit.) The answer goes
+// out at once; what the client is still sending is read and thrown away, up to a limit, so that the
+// client is not cut off mid-send before it has read the answer, as browsers would report a reset
+// connection instead of the 413.
 import type { FastifyRequest } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../limits';
 
-type Upload =
-  | { ok: true; bytes: Buffer; fileName: string | null }
-  | { ok: false; statusCode: 400 | 413; body: { statusCode: number; error: string; message: string; code: string } };
+type Failure = { ok: false; statusCode: 400 | 413; body: { statusCode: number; error: string; message: string; code: string } };
+type Upload = { ok: true; bytes: Buffer; fileName: string | null } | Failure;
+
+/**
+ * Room for the multipart framing around the file (boundaries, part headers, a few small fields):
+ * a request declaring more than MAX_UPLOAD_BYTES plus this cannot hold an allowed file.
+ */
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-function badRequest(message: string, code: string): Upload {
+function badRequest(message: string, code: string): Failure {
   return { ok: false, statusCode: 400, body: { statusCode: 400, error: 'Bad Request', message, code } };
+}
+
+function tooLarge(): Failure {
+  return {
+    ok: false,
+    statusCode: 413,
+    body: {
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: `The file is larger than ${megabytes(MAX_UPLOAD_BYTES)}, the most we accept. A quarterly return is usually far smaller: check that it is the right file, or split it into several files.`,
+      code: 'file-too-large',
+    },
+  };
+}
+
+class FileTooLarge extends Error {}
+
+/**
+ * After a refusal: stop parsing the body and throw away what is still coming, keeping nothing. A
+ * client still sending after another MAX_UPLOAD_BYTES is disconnected.
+ */
+function discardRestOfBody(request: FastifyRequest): void {
+  const raw = request.raw;
+  raw.unpipe();
+  let discarded = 0;
+  raw.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_UPLOAD_BYTES) raw.destroy();
+  });
+  raw.on('error', () => {}); // a client that hangs up mid-send is no error of ours
+  raw.resume();
+}
+
+/** The file's bytes, or FileTooLarge the moment they pass the limit (nothing kept); stream errors pass through. */
+async function collect(file: NodeJS.ReadableStream & { truncated?: boolean; destroy(error?: Error): void }, limit: number): Promise<Buffer> {
+  // busboy stops passing data at its own fileSize limit and says so: end the read there too.
+  const onLimit = () => file.destroy(new FileTooLarge());
+  file.once('limit', onLimit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw new FileTooLarge();
+      chunks.push(chunk);
+    }
+  } finally {
+    file.removeListener('limit', onLimit);
+  }
+  if (file.truncated) throw new FileTooLarge();
+  return Buffer.concat(chunks, size);
 }
 
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) {
     return badRequest('Send the return as a multipart/form-data upload with the file in a field called "file".', 'not-multipart');
   }
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES) {
+    discardRestOfBody(request);
+    return tooLarge();
+  }
   try {
-    const part = await request.file();
+    const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
     if (!part) return badRequest('No file was attached. Choose a CSV or Excel file and upload it in a field called "file".', 'no-file');
     if (part.fieldname !== 'file') {
       part.file.resume();
       return badRequest(`The file was sent in a field called "${part.fieldname}"; it must be called "file".`, 'wrong-field');
     }
-    const bytes = await part.toBuffer();
+    const bytes = await collect(part.file, MAX_UPLOAD_BYTES);
     return { ok: true, bytes, fileName: part.filename || null };
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      return {
-        ok: false,
-        statusCode: 413,
-        body: {
-          statusCode: 413,
-          error: 'Payload Too Large',
-          message: `The file is larger than ${megabytes(MAX_UPLOAD_BYTES)}, the most we accept. A quarterly return is usually far smaller: check that it is the right file, or split it into several files.`,
-          code: 'file-too-large',
-        },
-      };
+    if (error instanceof FileTooLarge || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      discardRestOfBody(request);
+      return tooLarge();
     }
     // Everything else here is the multipart stream failing: a truncated or malformed request
     // (busboy's "Unexpected end of form", a premature close). It is the request, not the server.

@@ -1,7 +1,13 @@
 // The one error readTable throws, and every message it can carry. The messages are read by council
 // officers, not developers: say what the file is, and what to do, in plain words.
 
-export type UnreadableCode = 'unsupported-file-type' | 'damaged-file' | 'empty-file';
+/**
+ * unsupported-file-type  not a spreadsheet we read (HTTP 415)
+ * damaged-file           a spreadsheet we cannot read as it is (422)
+ * empty-file             nothing in it (422)
+ * too-complex            more work than one upload may take: past the time or memory limit (422)
+ */
+export type UnreadableCode = 'unsupported-file-type' | 'damaged-file' | 'empty-file' | 'too-complex';
 
 export class UnreadableFileError extends Error {
   constructor(
@@ -159,8 +165,17 @@ export function workbookTooLarge(limitMegabytes: number, detail: string): Unread
 
 export function workbookTooComplex(detail: string): UnreadableFileError {
   return new UnreadableFileError(
-    'damaged-file',
+    'too-complex',
     'This Excel workbook is too large or complex for us to read. Please save the return as a CSV file (File > Save As, then "CSV UTF-8") and upload that instead.',
+    detail,
+  );
+}
+
+/** A text file whose reading and checking went past the time or memory a single upload may take. */
+export function fileTooComplex(detail: string): UnreadableFileError {
+  return new UnreadableFileError(
+    'too-complex',
+    'This file is too large for us to check in one go. Nothing has been stored. Please split the return into smaller files (for example, one for each year) and upload them one at a time.',
     detail,
   );
 }

@@ -3,6 +3,7 @@
 // choose it again, then send it and get a reference number. Warnings are shown but do not stop
 // a file; errors reject the whole file and nothing is stored.
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { MAX_UPLOAD_BYTES } from '../../../../schemas/uploads';
 import { areaNamer, useAreas } from '../../api/indicators';
 import { Link } from '../../app/router';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -16,6 +17,20 @@ import { useMe } from '../auth/api';
 import { useCheckReturn, useSendReturn, type Problem, type UploadOutcome } from './api';
 import { decodeCsv, isCsvName, normaliseHeader, previewCsv, problemsByRow, rowAnchor, rowsToShow, type FilePreview } from './file-preview';
 import { TemplateLinks } from './TemplateLinks';
+
+/** "10 MB": the server's limit as the partner reads it. */
+const UPLOAD_LIMIT = `${Math.round(MAX_UPLOAD_BYTES / (1024 * 1024))} MB`;
+
+/**
+ * What is wrong with the chosen file before it is sent, if anything: none chosen, or larger than the
+ * server accepts (checked on its size alone, without reading it, so a partner who picks the wrong
+ * file is told at once instead of after uploading it). Exported for tests.
+ */
+export function fileProblem(file: File | null): string | null {
+  if (!file) return 'Choose the file to upload';
+  if (file.size > MAX_UPLOAD_BYTES) return `The selected file must be smaller than ${UPLOAD_LIMIT}. Check it is the right file, or split the return into smaller files.`;
+  return null;
+}
 
 function problemText(p: Problem): string {
   const where = [p.row !== null ? `Row ${p.row}` : null, p.column ? `column ${p.column}` : null].filter(Boolean).join(', ');
@@ -232,7 +247,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
   const send = useSendReturn(params.type);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<FilePreview | null>(null);
-  const [missingFile, setMissingFile] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const granted = useMemo(() => {
@@ -260,7 +275,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     setFile(event.target.files?.[0] ?? null);
     setPreview(null);
-    setMissingFile(false);
+    setFileError(null);
     check.reset();
     send.reset();
   };
@@ -269,11 +284,12 @@ export default function UploadPage({ params }: { params: Record<string, string> 
     event.preventDefault();
     setAttempt((n) => n + 1);
     send.reset();
-    if (!file) {
-      setMissingFile(true);
+    const problem = fileProblem(file);
+    setFileError(problem);
+    if (problem || !file) {
+      check.reset();
       return;
     }
-    setMissingFile(false);
     // Read the file now: after a fix the partner chooses it again, and this is what they chose.
     if (isCsvName(file.name)) {
       try {
@@ -293,7 +309,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
       <Link className="govuk-back-link" to="/returns">
         Returns
       </Link>
-      {missingFile && <ErrorSummary key={attempt} items={[{ text: 'Choose the file to upload', href: '#file' }]} />}
+      {fileError && <ErrorSummary key={attempt} items={[{ text: fileError, href: '#file' }]} />}
       {outcome?.kind === 'failed' && <ErrorSummary key={`f${attempt}`} title="The file could not be uploaded" items={[{ text: outcome.message, href: '#file' }]} />}
       {outcome?.kind === 'rejected' && file && <RejectedSummary key={`r${attempt}`} outcome={outcome} fileName={file.name} />}
       <PageHeading title={`Upload a ${info.title.toLowerCase()}`} caption={me.data?.user.organisation?.name ?? undefined}>
@@ -334,25 +350,25 @@ export default function UploadPage({ params }: { params: Record<string, string> 
           </details>
 
           <form onSubmit={submitCheck} noValidate>
-            <div className={`govuk-form-group${missingFile || outcome?.kind === 'failed' ? ' govuk-form-group--error' : ''}`}>
+            <div className={`govuk-form-group${fileError || outcome?.kind === 'failed' ? ' govuk-form-group--error' : ''}`}>
               <label className="govuk-label govuk-label--m" htmlFor="file">
                 Choose your file
               </label>
               <div id="file-hint" className="govuk-hint">
-                A CSV file or an Excel workbook (.xlsx) in the layout of the template. It is checked first; nothing is stored until you send it.
+                A CSV file or an Excel workbook (.xlsx), smaller than {UPLOAD_LIMIT}, in the layout of the template. It is checked first; nothing is stored until you send it.
               </div>
-              {missingFile && (
+              {fileError && (
                 <p id="file-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> Choose the file to upload
+                  <span className="govuk-visually-hidden">Error:</span> {fileError}
                 </p>
               )}
               <input
-                className={`govuk-file-upload${missingFile ? ' govuk-file-upload--error' : ''}`}
+                className={`govuk-file-upload${fileError ? ' govuk-file-upload--error' : ''}`}
                 id="file"
                 name="file"
                 type="file"
                 accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-describedby={`file-hint${missingFile ? ' file-error' : ''}`}
+                aria-describedby={`file-hint${fileError ? ' file-error' : ''}`}
                 onChange={choose}
               />
             </div>
