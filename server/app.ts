@@ -8,9 +8,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accessPlugin } from './access/plugin';
+import { cyclePlugin } from './cycle/plugin';
 import { COMPRESS_MIN_BYTES, COMPRESSIBLE_TYPES } from './compression';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { cycleRoutes } from './routes/cycle';
 import { openDatabase, type Db } from './db/database';
 import type { AreaRegister } from './engine/register';
 import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from './limits';
@@ -36,6 +38,12 @@ export interface AppOptions {
   webRoot?: string;
   /** The areas the indicator engine reads (default: the register shipped in schemas/areas.ts); the benchmark passes a national synthetic one. */
   areaRegister?: AreaRegister;
+  /** Reminder emails go through this SMTP server (SMTP_URL); without it reminders are in the app only. */
+  smtpUrl?: string;
+  /** The From address of reminder emails. */
+  mailFrom?: string;
+  /** Send due reminders on a timer while the app runs (the server turns this on; tests do not). */
+  reminderTimer?: boolean;
 }
 
 /**
@@ -121,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     globalDecompression: false,
   });
   await app.register(accessPlugin, { secureCookies: options.secureCookies ?? 'auto' });
+  await app.register(cyclePlugin, { smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, reminderTimer: options.reminderTimer });
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20, fieldSize: 1024 },
   });
@@ -144,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(submissionRoutes, { prefix: '/api/submissions' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(cycleRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api', disclosureThreshold: options.suppressionThreshold, register: options.areaRegister });
   // The web app's pages and assets: everything that is not /api.
   await app.register(webRoutes, { root: options.webRoot });

@@ -19,6 +19,7 @@ export const ROUTES: RouteDefinition[] = [
   { path: '/returns/:type/upload', page: lazy(() => import('../features/returns/UploadPage')), roles: ACCESS.returns },
   { path: '/returns/submissions/:id', page: lazy(() => import('../features/returns/SubmissionPage')), roles: ACCESS.returns },
   { path: '/completeness', page: lazy(() => import('../features/completeness/CompletenessPage')), roles: ACCESS.returns },
+  { path: '/quarter', page: lazy(() => import('../features/cycle/CyclePage')), roles: ACCESS.signedIn },
   { path: '/admin', page: lazy(() => import('../features/admin/AdminPage')), roles: ACCESS.admin },
   { path: '/admin/:section', page: lazy(() => import('../features/admin/AdminPage')), roles: ACCESS.admin },
   { path: '/account', page: lazy(() => import('../features/account/AccountPage')), roles: ACCESS.signedIn },
@@ -34,5 +35,6 @@ export const NAVIGATION: NavItem[] = [
   { label: 'Overview', path: '/overview', roles: ACCESS.dashboard },
   { label: 'Returns', path: '/returns', roles: ACCESS.returns },
   { label: 'Completeness', path: '/completeness', roles: ACCESS.returns },
+  { label: 'Quarter’s returns', path: '/quarter', roles: ACCESS.signedIn },
   { label: 'Administration', path: '/admin', roles: ACCESS.admin },
 ];

@@ -1,0 +1,121 @@
+// The status grid: for each expected return (type × area) and quarter, its due day and status
+// (DOMAIN.md 5.8). Expected returns are what some organisation is granted, plus anything held;
+// a partner sees only their grants.
+import { findArea } from '../../schemas/areas';
+import type { CycleCell } from '../../schemas/cycle-api';
+import type { Grant } from '../access/actor';
+import type { Db } from '../db/database';
+import { cycleStatus, receivedLate } from './calendar';
+import { dueDayFinder } from './deadlines';
+import { cycleDb } from './tables';
+
+export interface StatusQuery {
+  types: readonly string[];
+  quarters: readonly string[];
+  /** Only these areas; null for all. */
+  areas: readonly string[] | null;
+  /** A partner's grants: only these (type, area) pairs. null for analysts, the board and admins. */
+  grants: readonly Grant[] | null;
+}
+
+const keyOf = (type: string, area: string, quarter: string) => `${type}|${area}|${quarter}`;
+
+export async function cycleStatusGrid(db: Db, query: StatusQuery, now: Date): Promise<CycleCell[]> {
+  if (query.types.length === 0 || query.quarters.length === 0 || query.areas?.length === 0) return [];
+  const k = cycleDb(db);
+  const types = [...query.types];
+  const quarters = [...query.quarters];
+
+  // Submissions holding figures for each key: the first and the newest.
+  let received = k
+    .selectFrom('return_rows as r')
+    .innerJoin('submissions as s', 's.id', 'r.submission_id')
+    .where('r.return_type', 'in', types)
+    .where('r.period', 'in', quarters)
+    .select(({ fn }) => ['r.return_type as type', 'r.area_code as area', 'r.period as quarter', fn.min('s.received_at').as('first'), fn.max('s.received_at').as('last')])
+    .groupBy(['r.return_type', 'r.area_code', 'r.period']);
+  if (query.areas) received = received.where('r.area_code', 'in', [...query.areas]);
+  const receivedRows = await received.execute();
+
+  // Expected (type, area) pairs.
+  const pairs = new Map<string, { type: string; area: string }>();
+  const want = (type: string, area: string) => types.includes(type) && (!query.areas || query.areas.includes(area));
+  if (query.grants) {
+    for (const g of query.grants) if (want(g.returnType, g.areaCode)) pairs.set(`${g.returnType}|${g.areaCode}`, { type: g.returnType, area: g.areaCode });
+  } else {
+    const granted = await k.selectFrom('grants').select(['return_type', 'area_code']).distinct().where('return_type', 'in', types).execute();
+    for (const g of granted) if (want(g.return_type, g.area_code)) pairs.set(`${g.return_type}|${g.area_code}`, { type: g.return_type, area: g.area_code });
+    for (const r of receivedRows) pairs.set(`${r.type}|${r.area}`, { type: r.type, area: r.area });
+    // An area asked for by name is listed for every type asked for, even if nobody is set up to send it.
+    for (const area of query.areas ?? []) for (const type of types) pairs.set(`${type}|${area}`, { type, area });
+  }
+  if (pairs.size === 0) return [];
+
+  const signOffs = await k
+    .selectFrom('cycle_sign_offs')
+    .where('return_type', 'in', types)
+    .where('quarter', 'in', quarters)
+    .select(['return_type', 'area_code', 'quarter', 'signed_at', 'actor_name'])
+    .orderBy('id')
+    .execute();
+  const approvals = await k
+    .selectFrom('cycle_approvals')
+    .where('unlocked_at', 'is', null)
+    .where('return_type', 'in', types)
+    .where('quarter', 'in', quarters)
+    .select(['return_type', 'area_code', 'quarter', 'approved_at', 'approved_by_name'])
+    .execute();
+
+  const receivedBy = new Map(receivedRows.map((r) => [keyOf(r.type, r.area, r.quarter), r]));
+  const signOffBy = new Map(signOffs.map((s) => [keyOf(s.return_type, s.area_code, s.quarter), s])); // the newest wins
+  const approvalBy = new Map(approvals.map((a) => [keyOf(a.return_type, a.area_code, a.quarter), a]));
+  const dueDay = await dueDayFinder(db);
+
+  const cells: CycleCell[] = [];
+  const sortedPairs = [...pairs.values()].sort((a, b) => a.type.localeCompare(b.type) || (findArea(a.area)?.name ?? a.area).localeCompare(findArea(b.area)?.name ?? b.area, 'en-GB'));
+  for (const { type, area } of sortedPairs) {
+    for (const quarter of quarters) {
+      const key = keyOf(type, area, quarter);
+      const r = receivedBy.get(key);
+      const signOff = signOffBy.get(key);
+      const approval = approvalBy.get(key);
+      const facts = {
+        quarter,
+        dueOn: dueDay(type, quarter),
+        firstReceivedAt: r ? String(r.first) : null,
+        lastReceivedAt: r ? String(r.last) : null,
+        signedOffAt: signOff?.signed_at ?? null,
+        approved: approval !== undefined,
+      };
+      const signOffCurrent = signOff && (!facts.lastReceivedAt || signOff.signed_at >= facts.lastReceivedAt);
+      cells.push({
+        returnType: type,
+        area,
+        areaName: findArea(area)?.name ?? area,
+        quarter,
+        dueOn: facts.dueOn,
+        status: cycleStatus(facts, now),
+        receivedLate: receivedLate(facts),
+        firstReceivedAt: facts.firstReceivedAt,
+        lastReceivedAt: facts.lastReceivedAt,
+        signedOff: signOff && signOffCurrent ? { at: signOff.signed_at, by: signOff.actor_name } : null,
+        approved: approval ? { at: approval.approved_at, by: approval.approved_by_name } : null,
+        correctedAfterApproval: approval !== undefined && facts.lastReceivedAt !== null && facts.lastReceivedAt > approval.approved_at,
+      });
+    }
+  }
+  return cells;
+}
+
+/** Whether any figures are held for (type, area, quarter): a current row exists for the key. */
+export async function isReceived(db: Db, type: string, area: string, quarter: string): Promise<boolean> {
+  const row = await cycleDb(db)
+    .selectFrom('current_rows')
+    .select('row_id')
+    .where('return_type', '=', type)
+    .where('area_code', '=', area)
+    .where('period', '=', quarter)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
