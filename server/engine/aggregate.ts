@@ -1,6 +1,6 @@
 // Adding figures up: over accommodation types, numerator terms, quarters and child areas, with
 // completeness tracked all the way (DOMAIN.md sections 4, 6, 7). Pure over the in-memory index;
-// what it adds up is remembered (AggregateCache) until the data or the policy changes.
+// what it adds up is remembered (AggregateCache) until the figures it read change.
 //
 // The order of the sums, and why:
 //   - a parent computed from its children is the sum of its children (for any period), so an
@@ -18,7 +18,8 @@ import { parsePeriodId, populationYear, quarterLabel, parseQuarterId, type Perio
 import { findReturnDefinition } from '../../schemas/returns';
 import type { FigureIndex, Figures, ImportedFigure } from './data';
 import { hidesAPart, isSmallCount, suppressTotal, type ComputedCell, type DisclosurePolicy, type Tally } from './disclosure';
-import { Memo3 } from './memo';
+import { indicatorSources, POPULATION_SOURCE } from './invalidation';
+import { CacheBudget, Memo3 } from './memo';
 import type { AreaRegister } from './register';
 
 /**
@@ -129,19 +130,27 @@ function termsOf(figures: Figures, measure: CountMeasure): number | null {
   return total;
 }
 
+/** What a measure's tallies are computed from (invalidation.ts). */
+function measureSources(measure: Measure): readonly string[] {
+  return [measure.kind === 'population' ? POPULATION_SOURCE : measure.source];
+}
+
 /**
- * What aggregators have added up, for one data version and one disclosure policy. Everything
- * here is a pure function of the figures and the policy, so requests can share it until the
- * next submission: a force area's sums, worked out for one of its authorities' summaries, serve
- * the summaries of the others.
+ * What aggregators have added up, for one disclosure policy. Everything here is a pure function
+ * of the figures and the policy, so requests can share it: a force area's sums, worked out for
+ * one of its authorities' summaries, serve the summaries of the others. When a submission
+ * changes some figures, the engine drops the entries that read them (invalidation.ts); each
+ * memo declares what its keys are computed from so that it can. The budget bounds the memory.
  */
 export class AggregateCache {
-  readonly tallies = new Memo3<Tally>();
-  readonly cells = new Memo3<ComputedCell>();
+  readonly tallies: Memo3<Tally>;
+  readonly cells: Memo3<ComputedCell>;
   readonly periods = new Map<string, Period>();
 
-  get size(): number {
-    return this.tallies.size + this.cells.size + this.periods.size;
+  /** Cells can have a budget of their own: the engine keeps only recent ones (engine.ts, CELLS_KEPT). */
+  constructor(budget: CacheBudget = new CacheBudget(), cellBudget: CacheBudget = budget) {
+    this.tallies = new Memo3<Tally>(budget);
+    this.cells = new Memo3<ComputedCell>(cellBudget);
   }
 }
 
@@ -199,7 +208,10 @@ export class Aggregator {
       const tally = this.quarterFromRows(measure, areaCode, periodId);
       return tally.smallBelow && this.policy.view === 'suppressed' ? { ...tally, suppressed: true } : tally;
     }
-    return this.tallies.get(measure.key, areaCode, periodId, () => this.countUncached(measure, areaCode, periodId));
+    return this.tallies.get(measure.key, areaCode, periodId, () => {
+      this.tallies.declare(measure.key, () => measureSources(measure));
+      return this.countUncached(measure, areaCode, periodId);
+    });
   }
 
   /** Refuge figures with no accommodation type chosen are the sum over the types. */
@@ -271,6 +283,7 @@ export class Aggregator {
    */
   population(measure: PopulationMeasure, areaCode: string, periodId: string): Tally {
     return this.tallies.get(measure.key, areaCode, periodId, () => {
+      this.tallies.declare(measure.key, () => measureSources(measure));
       if (this.computedFromChildren(this.area(areaCode))) {
         const children = this.options.register.childrenOf(areaCode);
         return sumOf(children.map((c) => this.population(measure, c.code, periodId)), () => children.map((c) => c.code));
@@ -296,7 +309,10 @@ export class Aggregator {
    */
   cell(indicator: IndicatorDefinition, areaCode: string, periodId: string, accommodationType: string | null = null): ComputedCell {
     const key = accommodationType === null ? indicator.id : `${indicator.id}:${accommodationType}`;
-    return this.cells.get(key, areaCode, periodId, () => this.cellUncached(indicator, areaCode, periodId, accommodationType));
+    return this.cells.get(key, areaCode, periodId, () => {
+      this.cells.declare(key, () => indicatorSources(indicator));
+      return this.cellUncached(indicator, areaCode, periodId, accommodationType);
+    });
   }
 
   private cellUncached(indicator: IndicatorDefinition, areaCode: string, periodId: string, accommodationType: string | null): ComputedCell {

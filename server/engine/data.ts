@@ -13,6 +13,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, DummyDriver } from 'kysely';
 import type { ReturnsDatabase } from '../returns/tables';
+import type { RowKey } from './invalidation';
 
 /** One stored row's figures by column; null is a blank cell ("not collected"). */
 export type Figures = Readonly<Record<string, number | null>>;
@@ -201,11 +202,21 @@ export function buildIndex(sqlite: BetterSqlite3.Database): FigureIndex {
 }
 
 /**
+ * What a look at the figures found: the index, and the keys of the rows that changed since the
+ * previous look ('rebuilt' when the index was built afresh, so anything derived from an earlier
+ * one must start again).
+ */
+export interface FiguresUpdate {
+  index: FigureIndex;
+  changed: readonly RowKey[] | 'rebuilt';
+}
+
+/**
  * The current figures, brought up to date only when a submission has been stored since the last
  * look. A new submission's rows are the only ones whose current pointers can have moved (the
  * store never points a key back at an older row), so an update reads just those rows; a full
- * build happens once, at the first request. The version and the rows are read in one
- * transaction, so the index never mixes two states.
+ * build happens once, at the first look (IndicatorEngine.warm() makes that the app's start).
+ * The version and the rows are read in one transaction, so the index never mixes two states.
  */
 export class CurrentFigures {
   private index: MutableIndex | null = null;
@@ -214,22 +225,29 @@ export class CurrentFigures {
   constructor(private readonly sqlite: BetterSqlite3.Database) {}
 
   snapshot(): FigureIndex {
+    return this.update().index;
+  }
+
+  /** The index as it is now, and which rows changed since the previous call. */
+  update(): FiguresUpdate {
     this.versionQuery ??= this.sqlite.prepare('SELECT coalesce(max(id), 0) FROM submissions').pluck();
     const version = this.versionQuery.get() as number;
     const index = this.index;
-    if (index && index.version === version) return index;
+    if (index && index.version === version) return { index, changed: [] };
+    let changed: RowKey[] | 'rebuilt' = 'rebuilt';
     this.sqlite.transaction(() => {
       if (index && version > index.version) {
         const newer = this.sqlite.prepare(CURRENT_ROWS_SINCE).raw().all(index.version) as RawRow[];
         addRows(index, newer);
         clearWarnings(index, newer);
         addWarnings(index, readWarnings(this.sqlite, index.version));
-        // A new object, so that anything keyed by the index (the engine's caches) starts afresh.
+        // A new object for each version (the rows in it are updated in place).
         this.index = { ...index, version: readVersion(this.sqlite) };
+        changed = newer.map(([returnType, area, period, subkey]) => ({ returnType, area, period, subkey }));
       } else {
         this.index = buildIndex(this.sqlite) as MutableIndex;
       }
     })();
-    return this.index!;
+    return { index: this.index!, changed };
   }
 }

@@ -1,7 +1,8 @@
 // The indicator engine's entry point: one per app, holding the current figures, the area
 // register and the disclosure threshold. Each request opens a session in the view its user may
 // see; a session adds up, discloses and compares. What sessions work out is shared by every
-// request in the same view until the next submission changes the figures.
+// request in the same view, and kept across submissions except for what they changed
+// (invalidation.ts), within a bounded memory budget (memo.ts).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { IndicatorDefinition } from '../../schemas/indicators';
 import type { Period } from '../../schemas/periods';
@@ -9,7 +10,8 @@ import { AggregateCache, Aggregator } from './aggregate';
 import { chooseBenchmark, compareWithBenchmarkValue, missingBenchmarkNote, compareWithIndicatorReference, type BenchmarkComparison, type ConfidenceLevelId, type ReferenceResult } from './benchmark';
 import { CurrentFigures, type FigureIndex } from './data';
 import { DEFAULT_DISCLOSURE_THRESHOLD, disclose, type DisclosurePolicy, type DisclosureView, type PublishedValue } from './disclosure';
-import { Memo3 } from './memo';
+import { FigureChange, indicatorSources, StaleTests } from './invalidation';
+import { CacheBudget, Memo3 } from './memo';
 import { SHIPPED_REGISTER, type AreaRegister } from './register';
 import { comparablePeriods, trendOf, type TrendResult } from './trend';
 import { warningsBehind } from './warnings';
@@ -19,6 +21,8 @@ export interface EngineOptions {
   register?: AreaRegister;
   /** Counts from 1 to threshold − 1 are suppressed in the suppressed view. */
   disclosureThreshold?: number;
+  /** Results remembered by the engine, both views together, before the least recently used are forgotten. */
+  maxCachedEntries?: number;
 }
 
 export interface ValueWithBenchmark extends PublishedValue {
@@ -37,50 +41,111 @@ export interface ValueOptions {
 }
 
 /**
- * Results kept per view before the cache starts afresh: about 250 bytes each, so at most some
- * 75 MB per view. The national benchmark's working set (summaries of all 300 authorities over
- * twelve recent periods, and comparisons) is about 220,000.
+ * Results the engine remembers, both views together, before it forgets the least recently used.
+ * Sized for the national working set: every one of 300 authorities' summaries over the twelve
+ * usual periods, in one view, is 1.22 million entries (tallies 557,000, values 512,000, trends
+ * 148,000), with room for the other view's recent results. Measured by
+ * `node --expose-gc --import tsx server/engine/cache-measure.ts`: about 300 bytes of heap an
+ * entry, value included, so about 430 MB at this cap. A smaller deployment never fills it; a
+ * host short of memory sets `maxCachedEntries` lower and pays in recomputation.
  */
-export const MAX_CACHED_ENTRIES = 300_000;
+export const DEFAULT_MAX_CACHED_ENTRIES = 1_500_000;
+
+/**
+ * Cells (an indicator's numerator and denominator before disclosure) kept per view, apart from
+ * the budget above. A cell is read for the value made from it, which is kept instead, and by an
+ * imported parent's disclosure check over its children's and quarters' cells; a window of
+ * recent cells serves both. Keeping every cell would add 40% to the working set for nothing.
+ */
+const CELLS_KEPT = 20_000;
+
+/** What the engine's caches hold and have done, for tests and measurement. */
+export interface CacheStats {
+  /** Entries on the engine's budget: tallies, values and trends of both views. */
+  entries: number;
+  capacity: number;
+  /** Forgotten because the budget was full. */
+  evictions: number;
+  /** Dropped because a submission changed the figures they were computed from. */
+  invalidated: number;
+}
 
 export class IndicatorEngine {
   readonly register: AreaRegister;
   readonly threshold: number;
   private readonly figures: CurrentFigures;
+  private readonly budget: CacheBudget;
   private readonly caches = new Map<DisclosureView, SharedResults>();
+  private invalidated = 0;
 
   constructor(sqlite: BetterSqlite3.Database, options: EngineOptions = {}) {
     this.register = options.register ?? SHIPPED_REGISTER;
     this.threshold = options.disclosureThreshold ?? DEFAULT_DISCLOSURE_THRESHOLD;
+    this.budget = new CacheBudget(options.maxCachedEntries ?? DEFAULT_MAX_CACHED_ENTRIES);
     this.figures = new CurrentFigures(sqlite);
+  }
+
+  /**
+   * Builds the figure index now (a few hundred ms at national scale) rather than in the first
+   * request: call it once the app is ready. Later looks only read what was stored since.
+   */
+  warm(): void {
+    this.current();
   }
 
   /** A session over the data as it is now, in the given view. */
   session(view: DisclosureView): EngineSession {
-    const index = this.figures.snapshot();
+    const index = this.current();
     let shared = this.caches.get(view);
-    if (!shared || shared.index !== index || shared.size > MAX_CACHED_ENTRIES) {
-      shared = new SharedResults(index);
-      this.caches.set(view, shared);
-    }
+    if (!shared) this.caches.set(view, (shared = new SharedResults(this.budget)));
     const aggregator = new Aggregator({ index, register: this.register, policy: { view, threshold: this.threshold }, cache: shared.sums });
-    return new EngineSession(index.quarterSpan, aggregator, this.register, shared);
+    return new EngineSession(index, aggregator, this.register, shared);
+  }
+
+  stats(): CacheStats {
+    return { entries: this.budget.size, capacity: this.budget.capacity, evictions: this.budget.evictions, invalidated: this.invalidated };
+  }
+
+  /** The figures as they are now, after dropping the results that the rows stored since the last look can have changed. */
+  private current(): FigureIndex {
+    const { index, changed } = this.figures.update();
+    if (changed === 'rebuilt') {
+      for (const shared of this.caches.values()) shared.clear();
+    } else if (changed.length > 0) {
+      const change = new FigureChange(changed, this.register);
+      const tests = { value: new StaleTests(change, 'value'), trend: new StaleTests(change, 'trend') };
+      for (const shared of this.caches.values()) this.invalidated += shared.invalidate(tests);
+    }
+    return index;
   }
 }
 
 /**
- * Everything worked out for one data version in one view, shared by the requests until the next
- * submission. All of it is a pure function of the figures and the policy.
+ * Everything worked out in one view, shared by the requests. All of it is a pure function of the
+ * figures and the policy; a submission drops what it can have changed (invalidation.ts).
  */
 class SharedResults {
-  readonly sums = new AggregateCache();
-  readonly values = new Memo3<PublishedValue>();
-  readonly trends = new Memo3<TrendResult>();
+  readonly sums: AggregateCache;
+  readonly values: Memo3<PublishedValue>;
+  readonly trends: Memo3<TrendResult>;
 
-  constructor(readonly index: FigureIndex) {}
+  constructor(budget: CacheBudget) {
+    this.sums = new AggregateCache(budget, new CacheBudget(CELLS_KEPT));
+    this.values = new Memo3<PublishedValue>(budget);
+    this.trends = new Memo3<TrendResult>(budget);
+  }
 
-  get size(): number {
-    return this.sums.size + this.values.size + this.trends.size;
+  /** Drops the stale entries; returns how many. */
+  invalidate(tests: { value: StaleTests; trend: StaleTests }): number {
+    const asValue = (sources: readonly string[] | undefined) => tests.value.for(sources);
+    return this.sums.tallies.drop(asValue) + this.sums.cells.drop(asValue) + this.values.drop(asValue) + this.trends.drop((sources) => tests.trend.for(sources));
+  }
+
+  clear(): void {
+    this.sums.tallies.clear();
+    this.sums.cells.clear();
+    this.values.clear();
+    this.trends.clear();
   }
 }
 
@@ -91,11 +156,15 @@ function inSentence(label: string): string {
 
 export class EngineSession {
   constructor(
-    readonly quarterSpan: ReadonlyMap<string, { first: string; last: string }>,
+    private readonly index: FigureIndex,
     private readonly aggregator: Aggregator,
     readonly register: AreaRegister,
     private readonly shared: SharedResults,
   ) {}
+
+  get quarterSpan(): ReadonlyMap<string, { first: string; last: string }> {
+    return this.index.quarterSpan;
+  }
 
   get policy(): DisclosurePolicy {
     return this.aggregator.policy;
@@ -111,11 +180,13 @@ export class EngineSession {
 
   /** An indicator's value for one area and period, after disclosure control, with the warnings behind a shown one. */
   value(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): PublishedValue {
-    return this.shared.values.get(keyOf(indicator, accommodationType), area, period, () => {
+    const key = keyOf(indicator, accommodationType);
+    return this.shared.values.get(key, area, period, () => {
+      this.shared.values.declare(key, () => indicatorSources(indicator));
       const value = disclose(this.aggregator.cell(indicator, area, period, accommodationType), indicator.ci, indicator.multiplier, this.policy);
       // A hidden value carries no warning: "charges were more than crimes" would narrow a hidden count.
       if (value.status !== 'ok' || value.source === 'imported') return value;
-      return { ...value, warnings: warningsBehind(this.shared.index, this.register, indicator, area, this.period(period), accommodationType, this.policy.view) };
+      return { ...value, warnings: warningsBehind(this.index, this.register, indicator, area, this.period(period), accommodationType, this.policy.view) };
     });
   }
 
@@ -130,9 +201,11 @@ export class EngineSession {
   }
 
   trend(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): TrendResult {
-    return this.shared.trends.get(keyOf(indicator, accommodationType), area, period, () =>
-      trendOf(indicator, comparablePeriods(this.period(period)).map((p) => this.value(indicator, area, p, accommodationType))),
-    );
+    const key = keyOf(indicator, accommodationType);
+    return this.shared.trends.get(key, area, period, () => {
+      this.shared.trends.declare(key, () => indicatorSources(indicator));
+      return trendOf(indicator, comparablePeriods(this.period(period)).map((p) => this.value(indicator, area, p, accommodationType)));
+    });
   }
 
   reference(indicator: IndicatorDefinition, value: PublishedValue): ReferenceResult | null {
