@@ -56,7 +56,7 @@ describe('the warnings behind figures', () => {
     expect(suppressed[0].message).not.toMatch(/\d/);
 
     const unsuppressed = warningsFor(query({ view: 'unsuppressed' }));
-    expect(unsuppressed[0].message).toMatch(/^Charges \(57\) is more than crimes \(55\)/);
+    expect(unsuppressed[0].message).toMatch(/^There are more charges \(57\) than DA-related crimes \(55\)/);
   });
 
   it('finds it through any column the rule reads, and not through others, other quarters or areas', async () => {
