@@ -194,7 +194,8 @@ export function choiceCell<T extends string>(label: string, choices: readonly T[
     const s = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
     const found = choices.find((c) => c === s);
     if (!found) {
-      const what = raw.trim() === '' ? `The ${label} is empty.` : `"${raw.trim()}" is not a ${label} we recognise.`;
+      const article = /^[aeiou]/i.test(label) ? 'an' : 'a';
+      const what = raw.trim() === '' ? `The ${label} is empty.` : `"${raw.trim()}" is not ${article} ${label} we recognise.`;
       return fail(ctx, raw.trim() === '' ? 'required' : 'invalid-choice', `${what} Use one of: ${choices.join(', ')}.`);
     }
     return found;
@@ -206,7 +207,7 @@ export const MAX_TEXT_LENGTH = 2000;
 export function textCell(label: string) {
   return z.string().transform((raw, ctx): string | null => {
     const s = raw.trim();
-    if (s.length > MAX_TEXT_LENGTH) return fail(ctx, 'text-too-long', `The ${label} is ${s.length} characters long; the most we keep is ${MAX_TEXT_LENGTH}.`);
+    if (s.length > MAX_TEXT_LENGTH) return fail(ctx, 'text-too-long', `The ${label} is ${s.length.toLocaleString('en-GB')} characters long; the most we keep is ${MAX_TEXT_LENGTH.toLocaleString('en-GB')}. Please shorten it.`);
     return s === '' ? null : s;
   });
 }

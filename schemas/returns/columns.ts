@@ -2,11 +2,12 @@
 // DOMAIN.md section 5 and nothing else.
 import type { AreaMatch } from '../areas';
 import { areaCell, countCell, plainCount, plainText, quarterCell, textCell } from './cells';
+import { columnWords } from './words';
 import { NOTES_COLUMN, type ColumnSpec, type ParsedRow, type RowKey } from './definition';
 
-/** A count column. `description` doubles as the plain words used in error messages. */
+/** A count column. Its messages name it in words ("the number of DVPOs granted"), see ./words. */
 export function count(name: string, description: string): ColumnSpec {
-  const label = description.charAt(0).toLowerCase() + description.slice(1);
+  const label = columnWords(name);
   return { name, description, reader: () => countCell(label), plain: plainCount, role: 'figure' };
 }
 

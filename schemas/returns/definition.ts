@@ -88,6 +88,12 @@ export interface ReturnDefinition {
 /** The free-text column every template may carry. */
 export const NOTES_COLUMN = 'notes';
 
+/**
+ * Columns our own Excel templates add beside the return's columns to help the partner (the name
+ * of the area in each row). They are not part of the return: an upload reads past them silently.
+ */
+export const TEMPLATE_HELPER_COLUMNS = ['area_name'] as const;
+
 export function rowSchema(definition: ReturnDefinition, context: CellContext) {
   const shape: Record<string, z.ZodType<unknown, string>> = {};
   for (const column of definition.columns) shape[column.name] = column.reader(context);

@@ -28,7 +28,7 @@ const TWELVE_MONTH_COLUMNS_ADDED = 'December 2026';
 function twelveMonths(column: string) {
   const description = PEOPLE[column];
   return {
-    ...count(`${column}${TWELVE_MONTHS_SUFFIX}`, `${description} in the 12 months ending with the quarter, each person counted once`),
+    ...count(`${column}${TWELVE_MONTHS_SUFFIX}`, `${description}, each counted once over the 12 months ending with the quarter`),
     addedIn: TWELVE_MONTH_COLUMNS_ADDED,
   };
 }

@@ -4,6 +4,7 @@ import { choiceCell } from './cells';
 import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKey } from './columns';
 import type { ReturnDefinition, RowRule } from './definition';
 import { notMoreThan, sumNotMoreThan } from './rules';
+import { plural } from './words';
 
 export const ACCOMMODATION_TYPES = ['refuge', 'specialist_refuge', 'dispersed', 'second_stage', 'other'] as const;
 export type AccommodationType = (typeof ACCOMMODATION_TYPES)[number];
@@ -18,7 +19,7 @@ const capacityWithinUnits: RowRule = {
     const days = daysInQuarter(parseQuarterId(period)!);
     const most = f.units * days;
     return f.unit_nights_available > most
-      ? `unit nights available (${f.unit_nights_available.toLocaleString('en-GB')}) is more than ${f.units} units × ${days} days in the quarter = ${most.toLocaleString('en-GB')}. Please check both figures.`
+      ? `There are more unit-nights available (${f.unit_nights_available.toLocaleString('en-GB')}) than ${plural(f.units, 'unit')} × ${days} days in the quarter = ${most.toLocaleString('en-GB')}. A unit can be available at most once a night: please check both figures.`
       : null;
   },
 };

@@ -5,6 +5,9 @@ import type { AreaMatch } from '../../schemas/areas';
 import type { CellContext } from '../../schemas/returns/cells';
 import { issueCode } from '../../schemas/returns/cells';
 import { NOTES_COLUMN, rowSchema, type ParsedRow, type ReturnDefinition, type RowKey } from '../../schemas/returns/definition';
+import { RETURN_DEFINITIONS } from '../../schemas/returns';
+import { TEMPLATE_HELPER_COLUMNS } from '../../schemas/returns/definition';
+import { aReturn, inSentence, plural, theReturn, theTemplate } from '../../schemas/returns/words';
 import type { Problem } from '../../schemas/api';
 import type { RawTable } from './read-table';
 
@@ -46,7 +49,7 @@ class ProblemList {
         column: null,
         value: null,
         code: 'too-many-problems',
-        message: `There are ${this.dropped.toLocaleString('en-GB')} more ${kind} not listed here. Fix the ones above, which often fixes the rest, and upload the file again.`,
+        message: `There ${this.dropped === 1 ? 'is' : 'are'} ${plural(this.dropped, `more ${kind.replace(/s$/, '')}`, `more ${kind}`)} not listed here. Fix the ones above, which often fixes the rest, and upload the file again.`,
       },
     ];
   }
@@ -58,20 +61,72 @@ interface ColumnMap {
   headerRow: number;
 }
 
+/** Columns more than one template has (period, area_code, notes, referrals_received…): no evidence of which template a file is. */
+const SHARED_COLUMNS = (() => {
+  const seen = new Map<string, number>();
+  for (const d of RETURN_DEFINITIONS) for (const c of d.columns) seen.set(normaliseHeader(c.name), (seen.get(normaliseHeader(c.name)) ?? 0) + 1);
+  return new Set([...seen].filter(([, n]) => n > 1).map(([name]) => name));
+})();
+
+/**
+ * The other return type whose template the file's header matches better than the one it was sent
+ * as: more of its own columns present and fewer of them missing. Columns several templates share
+ * (period, area_code, referrals_received…) do not count as evidence.
+ */
+function likelyTemplate(headers: Set<string>, definition: ReturnDefinition): { definition: ReturnDefinition; found: string[] } | null {
+  const fit = (d: ReturnDefinition) => {
+    const own = d.columns.filter((c) => !c.optional && !SHARED_COLUMNS.has(normaliseHeader(c.name)));
+    const found = own.filter((c) => headers.has(normaliseHeader(c.name))).map((c) => c.name);
+    const missing = d.columns.filter((c) => !c.optional && c.addedIn === undefined && !headers.has(normaliseHeader(c.name))).length;
+    return { definition: d, found, missing };
+  };
+  const sent = fit(definition);
+  const better = RETURN_DEFINITIONS.filter((d) => d.type !== definition.type)
+    .map(fit)
+    // At least half of the other template's own columns, and more of them than of the one sent as.
+    .filter((f) => f.found.length >= 2 && f.found.length > sent.found.length && f.missing < sent.missing)
+    .sort((a, b) => a.missing - b.missing || b.found.length - a.found.length);
+  const best = better[0];
+  if (!best) return null;
+  const own = best.definition.columns.filter((c) => !c.optional && !SHARED_COLUMNS.has(normaliseHeader(c.name))).length;
+  return best.found.length * 2 >= own ? best : null;
+}
+
 function mapColumns(table: RawTable, definition: ReturnDefinition, errors: ProblemList, warnings: ProblemList): ColumnMap | null {
   const wanted = new Map(definition.columns.map((c) => [normaliseHeader(c.name), c.name]));
+  const helpers = new Set(TEMPLATE_HELPER_COLUMNS.map(normaliseHeader));
   const indexOf = new Map<string, number>();
   const headerRow = table.headerRowNumber;
+  const headers = new Set(table.header.map(normaliseHeader));
+  const absentFromFile = definition.columns.filter((c) => !c.optional && c.addedIn === undefined && !headers.has(normaliseHeader(c.name)));
+  if (absentFromFile.length > 0) {
+    // A file made from another return's template: one error naming it, not a list of missing columns.
+    const other = likelyTemplate(headers, definition);
+    if (other) {
+      const type = other.definition.type;
+      const shown = other.found.slice(0, 2).join(', ') + (other.found.length > 2 ? ', …' : '');
+      errors.add({
+        row: headerRow,
+        column: null,
+        value: null,
+        code: 'wrong-template',
+        message: `This looks like ${theTemplate(type)} (${shown}), not ${theReturn(definition.type)}. Upload it as ${aReturn(type)}, or use ${theTemplate(definition.type)}.`,
+      });
+      return null;
+    }
+  }
   table.header.forEach((header, index) => {
     const name = wanted.get(normaliseHeader(header));
     if (header.trim() === '') return;
+    // Columns our own templates add to help the partner (the area's name) are read past silently.
+    if (!name && helpers.has(normaliseHeader(header))) return;
     if (!name) {
       warnings.add({
         row: headerRow,
         column: header,
         value: header,
         code: 'unknown-column',
-        message: `The column "${header}" is not part of the ${definition.title.toLowerCase()} template, so it has been ignored.`,
+        message: `The column "${header}" is not part of ${theTemplate(definition.type)}, so it has been ignored.`,
       });
     } else if (indexOf.has(name)) {
       errors.add({
@@ -96,7 +151,7 @@ function mapColumns(table: RawTable, definition: ReturnDefinition, errors: Probl
       column: names[0],
       value: null,
       code: 'earlier-template',
-      message: `This file was made from an earlier version of the ${definition.title.toLowerCase()} template: it has no ${names.length === 1 ? 'column' : 'columns'} ${names.join(', ')} (added in ${fromEarlierTemplate[0].addedIn}). The figures it has were read, and those columns count as blank. Download the current template for your next return.`,
+      message: `This file was made from an earlier version of ${theTemplate(definition.type)}: it has no ${names.length === 1 ? 'column' : 'columns'} ${names.join(', ')} (added in ${fromEarlierTemplate[0].addedIn}). The figures it has were read, and those columns count as blank. Download the current template for your next return.`,
     });
   }
   for (const column of missing) {
@@ -105,7 +160,7 @@ function mapColumns(table: RawTable, definition: ReturnDefinition, errors: Probl
       column: column.name,
       value: null,
       code: 'missing-column',
-      message: `The column "${column.name}" (${column.description.charAt(0).toLowerCase()}${column.description.slice(1)}) is missing. Every column of the template must be there, even if its cells are empty: this usually means the file was made from a different template. Download the ${definition.title.toLowerCase()} template and copy the figures into it.`,
+      message: `The column "${column.name}" (${inSentence(column.description)}) is missing. Every column of the template must be there, even if its cells are empty: this usually means the file was made from a different template. Download ${theTemplate(definition.type)} and copy the figures into it.`,
     });
   }
   return missing.length > 0 || errors.items.length > 0 ? null : { indexOf, headerRow };

@@ -52,11 +52,11 @@ describe('the warnings behind figures', () => {
 
     const suppressed = warningsFor(query());
     expect(suppressed).toEqual([{ area: BEXLEY, quarter: Q3, accommodationType: null, code: 'charges-more-than-crimes', column: 'charges', message: expect.any(String) }]);
-    expect(suppressed[0].message).toBe('When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.');
+    expect(suppressed[0].message).toBe('When the police force sent these figures, a check found that charges were more than DA-related crimes. They were stored as sent.');
     expect(suppressed[0].message).not.toMatch(/\d/);
 
     const unsuppressed = warningsFor(query({ view: 'unsuppressed' }));
-    expect(unsuppressed[0].message).toMatch(/^Charges \(57\) is more than crimes \(55\)/);
+    expect(unsuppressed[0].message).toMatch(/^There are more charges \(57\) than DA-related crimes \(55\)/);
   });
 
   it('finds it through any column the rule reads, and not through others, other quarters or areas', async () => {
@@ -93,7 +93,7 @@ describe('the warnings behind figures', () => {
     expect(warningsFor(refuge)).toEqual([expect.objectContaining({ accommodationType: 'refuge', code: 'sum-more-than-referrals-received', column: 'households_accommodated' })]);
     expect(warningsFor({ ...refuge, accommodationType: 'dispersed' })).toEqual([]);
     expect((warningsFor(refuge))[0].message).toBe(
-      'When the refuge or safe accommodation provider sent these figures, a check found that households accommodated + referrals declined no space + referrals declined unsuitable together came to more than referrals received. They were stored as sent.',
+      'When the refuge or safe accommodation provider sent these figures, a check found that households admitted, referrals declined for lack of space and referrals declined as unsuitable together came to more than referrals received. They were stored as sent.',
     );
   });
 });

@@ -6,6 +6,8 @@
 import type { Problem } from '../../schemas/api';
 import type { ReturnDefinition, RowRule } from '../../schemas/returns/definition';
 import type { AcceptedRow } from '../ingest/validate';
+import { partsInWords } from '../../schemas/returns/rules';
+import { columnWords } from '../../schemas/returns/words';
 
 export interface RowWarning {
   code: string;
@@ -42,11 +44,14 @@ export function warningsByRow(definition: ReturnDefinition, rows: readonly Accep
   return byRow;
 }
 
-/** `charges` → "charges"; `victims_12m` → "victims over the twelve months". */
+/**
+ * `charges` → "charges"; `dvpo_granted` → "DVPOs granted" (schemas/returns/words.ts); `victims_12m`
+ * → "victims over the twelve months", in words because this sentence carries no digit.
+ */
 function words(definition: ReturnDefinition, column: string): string {
   const suffix = definition.personColumns?.twelveMonthSuffix;
   if (suffix && column.endsWith(suffix)) return `${words(definition, column.slice(0, -suffix.length))} over the twelve months`;
-  return column.replace(/_/g, ' ');
+  return columnWords(column);
 }
 
 const dashed = (text: string) => text.replace(/_/g, '-');
@@ -61,8 +66,8 @@ function finding(definition: ReturnDefinition, rule: RowRule | undefined, column
   const parts = rule.reads.slice(0, -1);
   const whole = rule.reads[rule.reads.length - 1];
   if (parts.length === 1 && rule.code === dashed(`${parts[0]}-more-than-${whole}`)) return `${w(parts[0])} were more than ${w(whole)}`;
-  if (parts.length > 1 && rule.code === dashed(`sum-more-than-${whole}`)) return `${parts.map(w).join(' + ')} together came to more than ${w(whole)}`;
-  if (parts.length > 1 && rule.code === dashed(`sum-not-equal-${whole}`)) return `${parts.map(w).join(' + ')} did not add up to ${w(whole)}`;
+  if (parts.length > 1 && rule.code === dashed(`sum-more-than-${whole}`)) return `${partsInWords(parts)} together came to more than ${w(whole)}`;
+  if (parts.length > 1 && rule.code === dashed(`sum-not-equal-${whole}`)) return `${partsInWords(parts)} did not add up to ${w(whole)}`;
   return `a check on ${rule.reads.map(w).join(', ')} raised a warning`;
 }
 

@@ -1,32 +1,321 @@
-// Empty templates for each return type: the header row partners fill in. The Excel version
-// carries a second sheet explaining every column; the first sheet is the one we read back.
+// Templates for each return type, which a partner can fill without reading a manual.
+//
+// Both formats may come pre-filled with one row per area (and, for safe accommodation, per
+// accommodation type) for the quarter due: a partner's template carries the areas their
+// organisation is granted. The CSV's first row is exactly the template's columns, so a file made
+// from it validates. The Excel workbook's first sheet is the one read back; it has a note on each
+// column header saying what to enter, drop-downs for the area, the period and the accommodation
+// type, a check that counts are whole numbers, the area's name beside its code (a column an
+// upload reads past), a guidance sheet, and a sheet listing the areas and quarters.
 import ExcelJS from 'exceljs';
-import type { ReturnDefinition } from '../../schemas/returns/definition';
+import { z } from 'zod';
+import { AREAS, findArea, resolveArea, type Area } from '../../schemas/areas';
+import {
+  ACCEPTED_QUARTER_FORMS,
+  hasQuarterEnded,
+  latestCompleteQuarter,
+  parseQuarterId,
+  parseQuarterText,
+  quarterId,
+  quarterLabel,
+  shiftQuarter,
+} from '../../schemas/periods';
+import type { ColumnSpec, ReturnDefinition } from '../../schemas/returns/definition';
+import { ACCOMMODATION_TYPES } from '../../schemas/returns/refuge';
+import { aReturn, columnWords, plural } from '../../schemas/returns/words';
+import type { Actor } from '../access/actor';
 
-export function templateCsv(definition: ReturnDefinition): string {
-  return definition.columns.map((c) => c.name).join(',') + '\r\n';
+/** What a template is filled with: the areas (each a row, or a row per accommodation type) and the quarter. */
+export interface TemplatePrefill {
+  areas: readonly Area[];
+  /** A quarter id, e.g. 2019-20Q3. */
+  period: string;
 }
 
-export async function templateXlsx(definition: ReturnDefinition): Promise<Buffer> {
+export interface TemplateOptions {
+  /** Rows to fill in; none gives the blank template. */
+  prefill?: TemplatePrefill | null;
+  /** Today, for the quarters offered in the period drop-down. */
+  now: Date;
+}
+
+/** The helper column beside area_code in a pre-filled Excel template (see TEMPLATE_HELPER_COLUMNS). */
+const AREA_NAME_COLUMN = 'area_name';
+/** Quarters offered in the period drop-down: the last three years, the latest first. */
+const QUARTERS_OFFERED = 12;
+/** Rows below the header that carry the drop-downs and checks. */
+const ROWS_WITH_CHECKS = 1000;
+
+/** A quarter as partners write it: 2019-20Q3 → "2019-20 Q3" (one of the accepted forms). */
+export function quarterAsWritten(id: string): string {
+  return id.replace(/Q([1-4])$/, ' Q$1');
+}
+
+/** The key cells of each pre-filled row, in order: by area name, then accommodation type. */
+export function templateRows(definition: ReturnDefinition, prefill: TemplatePrefill): Array<Record<string, string>> {
+  const names = new Set(definition.columns.map((c) => c.name));
+  if (!names.has('period') || !names.has('area_code')) return [];
+  const areas = [...prefill.areas].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const subkeys: readonly string[] = names.has('accommodation_type') ? ACCOMMODATION_TYPES : [''];
+  return areas.flatMap((area) =>
+    subkeys.map((subkey) => ({
+      period: quarterAsWritten(prefill.period),
+      area_code: area.code,
+      ...(subkey ? { accommodation_type: subkey } : {}),
+    })),
+  );
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The header row of the template's columns, then a row per area (and type) for the quarter, if pre-filled. */
+export function templateCsv(definition: ReturnDefinition, prefill?: TemplatePrefill | null): string {
+  const names = definition.columns.map((c) => c.name);
+  const lines = [names.join(',')];
+  if (prefill) for (const row of templateRows(definition, prefill)) lines.push(names.map((n) => csvCell(row[n] ?? '')).join(','));
+  return lines.map((l) => `${l}\r\n`).join('');
+}
+
+/** A header's note in Excel: what to enter in the column. */
+function columnNote(column: ColumnSpec): string {
+  const how =
+    column.role === 'figure'
+      ? column.name === 'value'
+        ? 'A number; decimals allowed.'
+        : 'A whole number. Leave the cell empty if it was not collected; enter 0 if there were none.'
+      : column.name === 'period'
+        ? 'Choose from the list, or write a quarter such as 2019-20 Q3.'
+        : column.name === 'area_code'
+          ? "Choose from the list, or write the area's name."
+          : column.name === 'accommodation_type'
+            ? 'Choose from the list.'
+            : '';
+  const optional = column.optional ? ' This column may be left out.' : '';
+  return `${column.description}. ${how}${optional}`.replace(/\.\. /, '. ').trim();
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+type Validation = ExcelJS.DataValidation;
+const addValidation = (sheet: ExcelJS.Worksheet, range: string, validation: Validation) =>
+  (sheet as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations.add(range, validation);
+
+export async function templateXlsx(definition: ReturnDefinition, options: TemplateOptions): Promise<Buffer> {
+  const prefill = options.prefill ?? null;
+  const rows = prefill ? templateRows(definition, prefill) : [];
+  const withAreaName = rows.length > 0;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Domestic abuse partnership dashboard';
+
+  // The sheet read back comes first: the reader takes the first visible worksheet.
   const data = workbook.addWorksheet('Return');
-  data.addRow(definition.columns.map((c) => c.name));
+  const guide = workbook.addWorksheet('Guidance');
+  const lists = workbook.addWorksheet('Lists');
+
+  // Lists: areas (code, name) in A:B, quarters in D, accommodation types in F.
+  const listAreas = prefill && prefill.areas.length > 0 ? [...prefill.areas].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')) : listedAreas(definition);
+  lists.getCell('A1').value = 'Area code';
+  lists.getCell('B1').value = 'Area name';
+  listAreas.forEach((area, i) => {
+    lists.getCell(`A${i + 2}`).value = area.code;
+    lists.getCell(`B${i + 2}`).value = area.name;
+  });
+  const latest = latestCompleteQuarter(options.now);
+  const quarters = Array.from({ length: QUARTERS_OFFERED }, (_, i) => shiftQuarter(latest, -i));
+  lists.getCell('D1').value = 'Quarter';
+  lists.getCell('E1').value = 'Months';
+  quarters.forEach((q, i) => {
+    lists.getCell(`D${i + 2}`).value = quarterAsWritten(q);
+    lists.getCell(`E${i + 2}`).value = quarterLabel(parseQuarterId(q)!).replace(/^.*\((.*)\)$/, '$1');
+  });
+  lists.getCell('F1').value = 'Accommodation type';
+  ACCOMMODATION_TYPES.forEach((t, i) => (lists.getCell(`F${i + 2}`).value = t));
+  lists.getRow(1).font = { bold: true };
+  for (const [col, width] of [['A', 14], ['B', 28], ['D', 14], ['E', 18], ['F', 22]] as const) lists.getColumn(col).width = width;
+
+  // The return sheet: the template's columns, with the area's name beside its code when pre-filled.
+  const columns: Array<{ name: string; spec: ColumnSpec | null }> = [];
+  for (const spec of definition.columns) {
+    columns.push({ name: spec.name, spec });
+    if (spec.name === 'area_code' && withAreaName) columns.push({ name: AREA_NAME_COLUMN, spec: null });
+  }
+  data.addRow(columns.map((c) => c.name));
   data.getRow(1).font = { bold: true };
-  data.columns.forEach((column) => (column.width = 18));
+  columns.forEach((c, i) => {
+    const cell = data.getRow(1).getCell(i + 1);
+    cell.note = c.spec ? columnNote(c.spec) : "The area's name, for your reference. It follows the code and is not read.";
+    data.getColumn(i + 1).width = c.name === AREA_NAME_COLUMN ? 26 : Math.max(14, Math.min(30, c.name.length + 4));
+  });
+  const letterOf = (name: string) => columnLetter(columns.findIndex((c) => c.name === name));
+  rows.forEach((row, r) => {
+    const excelRow = data.getRow(r + 2);
+    columns.forEach((c, i) => {
+      if (c.name === AREA_NAME_COLUMN) {
+        const area = listAreas.find((a) => a.code === row.area_code);
+        excelRow.getCell(i + 1).value = {
+          formula: `IFERROR(VLOOKUP(${letterOf('area_code')}${r + 2},Lists!$A:$B,2,FALSE),"")`,
+          result: area?.name ?? '',
+        };
+      } else if (row[c.name] !== undefined) {
+        excelRow.getCell(i + 1).value = row[c.name];
+      }
+    });
+  });
   data.views = [{ state: 'frozen', ySplit: 1 }];
 
-  const guide = workbook.addWorksheet('Guidance');
-  guide.addRow(['Column', 'What to enter', 'Required']).font = { bold: true };
-  for (const c of definition.columns) guide.addRow([c.name, c.description, c.optional ? 'Optional column' : 'Column required; a cell may be left blank if not collected']);
+  // Drop-downs and checks on the rows a partner fills.
+  const last = Math.max(ROWS_WITH_CHECKS, rows.length + 1);
+  const range = (name: string) => `${letterOf(name)}2:${letterOf(name)}${last}`;
+  for (const c of columns) {
+    if (!c.spec) continue;
+    const name = c.name;
+    if (name === 'period' && c.spec.role === 'key' && definition.columns.some((d) => d.name === 'area_code') && !definition.reference) {
+      addValidation(data, range(name), {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`Lists!$D$2:$D$${quarters.length + 1}`],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: 'Not a quarter in the list',
+        error: 'Write the financial quarter like 2019-20 Q3 (Q1 is April to June). Quarters not in the list are accepted if they have ended.',
+        showInputMessage: true,
+        promptTitle: 'Quarter',
+        prompt: 'The financial quarter the row reports. Q1 is April to June.',
+      });
+    } else if (name === 'area_code') {
+      addValidation(data, range(name), {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`Lists!$A$2:$A$${listAreas.length + 1}`],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: 'Not an area in the list',
+        error: "Use the area's ONS code (such as E09000004) or its name (such as Bexley). The Lists sheet shows the codes and names.",
+        showInputMessage: true,
+        promptTitle: 'Area',
+        prompt: `The ${definition.reference ? 'area' : 'local authority'}: choose its code from the list.`,
+      });
+    } else if (name === 'accommodation_type') {
+      addValidation(data, range(name), {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`Lists!$F$2:$F$${ACCOMMODATION_TYPES.length + 1}`],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: 'Not an accommodation type',
+        error: `Choose one of: ${ACCOMMODATION_TYPES.join(', ')}.`,
+      });
+    } else if (c.spec.role === 'figure' && name !== 'value') {
+      addValidation(data, range(name), {
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: 'Not a whole number',
+        error: `Enter the number of ${columnWords(name)} as a whole number of 0 or more, however small: the dashboard hides small numbers itself. Leave the cell empty if it was not collected.`,
+      });
+    }
+  }
+
+  // Guidance: what the return is, how to fill it, and every column.
+  guide.getColumn(1).width = 34;
+  guide.getColumn(2).width = 44;
+  guide.getColumn(3).width = 80;
+  guide.getColumn(4).width = 40;
+  guide.addRow([definition.title]).font = { bold: true, size: 14 };
+  guide.addRow([`Sent by ${definition.sentBy}.`]);
   guide.addRow([]);
-  guide.addRow(['', 'Enter exact counts, even small ones: the dashboard hides numbers from 1 to 4 itself. A blank cell means "not collected", 0 means none.']);
-  guide.getColumn(1).width = 32;
-  guide.getColumn(2).width = 90;
-  guide.getColumn(3).width = 40;
+  const steps = [
+    prefill
+      ? `The Return sheet has ${plural(rows.length, 'row')} ready for ${quarterLabel(parseQuarterId(prefill.period)!)}: one for each area${definition.columns.some((c) => c.name === 'accommodation_type') ? ' and accommodation type' : ''}. Fill in the figures on each row.`
+      : 'Add a row on the Return sheet for each area and quarter, choosing the area and the quarter from the drop-downs.',
+    'Enter exact counts, even small ones: the dashboard hides numbers from 1 to 4 itself. Leave a cell empty if the figure was not collected; enter 0 if there were none.',
+    'Keep every column, even one you leave empty. Hover over a column heading to see what it holds.',
+    `Upload the file as ${aReturn(definition.type)}. You can check it first: nothing is stored until it has no errors.`,
+  ];
+  guide.addRow(['How to fill in this template']).font = { bold: true };
+  steps.forEach((s, i) => guide.addRow([`${i + 1}.`, s]));
+  guide.addRow([]);
+  guide.addRow(['Column', 'In words', 'What to enter', 'Required']).font = { bold: true };
+  for (const c of definition.columns) {
+    guide.addRow([c.name, columnWords(c.name), columnNote(c), c.optional ? 'Optional column' : 'Column required; a cell may be left empty if not collected']);
+  }
+  if (withAreaName) guide.addRow([AREA_NAME_COLUMN, "area's name", 'Filled in from the area code, for your reference. It is not read.', 'Optional column']);
+  for (let r = 1; r <= guide.rowCount; r++) guide.getRow(r).alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function templateFileName(definition: ReturnDefinition, extension: 'csv' | 'xlsx'): string {
-  return `${definition.type}-return-template.${extension}`;
+/** The areas offered in a blank template's drop-down: local authorities for partner returns, every area for reference data. */
+function listedAreas(definition: ReturnDefinition): Area[] {
+  return AREAS.filter((a) => definition.reference || a.type === 'local-authority')
+    .slice()
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+export function templateFileName(definition: ReturnDefinition, extension: 'csv' | 'xlsx', prefill?: TemplatePrefill | null): string {
+  return prefill ? `${definition.type}-return-${prefill.period}.${extension}` : `${definition.type}-return-template.${extension}`;
+}
+
+/** The template routes' query: what to pre-fill (see templatePrefill). */
+export const TemplateQuery = z.object({
+  area: z
+    .string()
+    .optional()
+    .meta({ description: "Local authorities (codes or names, comma-separated) to pre-fill a row for each. Without it a partner's template is pre-filled with their organisation's areas; an analyst's is blank.", example: 'E09000004,E09000005' }),
+  period: z.string().optional().meta({ description: 'The quarter to pre-fill, which must have ended; by default the latest ended quarter (the one due)', example: '2019-20 Q3' }),
+  blank: z.enum(['true', 'false']).optional().meta({ description: 'true: the blank template, with nothing pre-filled' }),
+});
+export type PrefillRequest = z.infer<typeof TemplateQuery>;
+export type PrefillOutcome = { ok: true; prefill: TemplatePrefill | null } | { ok: false; statusCode: 400 | 403; code: string; message: string };
+
+/**
+ * What a template is pre-filled with for this actor. A partner gets a row for each area their
+ * organisation is granted for the return (or the ones of those asked for with `area`); an analyst
+ * or administrator gets the blank template unless they ask for areas. The quarter is the latest
+ * that has ended (the one due) unless `period` names another that has ended. Reference data
+ * (population, benchmarks) is always blank; so is any template asked for with `blank=true`.
+ */
+export function templatePrefill(definition: ReturnDefinition, actor: Actor, request: PrefillRequest, now: Date): PrefillOutcome {
+  if (definition.reference || request.blank === 'true') return { ok: true, prefill: null };
+  let period = latestCompleteQuarter(now);
+  if (request.period !== undefined && request.period.trim() !== '') {
+    const q = parseQuarterText(request.period);
+    if (!q) {
+      return { ok: false, statusCode: 400, code: 'invalid-period', message: `"${request.period}" is not a quarter we recognise. Write it like ${ACCEPTED_QUARTER_FORMS.map((f) => `"${f}"`).join(', ')}.` };
+    }
+    if (!hasQuarterEnded(q, now)) return { ok: false, statusCode: 400, code: 'future-period', message: `${quarterLabel(q)} has not ended yet, so there is no return due for it.` };
+    period = quarterId(q);
+  }
+  const granted = actor.role === 'partner' ? actor.grants.filter((g) => g.returnType === definition.type).map((g) => g.areaCode) : null;
+  let areas: Area[];
+  if (request.area !== undefined && request.area.trim() !== '') {
+    areas = [];
+    for (const text of request.area.split(',').map((t) => t.trim()).filter(Boolean)) {
+      const match = resolveArea(text);
+      if (!match || match.area.type !== 'local-authority') {
+        return { ok: false, statusCode: 400, code: 'unknown-area', message: `"${text}" is not a local authority we know. Give its ONS code (such as E09000004) or its name (such as Bexley).` };
+      }
+      if (granted && !granted.includes(match.area.code)) {
+        return { ok: false, statusCode: 403, code: 'not-granted', message: `Your organisation is not set up to send ${aReturn(definition.type)} for ${match.area.name}.` };
+      }
+      if (!areas.includes(match.area)) areas.push(match.area);
+    }
+  } else if (granted) {
+    areas = granted.map((code) => findArea(code)).filter((a): a is Area => a !== undefined);
+  } else {
+    return { ok: true, prefill: null };
+  }
+  return { ok: true, prefill: areas.length > 0 ? { areas, period } : null };
 }

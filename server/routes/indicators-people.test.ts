@@ -91,7 +91,7 @@ describe('files from the template before the twelve-month columns', () => {
     expect(status).toBe(201);
     expect(body.warnings).toHaveLength(1);
     expect(body.warnings[0]).toMatchObject({ row: 1, column: 'victims_12m', code: 'earlier-template' });
-    expect(body.warnings[0].message).toContain('earlier version of the police domestic abuse return template');
+    expect(body.warnings[0].message).toContain('earlier version of the police return template');
     expect(body.warnings[0].message).toContain('repeat_perpetrators_12m');
     const v = await valueOf(app, 'repeat-victim-rate', BEDFORD, '2020-21Q4', '', 'analyst');
     expect(v).toMatchObject({ status: 'ok', numerator: 180, denominator: 600 });

@@ -98,7 +98,7 @@ describe('cross-field rules (DOMAIN.md section 5)', () => {
   it('says in plain words what is wrong with the figures', async () => {
     const { body } = await upload(app, 'police', csvOf([validRow('police', { repeat_victims: 601 })]));
     expect(body.errors[0].message).toBe(
-      'Repeat victims (601) is more than victims (600). Repeat victims are counted among all victims, so there cannot be more of them.',
+      'There are more repeat victims (601) than victims (600). Repeat victims are counted among all victims, so there cannot be more of them.',
     );
   });
 

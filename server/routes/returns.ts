@@ -5,7 +5,7 @@ import { AcceptedBodySchema, DryRunBodySchema, ErrorBodySchema, RejectedBodySche
 import { findReturnDefinition, RETURN_TYPES } from '../../schemas/returns';
 import { ingestReturn } from '../returns/ingest';
 import { organisationScopeOf, revisionHistory } from '../returns/store';
-import { templateCsv, templateFileName, templateXlsx } from '../returns/templates';
+import { TemplateQuery, templateCsv, templateFileName, templatePrefill, templateXlsx } from '../returns/templates';
 import { readUpload } from './upload';
 import { isGranted } from '../access/actor';
 import { audit } from '../access/audit';
@@ -31,27 +31,50 @@ function unknownType(type: string) {
 export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:type/template.csv',
-    { config: { access: RETURN_USERS }, schema: { tags: ['returns'], summary: 'Empty CSV template for a return type', params: TypeParams, response: { 200: z.string(), 404: ErrorBodySchema } } },
+    {
+      config: { access: RETURN_USERS },
+      schema: {
+        tags: ['returns'],
+        summary: "CSV template for a return type, pre-filled with a row per area for the quarter due (a partner's own areas)",
+        params: TypeParams,
+        querystring: TemplateQuery,
+        response: { 200: z.string(), 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
     async (request, reply) => {
       const definition = findReturnDefinition(request.params.type);
       if (!definition) return reply.code(404).send(unknownType(request.params.type));
+      const filled = templatePrefill(definition, request.actor, request.query, app.now());
+      if (!filled.ok) return reply.code(filled.statusCode).send({ statusCode: filled.statusCode, error: filled.statusCode === 403 ? 'Forbidden' : 'Bad Request', message: filled.message, code: filled.code });
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${templateFileName(definition, 'csv')}"`)
-        .send(templateCsv(definition));
+        .header('content-disposition', `attachment; filename="${templateFileName(definition, 'csv', filled.prefill)}"`)
+        .send(templateCsv(definition, filled.prefill));
     },
   );
 
   app.get(
     '/:type/template.xlsx',
-    { config: { access: RETURN_USERS }, schema: { tags: ['returns'], summary: 'Empty Excel template for a return type, with a guidance sheet', params: TypeParams, response: { 200: z.any(), 404: ErrorBodySchema } } },
+    {
+      config: { access: RETURN_USERS },
+      schema: {
+        tags: ['returns'],
+        summary: 'Excel template for a return type: pre-filled like the CSV, with drop-downs, column notes and a guidance sheet',
+        params: TypeParams,
+        querystring: TemplateQuery,
+        response: { 200: z.any(), 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
     async (request, reply) => {
       const definition = findReturnDefinition(request.params.type);
       if (!definition) return reply.code(404).send(unknownType(request.params.type));
+      const now = app.now();
+      const filled = templatePrefill(definition, request.actor, request.query, now);
+      if (!filled.ok) return reply.code(filled.statusCode).send({ statusCode: filled.statusCode, error: filled.statusCode === 403 ? 'Forbidden' : 'Bad Request', message: filled.message, code: filled.code });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${templateFileName(definition, 'xlsx')}"`)
-        .send(await templateXlsx(definition));
+        .header('content-disposition', `attachment; filename="${templateFileName(definition, 'xlsx', filled.prefill)}"`)
+        .send(await templateXlsx(definition, { prefill: filled.prefill, now }));
     },
   );
 

@@ -1,21 +1,47 @@
-// Links to a return's empty templates (CSV and Excel with a guidance sheet), from the server.
+// Links to a return's templates (CSV, and Excel with drop-downs, column notes and a guidance
+// sheet), from the server. A partner's templates come filled in with a row for each of their
+// organisation's areas for the quarter due; a blank one is a link away. Analysts get blank ones.
 import type { ReturnTypeInfo } from '../../lib/return-types';
+import { latestQuarter } from '../../lib/periods';
+import { parseQuarterId, quarterLabel } from '../../../../schemas/periods';
+import { plural, theReturn } from '../../../../schemas/returns/words';
+import { useMe } from '../auth/api';
 
 export function TemplateLinks({ info }: { info: ReturnTypeInfo }) {
+  const me = useMe();
   const base = `/api/returns/${encodeURIComponent(info.type)}/template`;
+  const user = me.data?.user;
+  const areas = user?.role === 'partner' && !info.reference ? user.grants.filter((g) => g.returnType === info.type).length : 0;
+  const forWhom = <span className="govuk-visually-hidden"> for {theReturn(info.type)}</span>;
   return (
-    <ul className="govuk-list">
-      <li>
-        <a className="govuk-link" href={`${base}.xlsx`} download>
-          Download the Excel template<span className="govuk-visually-hidden"> for the {info.title.toLowerCase()}</span>
-        </a>{' '}
-        (with a guidance sheet)
-      </li>
-      <li>
-        <a className="govuk-link" href={`${base}.csv`} download>
-          Download the CSV template<span className="govuk-visually-hidden"> for the {info.title.toLowerCase()}</span>
-        </a>
-      </li>
-    </ul>
+    <>
+      {areas > 0 && (
+        <p className="govuk-body">
+          The templates come with a row for each of your {plural(areas, 'area')} for {quarterLabel(parseQuarterId(latestQuarter())!)}, the latest quarter
+          that has ended: fill in the figures and upload the file.
+        </p>
+      )}
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={`${base}.xlsx`} download>
+            Download the Excel template{forWhom}
+          </a>{' '}
+          (with drop-downs, a note on each column and a guidance sheet)
+        </li>
+        <li>
+          <a className="govuk-link" href={`${base}.csv`} download>
+            Download the CSV template{forWhom}
+          </a>
+        </li>
+        {areas > 0 && (
+          <li>
+            <a className="govuk-link" href={`${base}.xlsx?blank=true`} download>
+              Download a blank Excel template{forWhom}
+            </a>{' '}
+            (for another quarter, or to start from scratch)
+          </li>
+        )}
+      </ul>
+    </>
   );
 }
