@@ -135,6 +135,8 @@ function benchmarkFor(session: EngineSession, area: string, requested: string | 
 
 export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = async (app, options) => {
   const engine = new IndicatorEngine(app.db.sqlite, { register: options.register, disclosureThreshold: options.disclosureThreshold });
+  // Build the figures' index before the first request, not during it.
+  app.addHook('onReady', async () => engine.warm());
   const viewFor = options.viewFor ?? defaultView;
   const sessionFor = (request: FastifyRequest) => engine.session(viewFor(request));
 
