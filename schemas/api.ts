@@ -23,14 +23,51 @@ export const SubmissionSummarySchema = z
   })
   .meta({ id: 'SubmissionSummary' });
 
+const FigureValueSchema = z.union([z.number(), z.string(), z.null()]);
+
+export const FigureChangeSchema = z
+  .object({
+    area: z.string().meta({ description: 'Area code' }),
+    period: z.string(),
+    accommodationType: z.string().nullable().meta({ description: 'Accommodation type of a refuge row; null for other returns' }),
+    subkey: z.string().meta({ description: "The row's key beyond area and period: accommodation type (refuge), indicator (benchmark), else empty" }),
+    column: z.string().meta({ description: 'Template column name' }),
+    from: FigureValueSchema.meta({
+      description: "The figure held now; null when fromWithheld (a partner is not shown another organisation's figures)",
+    }),
+    fromWithheld: z.boolean().meta({
+      description:
+        'True when a figure is held that was sent by someone outside your organisation: it would be replaced or cleared, but is not quoted. Such a figure is listed whenever the file gives it any value, even the same one.',
+    }),
+    to: FigureValueSchema.meta({ description: 'The figure in the file; null for a blank, which clears the figure held' }),
+  })
+  .meta({ id: 'FigureChange' });
+export type FigureChange = z.infer<typeof FigureChangeSchema>;
+
+const correctionFields = {
+  changes: z.array(FigureChangeSchema).meta({ description: 'Figures already held that the file replaces with another figure' }),
+  clears: z.array(FigureChangeSchema).meta({ description: "Figures already held that the file's blank cells clear (to is null)" }),
+};
+
 export const AcceptedBodySchema = z
-  .object({ submission: SubmissionSummarySchema, warnings: z.array(ProblemSchema) })
+  .object({ submission: SubmissionSummarySchema, warnings: z.array(ProblemSchema), ...correctionFields })
   .meta({ id: 'AcceptedReturn' });
 
 export const DryRunSubmissionSchema = SubmissionSummarySchema.extend({ id: z.null() }).meta({ id: 'DryRunSummary' });
 export const DryRunBodySchema = z
-  .object({ submission: DryRunSubmissionSchema, warnings: z.array(ProblemSchema) })
+  .object({ submission: DryRunSubmissionSchema, warnings: z.array(ProblemSchema), ...correctionFields })
   .meta({ id: 'DryRunResult' });
+
+export const WouldClearBodySchema = z
+  .object({
+    statusCode: z.literal(409),
+    error: z.string(),
+    message: z.string(),
+    code: z.literal('would-clear-figures'),
+    ...correctionFields,
+    warnings: z.array(ProblemSchema),
+  })
+  .meta({ id: 'WouldClearFigures', description: 'The file would clear figures already held and confirmClear=true was not sent: nothing was stored.' });
 
 export const RejectedBodySchema = z
   .object({ errors: z.array(ProblemSchema), warnings: z.array(ProblemSchema) })

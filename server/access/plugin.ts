@@ -44,6 +44,38 @@ declare module 'fastify' {
 // Routes added by plugins we do not write (the OpenAPI viewer) get their access here.
 const PLUGIN_ROUTE_ACCESS: Array<[RegExp, Access]> = [[/^\/api\/docs(\/|$)/, SIGNED_IN]];
 
+/**
+ * The host of a request's Origin header when it is a well-formed http(s) origin
+ * ("https://dash.example.org:8443"); null when the header is "null" (a sandboxed frame, a file,
+ * a privacy-sensitive redirect) or anything else that is not an origin; undefined when absent.
+ * Never throws: a client's header is never a reason for a 5xx.
+ */
+export function originHost(request: FastifyRequest): string | null | undefined {
+  const header = request.headers.origin;
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string') return null;
+  try {
+    const url = new URL(header);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    // Only scheme, host and port: not a path, credentials, a query or a list of origins.
+    if (url.username || url.password || url.search || url.hash || /^[a-z]+:\/\/[^/]*\//i.test(header.trim())) return null;
+    return url.host;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a request's Origin names the host it was sent to (default ports compared as equal). Never throws. */
+export function originIsSameHost(request: FastifyRequest): boolean {
+  const host = originHost(request);
+  if (!host || !request.headers.host) return false;
+  try {
+    return new URL(`${String(request.headers.origin).trim().split(':')[0]}://${request.headers.host}`).host === host;
+  } catch {
+    return false;
+  }
+}
+
 function problem(reply: FastifyReply, statusCode: 401 | 403, message: string, code: string) {
   return reply.code(statusCode).send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, code });
 }
@@ -95,6 +127,14 @@ export const accessPlugin = fp(
     app.addHook('onRequest', async (request, reply) => {
       request.actor = ANONYMOUS;
       const access = request.routeOptions.config?.access;
+
+      // A state-changing request whose Origin is "null" or not an origin at all cannot be shown to
+      // come from the dashboard's pages, and no client of ours sends one: refuse it plainly (it was
+      // a 500 when sign-in tried to parse it). Requests without an Origin (API clients) are unaffected.
+      if (!SAFE_METHODS.has(request.method) && originHost(request) === null) {
+        audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`, details: { status: 403, reason: 'bad-origin' } });
+        return problem(reply, 403, 'This request was refused because it did not say which site it came from in a form we accept. Use the dashboard\'s own pages, or send the request without an Origin header.', 'bad-origin');
+      }
 
       const authorization = request.headers.authorization;
       if (authorization !== undefined) {

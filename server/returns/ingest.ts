@@ -11,7 +11,7 @@ import type { Db } from '../db/database';
 import { checkReturnFile, type CheckedFile } from '../ingest/check';
 import { IsolationBusyError } from '../ingest/isolation';
 import { UnreadableFileError } from '../ingest/read-table';
-import { periodsAndAreas, storeSubmission } from './store';
+import { organisationScopeOf, periodsAndAreas, plannedCorrections, storeSubmission, WouldClearFigures, type PlannedCorrections } from './store';
 
 export interface IngestRequest {
   definition: ReturnDefinition;
@@ -22,11 +22,15 @@ export interface IngestRequest {
   dryRun: boolean;
   /** Whether the sender may send this row (partners: their organisation's grants). */
   permits: (key: RowKey) => boolean;
+  /** The sender said blanks may clear figures already held (DOMAIN.md 5.7); default no. */
+  confirmClear?: boolean;
 }
 
 export type IngestOutcome =
-  | { kind: 'stored'; submission: Submission; warnings: Problem[] }
-  | { kind: 'checked'; summary: { rows: number; periods: string[]; areas: string[] }; warnings: Problem[] }
+  | { kind: 'stored'; submission: Submission; warnings: Problem[]; corrections: PlannedCorrections }
+  | { kind: 'checked'; summary: { rows: number; periods: string[]; areas: string[] }; warnings: Problem[]; corrections: PlannedCorrections }
+  /** The file's blanks would clear figures already held and the sender did not confirm it: nothing was stored. */
+  | { kind: 'would-clear'; corrections: PlannedCorrections; warnings: Problem[] }
   | { kind: 'rejected'; errors: Problem[]; warnings: Problem[] }
   | { kind: 'forbidden'; errors: Problem[] }
   | { kind: 'unreadable'; code: UnreadableFileError['code']; message: string }
@@ -58,16 +62,25 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
     }));
   if (refused.length > 0) return { kind: 'forbidden', errors: refused };
   if (errors.length > 0) return { kind: 'rejected', errors, warnings };
-  if (request.dryRun) return { kind: 'checked', summary: { rows: rows.length, ...periodsAndAreas(rows) }, warnings };
-  const submission = storeSubmission(db, {
-    returnType: request.definition.type,
-    actor: request.actor,
-    fileName: request.fileName,
-    fileFormat: checked.format,
-    fileBytes: request.bytes,
-    rows,
-    warnings,
-    receivedAt: request.now,
-  });
-  return { kind: 'stored', submission, warnings };
+  if (request.dryRun) {
+    const corrections = plannedCorrections(db, request.definition.type, rows, organisationScopeOf(request.actor));
+    return { kind: 'checked', summary: { rows: rows.length, ...periodsAndAreas(rows) }, warnings, corrections };
+  }
+  try {
+    const { changes, clears, ...submission } = storeSubmission(db, {
+      returnType: request.definition.type,
+      actor: request.actor,
+      fileName: request.fileName,
+      fileFormat: checked.format,
+      fileBytes: request.bytes,
+      rows,
+      warnings,
+      receivedAt: request.now,
+      confirmClear: request.confirmClear ?? false,
+    });
+    return { kind: 'stored', submission, warnings, corrections: { changes, clears } };
+  } catch (error) {
+    if (error instanceof WouldClearFigures) return { kind: 'would-clear', corrections: error.planned, warnings };
+    throw error;
+  }
 }

@@ -23,6 +23,11 @@ export interface NewSubmissionInput {
   rows: AcceptedRow[];
   warnings: Problem[];
   receivedAt: Date;
+  /**
+   * The sender said that blanks in the file may clear figures already held (DOMAIN.md 5.7).
+   * Without it, a file that would clear any figure is refused whole and nothing is stored.
+   */
+  confirmClear?: boolean;
 }
 
 type Value = number | string | null;
@@ -43,6 +48,89 @@ export function periodsAndAreas(rows: AcceptedRow[]) {
   };
 }
 
+/** One figure a file would change or clear, as the sender may see it. */
+export interface FigureChange {
+  area: string;
+  period: string;
+  /** The accommodation type of a refuge row; null for every other return. */
+  accommodationType: string | null;
+  /** The row's key beyond area and period: the accommodation type (refuge), the indicator (benchmark), else ''. */
+  subkey: string;
+  column: string;
+  /** The figure held now; null when it is not the sender's to see (fromWithheld). */
+  from: Value;
+  /**
+   * True when the figure held was sent by another organisation (or by an analyst, an
+   * administrator or the demo loader) and the sender is a partner: it is held and would be
+   * replaced or cleared, but is not quoted (DOMAIN.md 8). Such a figure is listed whenever the
+   * file gives any value for it, even the same one, so that a dry run cannot be used to test
+   * guesses at it.
+   */
+  fromWithheld: boolean;
+  /** The figure in the file; null for a blank, which would clear the figure held. */
+  to: Value;
+}
+
+export interface PlannedCorrections {
+  /** Figures held that the file would replace with another figure. */
+  changes: FigureChange[];
+  /** Figures held that the file's blanks would clear. */
+  clears: FigureChange[];
+}
+
+const keyOf = (areaCode: string, period: string, subkey: string) => `${areaCode}\u0000${period}\u0000${subkey}`;
+
+/**
+ * What storing these rows would do to the figures held now (DOMAIN.md 5.7): every figure that
+ * would change and every one a blank would clear. Figures not held before, and notes, are not
+ * listed. With an organisation scope (a partner's; see organisationScopeOf), figures held from
+ * another organisation's submission are listed without their value.
+ *
+ * Synchronous, on the database's one connection, so that storeSubmission can run it inside its
+ * transaction and decide on exactly the figures it replaces. The query is built by Kysely.
+ */
+export function plannedCorrections(db: Db, returnType: string, rows: readonly AcceptedRow[], organisationScope: number | undefined): PlannedCorrections {
+  const planned: PlannedCorrections = { changes: [], clears: [] };
+  if (rows.length === 0) return planned;
+  const { periods, areas } = periodsAndAreas([...rows]);
+  const query = returnsDb(db)
+    .selectFrom('current_rows as c')
+    .innerJoin('return_rows as r', 'r.id', 'c.row_id')
+    .innerJoin('submissions as s', 's.id', 'r.submission_id')
+    .select(['c.area_code', 'c.period', 'c.subkey', 'r.values_json', 's.organisation_id'])
+    .where('c.return_type', '=', returnType)
+    .where('c.area_code', 'in', areas)
+    .where('c.period', 'in', periods)
+    .compile();
+  const held = new Map<string, { values: Record<string, Value>; organisationId: number | null }>();
+  for (const r of db.sqlite.prepare(query.sql).all(...(query.parameters as unknown[])) as Array<{ area_code: string; period: string; subkey: string; values_json: string; organisation_id: number | null }>) {
+    held.set(keyOf(r.area_code, r.period, r.subkey), { values: JSON.parse(r.values_json) as Record<string, Value>, organisationId: r.organisation_id });
+  }
+  const refuge = returnType === 'refuge';
+  for (const row of rows) {
+    const { areaCode, period, subkey } = row.key;
+    const current = held.get(keyOf(areaCode, period, subkey));
+    if (!current) continue;
+    const withheld = organisationScope !== undefined && current.organisationId !== organisationScope;
+    for (const column of Object.keys({ ...current.values, ...row.values })) {
+      const from = current.values[column] ?? null;
+      const to = row.values[column] ?? null;
+      if (from === null) continue; // nothing held: the file adds a figure, it does not correct one
+      const base = { area: areaCode, period, accommodationType: refuge ? subkey : null, subkey, column, from: withheld ? null : from, fromWithheld: withheld, to };
+      if (to === null) planned.clears.push(base);
+      else if (withheld || to !== from) planned.changes.push(base);
+    }
+  }
+  return planned;
+}
+
+/** A file that would clear figures held, sent without the sender confirming it: nothing was stored. */
+export class WouldClearFigures extends Error {
+  constructor(readonly planned: PlannedCorrections) {
+    super('The file would clear figures already held, and clearing them was not confirmed.');
+  }
+}
+
 /**
  * Stores a whole file in one transaction: the submission, a new version of every row with the
  * warnings found on it, and the current pointer of each key it carries. better-sqlite3 runs the
@@ -50,8 +138,13 @@ export function periodsAndAreas(rows: AcceptedRow[]) {
  * lock orders uploads from other processes; either way each file is applied whole, one after the
  * other. The submission records the sender's organisation (none for analysts, administrators
  * and the demo loader): partners see raw figures only in their own organisation's submissions.
+ *
+ * A file whose blanks would clear figures already held is refused whole (WouldClearFigures,
+ * nothing stored) unless input.confirmClear; the figures it changed and cleared are returned.
+ * The transaction takes the write lock before it reads what is held (BEGIN IMMEDIATE), so that
+ * decision is made on exactly the figures it then replaces, even with other processes writing.
  */
-export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
+export function storeSubmission(db: Db, input: NewSubmissionInput): Submission & PlannedCorrections {
   const { periods, areas } = periodsAndAreas(input.rows);
   const sqlite = db.sqlite;
   const definition = findReturnDefinition(input.returnType);
@@ -72,7 +165,13 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
 
   const receivedAt = input.receivedAt.toISOString();
   const sha = createHash('sha256').update(input.fileBytes).digest('hex');
+  const scope = organisationScopeOf(input.actor);
+  let planned: PlannedCorrections = { changes: [], clears: [] };
   const id = sqlite.transaction(() => {
+    // Decided inside the transaction, on the figures this file replaces, so an upload that
+    // lands in between cannot slip a clear past the sender.
+    planned = plannedCorrections(db, input.returnType, input.rows, scope);
+    if (planned.clears.length > 0 && !input.confirmClear) throw new WouldClearFigures(planned);
     const submissionId = Number(
       insertSubmission.run({
         returnType: input.returnType,
@@ -106,7 +205,7 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
     }
     pointCurrent.run(submissionId);
     return submissionId;
-  })();
+  }).immediate();
 
   return {
     id,
@@ -120,6 +219,8 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission {
     periods,
     areas,
     warnings: input.warnings,
+    changes: planned.changes,
+    clears: planned.clears,
   };
 }
 

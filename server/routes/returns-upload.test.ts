@@ -175,6 +175,8 @@ describe('dry run', () => {
     expect(body).toEqual({
       submission: { id: null, returnType: 'police', rows: 2, periods: ['2019-20Q2', '2019-20Q3'], areas: ['E09000004', 'E09000006'] },
       warnings: [],
+      changes: [],
+      clears: [],
     });
     expect(tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
   });
@@ -201,9 +203,10 @@ describe('the request itself', () => {
     expect(tableCounts(app).submissions).toBe(0);
   });
 
-  it('a request that is not a multipart upload is 400', async () => {
+  it('a request that is not a multipart upload is 415 (more in returns-raw-bodies.test.ts)', async () => {
     const response = await request(app, { method: 'POST', url: '/api/returns/police', payload: { file: 'x' } });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(415);
+    expect(response.json().code).toBe('not-multipart');
   });
 
   it('a file in the wrong field is 400', async () => {

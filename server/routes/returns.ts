@@ -1,12 +1,12 @@
 // /api/returns: templates, uploads (with dry run) and the revision history of one stored key.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AcceptedBodySchema, DryRunBodySchema, ErrorBodySchema, RejectedBodySchema, RevisionSchema } from '../../schemas/api';
+import { AcceptedBodySchema, DryRunBodySchema, ErrorBodySchema, RejectedBodySchema, RevisionSchema, WouldClearBodySchema } from '../../schemas/api';
 import { findReturnDefinition, RETURN_TYPES } from '../../schemas/returns';
 import { ingestReturn } from '../returns/ingest';
 import { organisationScopeOf, revisionHistory } from '../returns/store';
 import { TemplateQuery, templateCsv, templateFileName, templatePrefill, templateXlsx } from '../returns/templates';
-import { readUpload } from './upload';
+import { isMultipartRequest, NOT_MULTIPART, readUpload } from './upload';
 import { isGranted } from '../access/actor';
 import { audit } from '../access/audit';
 import { RETURN_USERS } from '../access/policy';
@@ -17,7 +17,14 @@ const TypeParams = z.object({
 
 const UploadQuery = z.object({
   dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true: check the file and report, without storing anything' }),
+  confirmClear: z.enum(['true', 'false']).optional().meta({
+    description: 'true: blank cells may clear figures already held. Without it, a file that would clear any figure is refused (409) and nothing is stored.',
+  }),
 });
+
+function plural(n: number, one: string, many = `${one}s`) {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
 
 function unknownType(type: string) {
   return {
@@ -86,7 +93,11 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['returns'],
         summary: 'Upload a return (multipart field "file", CSV or XLSX)',
         description:
-          'Checks every cell and rule. A file with any error is rejected whole and nothing is stored. A file over the size limit is refused (413) as soon as the limit is crossed. Large files are checked a few at a time: a file too much to check within the time and memory allowed is refused with code too-complex (422), and when too many are already waiting the answer is 503 with Retry-After.',
+          'Checks every cell and rule. A file with any error is rejected whole and nothing is stored. A file over the size limit is refused (413) as soon as the limit is crossed. Large files are checked a few at a time: a file too much to check within the time and memory allowed is refused with code too-complex (422), and when too many are already waiting the answer is 503 with Retry-After. ' +
+          'A body that is not multipart/form-data is refused with 415 before it is read. ' +
+          'Corrections (DOMAIN 5.7): the dry run lists in `changes` every figure already held that the file would replace, and in `clears` every one its blank cells would clear. ' +
+          'A file that would clear any figure is stored only with confirmClear=true; otherwise the answer is 409 with the same lists, and nothing is stored. ' +
+          "A partner is not shown figures held from another organisation's submissions: those are listed with fromWithheld true and from null.",
         consumes: ['multipart/form-data'],
         params: TypeParams,
         querystring: UploadQuery,
@@ -96,11 +107,18 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           400: ErrorBodySchema,
           403: z.union([ErrorBodySchema, RejectedBodySchema]),
           404: ErrorBodySchema,
+          409: WouldClearBodySchema,
           413: ErrorBodySchema,
-          415: RejectedBodySchema,
+          415: z.union([ErrorBodySchema, RejectedBodySchema]),
           422: RejectedBodySchema,
           503: ErrorBodySchema,
         },
+      },
+      // Before the body is parsed: anything but multipart/form-data is refused here, unread,
+      // rather than parsed as JSON, text or nothing and failing later (or, as a raw text/csv or
+      // octet-stream body did, as a 500).
+      onRequest: async (request, reply) => {
+        if (!isMultipartRequest(request)) return reply.code(415).send(NOT_MULTIPART);
       },
     },
     async (request, reply) => {
@@ -127,6 +145,7 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         actor,
         now: app.now(),
         dryRun,
+        confirmClear: request.query.confirmClear === 'true',
         permits: (key) => isGranted(actor, definition.type, key.areaCode),
       });
       const file = { fileName: upload.fileName, bytes: upload.bytes.length };
@@ -147,6 +166,9 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         case 'busy':
           audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'busy' } });
           break;
+        case 'would-clear':
+          audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'would-clear', clears: outcome.corrections.clears.length } });
+          break;
       }
       switch (outcome.kind) {
         case 'forbidden':
@@ -159,11 +181,23 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           return reply.code(422).send({ errors: outcome.errors, warnings: outcome.warnings });
         case 'busy':
           return reply.code(503).header('retry-after', '60').send({ statusCode: 503, error: 'Service Unavailable', message: outcome.message, code: 'busy' });
+        case 'would-clear': {
+          const { changes, clears } = outcome.corrections;
+          return reply.code(409).send({
+            statusCode: 409,
+            error: 'Conflict',
+            message: `Nothing has been stored. This file has blank cells where ${plural(clears.length, 'figure is', 'figures are')} already held, and sending it would clear ${clears.length === 1 ? 'it' : 'them'}. If ${clears.length === 1 ? 'it should' : 'they should'} be cleared, confirm it (tick “I want to clear these figures”, or send confirmClear=true) and send the file again; if not, fill in the blank cells.`,
+            code: 'would-clear-figures',
+            changes,
+            clears,
+            warnings: outcome.warnings,
+          });
+        }
         case 'checked':
-          return reply.code(200).send({ submission: { id: null, returnType: definition.type, ...outcome.summary }, warnings: outcome.warnings });
+          return reply.code(200).send({ submission: { id: null, returnType: definition.type, ...outcome.summary }, warnings: outcome.warnings, ...outcome.corrections });
         case 'stored': {
           const { id, returnType, rows, periods, areas } = outcome.submission;
-          return reply.code(201).send({ submission: { id, returnType, rows, periods, areas }, warnings: outcome.warnings });
+          return reply.code(201).send({ submission: { id, returnType, rows, periods, areas }, warnings: outcome.warnings, ...outcome.corrections });
         }
       }
     },

@@ -11,7 +11,7 @@
 import type { FastifyRequest } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../limits';
 
-type Failure = { ok: false; statusCode: 400 | 413; body: { statusCode: number; error: string; message: string; code: string } };
+type Failure = { ok: false; statusCode: 400 | 413 | 415; body: { statusCode: number; error: string; message: string; code: string } };
 type Upload = { ok: true; bytes: Buffer; fileName: string | null } | Failure;
 
 /**
@@ -77,9 +77,23 @@ async function collect(file: NodeJS.ReadableStream & { truncated?: boolean; dest
   return Buffer.concat(chunks, size);
 }
 
+/** The refusal of a body that is not multipart/form-data (415). */
+export const NOT_MULTIPART = {
+  statusCode: 415,
+  error: 'Unsupported Media Type',
+  message: 'Send the return as a file upload (multipart/form-data) with the CSV or Excel file in a field called "file". A file sent as the raw body of the request, as a form without a file, or as JSON cannot be read.',
+  code: 'not-multipart',
+} as const;
+
+/** Whether the request declares a multipart/form-data body: read from the header, so it can be asked before the body is parsed. */
+export function isMultipartRequest(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'];
+  return typeof type === 'string' && /^\s*multipart\/form-data\s*(;|$)/i.test(type);
+}
+
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) {
-    return badRequest('Send the return as a multipart/form-data upload with the file in a field called "file".', 'not-multipart');
+    return { ok: false, statusCode: 415, body: { ...NOT_MULTIPART } };
   }
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES) {

@@ -1,6 +1,7 @@
 // A partner (the demo police data officer, granted the nine Thames Valley authorities) uploads a
 // broken return, sees every problem in the error summary with links to the rows of the file,
-// fixes the file, checks it again, sends it, sees what it changed, and a board member then sees
+// fixes the file, checks it again, sends it, sees what it changed, resends one quarter with
+// blanks (refused until they tick that figures may be cleared), and a board member then sees
 // the new figure on the dashboard.
 import { describe, expect, it } from 'vitest';
 import { police } from '../../schemas/returns/police';
@@ -149,6 +150,33 @@ describe('a partner sends a return', () => {
     await settled(page);
     expect(await page.getByRole('table').textContent()).toContain('Reading');
     await expectAccessible(page, 'completeness page');
+  });
+
+  it('resends a file with blanks: sees the figures it would clear, is refused without the tick, and clears them with it', async () => {
+    const { page } = journeyState.session;
+    await page.goto('/returns/police/upload');
+    await settled(page);
+    // Wokingham's quarter again, as sent above, but with arrests and charges left blank.
+    const partial = policeFile([{ period: QUARTER, area_code: WOKINGHAM, incidents: 3001, arrests: '', charges: '' }]);
+    await page.setInputFiles('#file', { name: 'police-q1-partial.csv', mimeType: 'text/csv', buffer: partial });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'police-q1-partial.csv is ready to send' }).count()).toBe(1);
+    const cleared = page.getByRole('table', { name: '2 figures the file would clear' });
+    await expect.poll(() => cleared.textContent()).toContain('arrests');
+    // Its own organisation sent these figures, so the partner sees them.
+    expect(await cleared.textContent()).toMatch(/arrests\s*400\s*Blank \(cleared\)/);
+    expect(await page.getByRole('table', { name: '1 figure the file would change' }).textContent()).toMatch(/incidents\s*3,000\s*3,001/);
+    await expectAccessible(page, 'upload page, file would clear figures');
+
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Nothing has been stored');
+    expect(await page.locator('.govuk-panel__title').count()).toBe(0);
+    await expectAccessible(page, 'upload page, clearing refused');
+
+    await page.getByLabel('I want to clear these figures').check();
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    await expect.poll(() => page.locator('.govuk-panel__title').textContent()).toBe('Return received');
+    expect(await page.locator('main').textContent()).toContain('It changed 1 figure already held and cleared 2 figures.');
   });
 
   it('(and a board member then sees the new figure)', async () => {

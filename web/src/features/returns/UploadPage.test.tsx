@@ -26,15 +26,22 @@ function fileOfSize(size: number, name = 'return.csv') {
 }
 
 let uploads: string[];
+/** What an upload answers, when a test needs more than a clean dry run. */
+let answer: ((path: string) => { status: number; body: unknown }) | null;
 
 beforeEach(() => {
   uploads = [];
+  answer = null;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (path: string, init?: RequestInit) => {
       const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
       if (path.startsWith('/api/returns/')) {
         uploads.push(`${init?.method} ${path}`);
+        if (answer) {
+          const { status, body } = answer(path);
+          return json(body, status);
+        }
         return json({ submission: { id: null, returnType: 'police', rows: 1, periods: ['2019-20Q3'], areas: ['E09000004'] }, warnings: [] });
       }
       if (path === '/api/auth/me') return json({ user: { id: 1, name: 'A', email: 'a@example.test', role: 'analyst', organisation: null, grants: [] }, csrfToken: 't' });
@@ -97,5 +104,66 @@ describe('the upload page', () => {
   it('says how large a file may be before one is chosen', () => {
     renderPage();
     expect(document.getElementById('file-hint')?.textContent).toContain('smaller than 10 MB');
+  });
+});
+
+describe('figures the file would change or clear', () => {
+  const summary = { id: null, returnType: 'police', rows: 1, periods: ['2019-20Q3'], areas: ['E09000004'] };
+  const base = { area: 'E09000004', period: '2019-20Q3', accommodationType: null, subkey: '' };
+  const changes = [{ ...base, column: 'incidents', from: 1000, fromWithheld: false, to: 1001 }];
+  const clears = [
+    { ...base, column: 'crimes', from: 1513, fromWithheld: false, to: null },
+    { ...base, column: 'arrests', from: null, fromWithheld: true, to: null },
+  ];
+  const refusal = 'Nothing has been stored. This file has blank cells where 2 figures are already held, and sending it would clear them.';
+
+  beforeEach(() => {
+    answer = (path) => {
+      if (path.endsWith('?dryRun=true')) return { status: 200, body: { submission: summary, warnings: [], changes, clears } };
+      if (path.endsWith('?confirmClear=true')) return { status: 201, body: { submission: { ...summary, id: 42 }, warnings: [], changes, clears } };
+      return { status: 409, body: { statusCode: 409, error: 'Conflict', message: refusal, code: 'would-clear-figures', changes, clears, warnings: [] } };
+    };
+  });
+
+  it('lists them after the check, with a tick box to clear, without quoting figures that are not the partner’s', async () => {
+    renderPage();
+    chooseAndCheck(fileOfSize(100).file);
+    expect(await screen.findByText('return.csv is ready to send')).toBeTruthy();
+    const cleared = screen.getByRole('table', { name: '2 figures the file would clear' });
+    expect(cleared.textContent).toContain('crimes');
+    expect(cleared.textContent).toContain('1,513');
+    expect(cleared.textContent).toContain('A figure sent by someone outside your organisation (not shown)');
+    expect(cleared.textContent).toContain('Blank (cleared)');
+    const changed = screen.getByRole('table', { name: '1 figure the file would change' });
+    expect(changed.textContent).toContain('1,000');
+    expect(changed.textContent).toContain('1,001');
+    expect(screen.getByText(/blank cells where 2 figures are already held/)).toBeTruthy();
+    const box = screen.getByLabelText('I want to clear these figures') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+  });
+
+  it('without the tick, the send is refused with the server’s message and nothing is stored; with it, the figures are cleared', async () => {
+    renderPage();
+    chooseAndCheck(fileOfSize(100).file);
+    fireEvent.click(await screen.findByRole('button', { name: 'Send the return' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(refusal);
+    expect(screen.getByRole('link', { name: refusal }).getAttribute('href')).toBe('#confirm-clear');
+    expect(document.getElementById('confirm-clear-error')?.textContent).toMatch(/Tick “I want to clear these figures”/);
+    expect(uploads).toEqual(['POST /api/returns/police?dryRun=true', 'POST /api/returns/police']);
+
+    fireEvent.click(screen.getByLabelText('I want to clear these figures'));
+    fireEvent.click(screen.getByRole('button', { name: 'Send the return' }));
+    expect(await screen.findByText('Return received')).toBeTruthy();
+    expect(uploads.at(-1)).toBe('POST /api/returns/police?confirmClear=true');
+    expect(document.body.textContent).toContain('It changed 1 figure already held and cleared 2 figures.');
+  });
+
+  it('a file that changes nothing held says so, and offers no tick box', async () => {
+    answer = () => ({ status: 200, body: { submission: summary, warnings: [], changes: [], clears: [] } });
+    renderPage();
+    chooseAndCheck(fileOfSize(100).file);
+    expect(await screen.findByText(/It changes no figure already held/)).toBeTruthy();
+    expect(screen.queryByLabelText('I want to clear these figures')).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 // Upload a return: choose the file, check it (a dry run: nothing is stored), see every problem
 // in a GOV.UK error summary whose links go to the row in a table of the file, fix the file and
 // choose it again, then send it and get a reference number. Warnings are shown but do not stop
-// a file; errors reject the whole file and nothing is stored.
+// a file; errors reject the whole file and nothing is stored. The check also lists every figure
+// already held that the file would change or clear (DOMAIN.md 5.7): a file that clears figures
+// is sent only with "I want to clear these figures" ticked, and the server refuses it otherwise.
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { MAX_UPLOAD_BYTES } from '../../../../schemas/uploads';
 import { areaNamer, useAreas } from '../../api/indicators';
@@ -14,7 +16,7 @@ import { TableHead } from '../../components/TableHead';
 import { formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
 import { findReturnType, type ReturnTypeInfo } from '../../lib/return-types';
 import { useMe } from '../auth/api';
-import { useCheckReturn, useSendReturn, type Problem, type UploadOutcome } from './api';
+import { useCheckReturn, useSendReturn, type Corrections, type Problem, type UploadOutcome } from './api';
 import { decodeCsv, isCsvName, normaliseHeader, previewCsv, problemsByRow, rowAnchor, rowsToShow, type FilePreview } from './file-preview';
 import { TemplateLinks } from './TemplateLinks';
 
@@ -175,7 +177,99 @@ function Rejected({ outcome, preview, fileName }: { outcome: Extract<UploadOutco
   );
 }
 
-function Checked({ outcome, areaName, fileName, onSend, sending }: { outcome: Extract<UploadOutcome, { kind: 'checked' }>; areaName: (c: string) => string; fileName: string; onSend: () => void; sending: boolean }) {
+/** The most rows of each list the page shows; the rest are counted. */
+const MAX_LISTED = 200;
+
+type FigureChange = Corrections['changes'][number];
+
+function figure(value: FigureChange['from']): string {
+  return typeof value === 'number' ? formatNumber(value) : String(value);
+}
+
+/** One list of figures the file changes or clears, as a table. */
+function FigureTable({ caption, figures, areaName, clearing }: { caption: string; figures: FigureChange[]; areaName: (c: string) => string; clearing: boolean }) {
+  const shown = figures.slice(0, MAX_LISTED);
+  const withType = figures.some((f) => f.accommodationType !== null);
+  return (
+    <>
+      <ScrollTable label={caption}>
+        <table className="govuk-table app-data-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+          <TableHead columns={['Area', 'Quarter', ...(withType ? ['Accommodation'] : []), 'Column', 'Held now', clearing ? 'After sending' : 'In your file']} />
+          <tbody className="govuk-table__body">
+            {shown.map((f, i) => (
+              <tr className="govuk-table__row" key={i}>
+                <th scope="row" className="govuk-table__header">
+                  {areaName(f.area)}
+                </th>
+                <td className="govuk-table__cell">{periodLabel(f.period)}</td>
+                {withType && <td className="govuk-table__cell">{f.accommodationType ?? ''}</td>}
+                <td className="govuk-table__cell">{f.column}</td>
+                <td className="govuk-table__cell">{f.fromWithheld ? 'A figure sent by someone outside your organisation (not shown)' : figure(f.from)}</td>
+                <td className="govuk-table__cell">{clearing ? 'Blank (cleared)' : figure(f.to)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      {figures.length > shown.length && (
+        <p className="govuk-body">
+          And {plural(figures.length - shown.length, 'more figure')}, not listed here.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** What the file would do to figures already held; exported for tests. */
+export function CorrectionsList({ changes, clears, areaName }: Corrections & { areaName: (c: string) => string }) {
+  if (changes.length === 0 && clears.length === 0) {
+    return <p className="govuk-body">It changes no figure already held: every figure in it is new.</p>;
+  }
+  return (
+    <section aria-labelledby="corrections-heading">
+      <h3 className="govuk-heading-s" id="corrections-heading">
+        Figures already held that this file changes
+      </h3>
+      {clears.length > 0 && (
+        <>
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              The file has blank cells where {clears.length === 1 ? 'a figure is' : `${formatNumber(clears.length)} figures are`} already held. Sending it would clear{' '}
+              {clears.length === 1 ? 'that figure' : 'those figures'}: a blank means not collected. If the figures are still right, fill in the cells and check the file again.
+            </strong>
+          </div>
+          <FigureTable caption={`${plural(clears.length, 'figure')} the file would clear`} figures={clears} areaName={areaName} clearing />
+        </>
+      )}
+      {changes.length > 0 && <FigureTable caption={`${plural(changes.length, 'figure')} the file would change`} figures={changes} areaName={areaName} clearing={false} />}
+    </section>
+  );
+}
+
+function Checked({
+  outcome,
+  areaName,
+  fileName,
+  onSend,
+  sending,
+  confirmClear,
+  setConfirmClear,
+  clearError,
+}: {
+  outcome: Extract<UploadOutcome, { kind: 'checked' }>;
+  areaName: (c: string) => string;
+  fileName: string;
+  onSend: () => void;
+  sending: boolean;
+  confirmClear: boolean;
+  setConfirmClear: (value: boolean) => void;
+  clearError: string | null;
+}) {
   const s = outcome.submission;
   return (
     <section aria-labelledby="ready-heading">
@@ -198,7 +292,31 @@ function Checked({ outcome, areaName, fileName, onSend, sending }: { outcome: Ex
         </div>
       </dl>
       <p className="govuk-body">Sending replaces any figures already held for the same areas and quarters. The earlier figures are kept as earlier versions.</p>
+      <CorrectionsList changes={outcome.changes} clears={outcome.clears} areaName={areaName} />
       <Warnings warnings={outcome.warnings} />
+      {outcome.clears.length > 0 && (
+        <div className={`govuk-form-group${clearError ? ' govuk-form-group--error' : ''}`}>
+          <fieldset className="govuk-fieldset" aria-describedby={`confirm-clear-hint${clearError ? ' confirm-clear-error' : ''}`}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Clearing figures</legend>
+            <div id="confirm-clear-hint" className="govuk-hint">
+              Tick this only if the blank cells are meant: the figures held now will be cleared, and kept as earlier versions.
+            </div>
+            {clearError && (
+              <p id="confirm-clear-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {clearError}
+              </p>
+            )}
+            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+              <div className="govuk-checkboxes__item">
+                <input className="govuk-checkboxes__input" id="confirm-clear" name="confirmClear" type="checkbox" checked={confirmClear} onChange={(e) => setConfirmClear(e.target.checked)} />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="confirm-clear">
+                  I want to clear these figures
+                </label>
+              </div>
+            </div>
+          </fieldset>
+        </div>
+      )}
       <button type="button" className="govuk-button" onClick={onSend} disabled={sending}>
         {sending ? 'Sending…' : 'Send the return'}
       </button>
@@ -220,6 +338,8 @@ function Stored({ outcome, info, areaName }: { outcome: Extract<UploadOutcome, {
       <p className="govuk-body">
         {formatNumber(outcome.submission.rows)} rows of the {info.title.toLowerCase()} for {listInWords(outcome.submission.areas.map(areaName))} ({listInWords(outcome.submission.periods.map(periodLabel))}) are stored. The dashboard
         shows the new figures now.
+        {(outcome.changes.length > 0 || outcome.clears.length > 0) &&
+          ` It changed ${plural(outcome.changes.length, 'figure')} already held${outcome.clears.length > 0 ? ` and cleared ${plural(outcome.clears.length, 'figure')}` : ''}.`}
       </p>
       <Warnings warnings={outcome.warnings} />
       <ul className="govuk-list">
@@ -249,6 +369,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
   const [preview, setPreview] = useState<FilePreview | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [confirmClear, setConfirmClear] = useState(false);
 
   const granted = useMemo(() => {
     const user = me.data?.user;
@@ -276,6 +397,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
     setFile(event.target.files?.[0] ?? null);
     setPreview(null);
     setFileError(null);
+    setConfirmClear(false);
     check.reset();
     send.reset();
   };
@@ -284,6 +406,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
     event.preventDefault();
     setAttempt((n) => n + 1);
     send.reset();
+    setConfirmClear(false);
     const problem = fileProblem(file);
     setFileError(problem);
     if (problem || !file) {
@@ -301,7 +424,11 @@ export default function UploadPage({ params }: { params: Record<string, string> 
     check.mutate(file);
   };
 
-  const outcome = send.data ?? check.data;
+  // A send refused because it would clear figures keeps the check on the page, with the tick box.
+  const refused = send.data?.kind === 'would-clear' ? send.data : null;
+  // (Its lists are the server's at the moment of sending: they replace the check's.)
+  const checked = check.data?.kind === 'checked' ? check.data : null;
+  const outcome = refused && checked ? { ...checked, changes: refused.changes, clears: refused.clears } : (send.data ?? check.data);
   const stored = outcome?.kind === 'stored' ? outcome : null;
 
   return (
@@ -312,6 +439,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
       {fileError && <ErrorSummary key={attempt} items={[{ text: fileError, href: '#file' }]} />}
       {outcome?.kind === 'failed' && <ErrorSummary key={`f${attempt}`} title="The file could not be uploaded" items={[{ text: outcome.message, href: '#file' }]} />}
       {outcome?.kind === 'rejected' && file && <RejectedSummary key={`r${attempt}`} outcome={outcome} fileName={file.name} />}
+      {refused && <ErrorSummary key={`c${send.submittedAt}`} items={[{ text: refused.message, href: '#confirm-clear' }]} />}
       <PageHeading title={`Upload a ${info.title.toLowerCase()}`} caption={me.data?.user.organisation?.name ?? undefined}>
         Upload a {info.title.toLowerCase()}
       </PageHeading>
@@ -379,7 +507,18 @@ export default function UploadPage({ params }: { params: Record<string, string> 
 
           {check.isPending && <Loading what="the check of your file" />}
           {outcome?.kind === 'rejected' && file && <Rejected key={attempt} outcome={outcome} preview={preview} fileName={file.name} />}
-          {outcome?.kind === 'checked' && file && <Checked outcome={outcome} areaName={areaName} fileName={file.name} onSend={() => send.mutate(file)} sending={send.isPending} />}
+          {outcome?.kind === 'checked' && file && (
+            <Checked
+              outcome={outcome}
+              areaName={areaName}
+              fileName={file.name}
+              onSend={() => send.mutate({ file, confirmClear })}
+              sending={send.isPending}
+              confirmClear={confirmClear}
+              setConfirmClear={setConfirmClear}
+              clearError={refused ? 'Tick “I want to clear these figures” to send a file that clears figures, or fill in the blank cells and check the file again.' : null}
+            />
+          )}
         </>
       )}
     </div>
