@@ -107,14 +107,18 @@ export function isolationQueue(): { running: number; waiting: number } {
 async function inTurn<T>(limits: IsolationLimits, work: () => Promise<T>): Promise<T> {
   if (running >= limits.concurrency) {
     if (waiting.length >= limits.maxWaiting) throw new IsolationBusyError(waiting.length);
+    // A finishing job hands its slot straight to the first waiter (`running` still counts it), so
+    // a job arriving between the two cannot slip in and make one more than the limit.
     await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    running++;
   }
-  running++;
   try {
     return await work();
   } finally {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   }
 }
 

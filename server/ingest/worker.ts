@@ -43,15 +43,21 @@ async function run(job: WorkerJob): Promise<RawTable | CheckedFile> {
 
 const job = workerData as WorkerJob;
 const gate = job.gate ? enterGate(job.gate) : null;
+
+/** Leaves the test gate before answering, so the next worker the answer lets in never overlaps this one. */
+function leaveGate() {
+  if (!gate) return;
+  Atomics.sub(gate, GATE.ACTIVE, 1);
+  Atomics.notify(gate, GATE.ACTIVE);
+}
+
+let reply: WorkerReply;
 try {
-  parentPort!.postMessage({ ok: true, result: await run(job) } satisfies WorkerReply);
+  reply = { ok: true, result: await run(job) };
 } catch (error) {
   const unreadable = error instanceof UnreadableFileError ? { code: error.code, message: error.message, detail: error.detail } : null;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  parentPort!.postMessage({ ok: false, unreadable, detail } satisfies WorkerReply);
-} finally {
-  if (gate) {
-    Atomics.sub(gate, GATE.ACTIVE, 1);
-    Atomics.notify(gate, GATE.ACTIVE);
-  }
+  reply = { ok: false, unreadable, detail };
 }
+leaveGate();
+parentPort!.postMessage(reply);
