@@ -18,6 +18,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanText.default(false),
   /** Counts from 1 to one below this are shown as suppressed (DOMAIN.md section 8). */
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  /** Reminders by email (DOMAIN.md 5.8), e.g. smtp://user:pass@mail.example.org:587; none without it. */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of reminder emails. */
+  MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -13,6 +13,10 @@ async function main() {
     secureCookies: config.SECURE_COOKIES,
     trustProxy: config.TRUST_PROXY,
     suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+    smtpUrl: config.SMTP_URL,
+    mailFrom: config.MAIL_FROM,
+    // Due and overdue returns are reminded of in the app always, and by email with SMTP_URL.
+    reminderTimer: true,
   });
 
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
