@@ -284,7 +284,7 @@ describe('a board member', () => {
 
     // The board member's card for the quarter: 105.0%, and the flag beside it, in words without figures.
     const { page } = journeyState.session;
-    const FLAG = 'Flagged when sent: When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.';
+    const FLAG = 'Flagged when sent: When the police force sent these figures, a check found that charges were more than DA-related crimes. They were stored as sent.';
     await page.goto(`/overview?area=${BUCKINGHAMSHIRE}&period=${LATEST_QUARTER}`);
     await settled(page);
     const chargeCard = page.locator('li.app-card', { has: page.getByRole('link', { name: 'Crimes resulting in a charge', exact: true }) });
