@@ -49,14 +49,53 @@ const correctionFields = {
   clears: z.array(FigureChangeSchema).meta({ description: "Figures already held that the file's blank cells clear (to is null)" }),
 };
 
+/** The fewest and most characters of the reason for correcting an approved quarter, once trimmed (DOMAIN.md 5.8). */
+export const CORRECTION_REASON_MIN = 10;
+export const CORRECTION_REASON_MAX = 1000;
+
+export const CorrectionReasonSchema = z
+  .string()
+  .trim()
+  .min(CORRECTION_REASON_MIN)
+  .max(CORRECTION_REASON_MAX)
+  .meta({
+    id: 'CorrectionReason',
+    description: `Why figures of an approved (locked) quarter are being corrected: ${CORRECTION_REASON_MIN} to ${CORRECTION_REASON_MAX} characters once trimmed. Sent as the multipart field "reason", before or after the file.`,
+    example: 'Arrests for July were double counted in the first return.',
+  });
+
+export const LockedQuarterSchema = z
+  .object({
+    area: z.string().meta({ description: 'Area code' }),
+    quarter: z.string().meta({ description: 'Quarter id, e.g. 2026-27Q1' }),
+    approvedAt: z.string().meta({ description: 'ISO 8601 time the quarter was approved for this return type and area' }),
+  })
+  .meta({ id: 'LockedQuarter', description: 'An area and quarter of the file whose return an analyst has approved, and so locked' });
+
+const lockedField = {
+  locked: z.array(LockedQuarterSchema).meta({
+    description: 'The areas and quarters of the file that are approved (locked). Storing a file that touches any of them needs a reason (multipart field "reason"); empty when none is.',
+  }),
+};
+
 export const AcceptedBodySchema = z
-  .object({ submission: SubmissionSummarySchema, warnings: z.array(ProblemSchema), ...correctionFields })
+  .object({ submission: SubmissionSummarySchema, warnings: z.array(ProblemSchema), ...correctionFields, ...lockedField })
   .meta({ id: 'AcceptedReturn' });
 
 export const DryRunSubmissionSchema = SubmissionSummarySchema.extend({ id: z.null() }).meta({ id: 'DryRunSummary' });
 export const DryRunBodySchema = z
-  .object({ submission: DryRunSubmissionSchema, warnings: z.array(ProblemSchema), ...correctionFields })
+  .object({ submission: DryRunSubmissionSchema, warnings: z.array(ProblemSchema), ...correctionFields, ...lockedField })
   .meta({ id: 'DryRunResult' });
+
+export const QuarterApprovedBodySchema = z
+  .object({
+    statusCode: z.literal(409),
+    error: z.string(),
+    message: z.string(),
+    code: z.literal('quarter-approved'),
+    ...lockedField,
+  })
+  .meta({ id: 'QuarterApproved', description: 'The file corrects an approved (locked) quarter and no reason was sent: nothing was stored.' });
 
 export const WouldClearBodySchema = z
   .object({

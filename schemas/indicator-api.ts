@@ -275,6 +275,10 @@ export const IndicatorRevisionsSchema = z
           .array(z.object({ column: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) }))
           .nullable()
           .meta({ description: 'Values before and after: unsuppressed view only, otherwise null' }),
+        afterApproval: z.boolean().meta({ description: 'Whether this revision corrected a quarter an analyst had approved (locked) for the area (DOMAIN.md 5.8)' }),
+        reason: z.string().nullable().meta({
+          description: "The sender's reason for correcting the approved quarter, where the revision's columns may be named (see columns); null for a revision not made after approval, and where they may not",
+        }),
       }),
     ),
   })

@@ -90,6 +90,22 @@ export async function correctionReasonsOf(db: Db, submissionIds: readonly number
   return new Map(rows.map((r) => [r.submission_id, { submissionId: r.submission_id, reason: r.reason, approvalIds: JSON.parse(r.approvals_json) as number[], recordedAt: r.recorded_at }]));
 }
 
+/**
+ * For each of these submissions that corrected approved figures: its reason, and the (area,
+ * quarter) keys, as `${area}|${quarter}`, whose approval was in force when it was stored. A
+ * revision of one of those keys was made after approval; the submission's other rows were not.
+ */
+export async function correctionsAfterApproval(db: Db, submissionIds: readonly number[]): Promise<Map<number, { reason: string; keys: Set<string> }>> {
+  const reasons = await correctionReasonsOf(db, submissionIds);
+  const approvalIds = [...new Set([...reasons.values()].flatMap((r) => r.approvalIds))];
+  if (approvalIds.length === 0) return new Map();
+  const approvals = await cycleDb(db).selectFrom('cycle_approvals').select(['id', 'area_code', 'quarter']).where('id', 'in', approvalIds).execute();
+  const keyOf = new Map(approvals.map((a) => [a.id, `${a.area_code}|${a.quarter}`]));
+  return new Map(
+    [...reasons.values()].map((r) => [r.submissionId, { reason: r.reason, keys: new Set(r.approvalIds.flatMap((id) => keyOf.get(id) ?? [])) }]),
+  );
+}
+
 export async function signOff(db: Db, actor: Actor, key: ReturnKey, now: Date) {
   const at = now.toISOString();
   await cycleDb(db)

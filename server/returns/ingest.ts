@@ -3,14 +3,20 @@
 //
 // Reading and checking a large file happens in a worker thread (ingest/check.ts); storing always
 // happens here, on the main thread's one database connection, in one transaction.
+//
+// An approved quarter is locked (DOMAIN.md 5.8): a file touching one is stored only with a reason,
+// checked and stored in the same transaction as the file, so the lock cannot change between the
+// check and the store and the reason is stored with the submission or not at all.
 import type { Problem, Submission } from '../../schemas/api';
 import type { ReturnDefinition, RowKey } from '../../schemas/returns/definition';
 import { findArea } from '../../schemas/areas';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
 import { checkReturnFile, type CheckedFile } from '../ingest/check';
+import type { AcceptedRow } from '../ingest/validate';
 import { IsolationBusyError } from '../ingest/isolation';
 import { UnreadableFileError } from '../ingest/read-table';
+import { findLocks, recordCorrectionReason } from '../cycle/approvals';
 import { organisationScopeOf, periodsAndAreas, plannedCorrections, storeSubmission, WouldClearFigures, type PlannedCorrections } from './store';
 
 export interface IngestRequest {
@@ -24,11 +30,42 @@ export interface IngestRequest {
   permits: (key: RowKey) => boolean;
   /** The sender said blanks may clear figures already held (DOMAIN.md 5.7); default no. */
   confirmClear?: boolean;
+  /**
+   * Why the sender corrects approved figures (already trimmed and checked). Needed when the file
+   * touches an approved quarter; stored with the submission then, and ignored otherwise.
+   */
+  correctionReason?: string | null;
+}
+
+/** An approved (locked) area and quarter the file touches. */
+export interface LockedKey {
+  area: string;
+  quarter: string;
+  approvedAt: string;
+  approvalId: number;
+}
+
+/** A file touching approved quarters, sent without a reason: nothing was stored. */
+class QuarterApproved extends Error {
+  constructor(readonly locked: LockedKey[]) {
+    super('The file corrects an approved quarter and no reason was given.');
+  }
+}
+
+function lockedKeys(db: Db, type: string, rows: readonly AcceptedRow[]): LockedKey[] {
+  const keys = new Map<string, { area: string; quarter: string }>();
+  for (const row of rows) keys.set(`${row.key.areaCode}|${row.key.period}`, { area: row.key.areaCode, quarter: row.key.period });
+  return findLocks(db, type, [...keys.values()])
+    .map((l) => ({ area: l.area, quarter: l.quarter, approvedAt: l.approvedAt, approvalId: l.approvalId }))
+    .sort((a, b) => a.quarter.localeCompare(b.quarter) || a.area.localeCompare(b.area));
 }
 
 export type IngestOutcome =
-  | { kind: 'stored'; submission: Submission; warnings: Problem[]; corrections: PlannedCorrections }
-  | { kind: 'checked'; summary: { rows: number; periods: string[]; areas: string[] }; warnings: Problem[]; corrections: PlannedCorrections }
+  /** locked: the approved quarters the file corrected, with correctionReason stored for them (else empty and null). */
+  | { kind: 'stored'; submission: Submission; warnings: Problem[]; corrections: PlannedCorrections; locked: LockedKey[]; correctionReason: string | null }
+  | { kind: 'checked'; summary: { rows: number; periods: string[]; areas: string[] }; warnings: Problem[]; corrections: PlannedCorrections; locked: LockedKey[] }
+  /** The file touches approved (locked) quarters and no reason was given: nothing was stored. */
+  | { kind: 'quarter-approved'; locked: LockedKey[]; warnings: Problem[] }
   /** The file's blanks would clear figures already held and the sender did not confirm it: nothing was stored. */
   | { kind: 'would-clear'; corrections: PlannedCorrections; warnings: Problem[] }
   | { kind: 'rejected'; errors: Problem[]; warnings: Problem[] }
@@ -64,8 +101,10 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
   if (errors.length > 0) return { kind: 'rejected', errors, warnings };
   if (request.dryRun) {
     const corrections = plannedCorrections(db, request.definition.type, rows, organisationScopeOf(request.actor));
-    return { kind: 'checked', summary: { rows: rows.length, ...periodsAndAreas(rows) }, warnings, corrections };
+    return { kind: 'checked', summary: { rows: rows.length, ...periodsAndAreas(rows) }, warnings, corrections, locked: lockedKeys(db, request.definition.type, rows) };
   }
+  const reason = request.correctionReason?.trim() || null;
+  let locked: LockedKey[] = [];
   try {
     const { changes, clears, ...submission } = storeSubmission(db, {
       returnType: request.definition.type,
@@ -77,10 +116,20 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
       warnings,
       receivedAt: request.now,
       confirmClear: request.confirmClear ?? false,
+      // Inside the store's transaction, with the write lock held: the lock is decided on and
+      // the reason stored with the submission, or nothing is.
+      beforeStore: () => {
+        locked = lockedKeys(db, request.definition.type, rows);
+        if (locked.length > 0 && !reason) throw new QuarterApproved(locked);
+      },
+      afterStore: (submissionId) => {
+        if (locked.length > 0 && reason) recordCorrectionReason(db, { submissionId, reason, approvalIds: locked.map((l) => l.approvalId), now: request.now });
+      },
     });
-    return { kind: 'stored', submission, warnings, corrections: { changes, clears } };
+    return { kind: 'stored', submission, warnings, corrections: { changes, clears }, locked, correctionReason: locked.length > 0 ? reason : null };
   } catch (error) {
     if (error instanceof WouldClearFigures) return { kind: 'would-clear', corrections: error.planned, warnings };
+    if (error instanceof QuarterApproved) return { kind: 'quarter-approved', locked: error.locked, warnings };
     throw error;
   }
 }

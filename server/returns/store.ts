@@ -28,6 +28,18 @@ export interface NewSubmissionInput {
    * Without it, a file that would clear any figure is refused whole and nothing is stored.
    */
   confirmClear?: boolean;
+  /**
+   * Runs inside the transaction, once the write lock is held and before anything is stored or
+   * the corrections are planned: it may throw to store nothing (the upload route checks there
+   * whether the file touches an approved, locked quarter).
+   */
+  beforeStore?: () => void;
+  /**
+   * Runs inside the transaction, after the submission and its rows are stored: whatever it writes
+   * is stored with them, and if it throws nothing is stored (the reason for correcting an
+   * approved quarter).
+   */
+  afterStore?: (submissionId: number) => void;
 }
 
 type Value = number | string | null;
@@ -168,6 +180,7 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission &
   const scope = organisationScopeOf(input.actor);
   let planned: PlannedCorrections = { changes: [], clears: [] };
   const id = sqlite.transaction(() => {
+    input.beforeStore?.();
     // Decided inside the transaction, on the figures this file replaces, so an upload that
     // lands in between cannot slip a clear past the sender.
     planned = plannedCorrections(db, input.returnType, input.rows, scope);
@@ -204,6 +217,7 @@ export function storeSubmission(db: Db, input: NewSubmissionInput): Submission &
       sqlite.prepare(insert.sql).run(...(insert.parameters as unknown[]));
     }
     pointCurrent.run(submissionId);
+    input.afterStore?.(submissionId);
     return submissionId;
   }).immediate();
 

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { checkLock, correctionReasonsOf, findLocks, recordCorrectionReason } from '../cycle/approvals';
 import type { Role } from '../access/actor';
 import { buildTestApp, partnerToken, signIn, upload, type Identity } from '../test/helpers';
+import { uploadWith } from '../test/multipart';
 import { csvOf, validRow } from '../test/rows';
 
 const BEXLEY = 'E09000004';
@@ -72,9 +73,9 @@ describe('statuses', () => {
     expect((await call('POST', '/api/cycle/approvals', await staff('analyst'), { area: BEXLEY, quarter: Q1 })).body).toEqual({ approved: [], alreadyApproved: ['police'] });
     expect((await call('POST', '/api/cycle/sign-offs', partner, { returnType: 'police', area: BEXLEY, quarter: Q1 })).status).toBe(409);
 
-    // A correction after approval is shown as one.
+    // A correction after approval needs a reason (returns-locks.test.ts), and is shown as one.
     at('2026-08-06T10:00:00Z');
-    await sendPolice(Q1);
+    expect((await uploadWith(app, 'police', csvOf([validRow('police', { period: Q1, area_code: BEXLEY })]), { as: partner, reason: 'Arrests were double counted.' })).status).toBe(201);
     expect((await cell(await staff('analyst'))).correctedAfterApproval).toBe(true);
 
     expect((await call('POST', '/api/admin/approvals/unlock', await staff('admin'), { returnType: 'police', area: BEXLEY, quarter: Q1, reason: '  ' })).status).toBe(400);

@@ -46,6 +46,8 @@ describe('revisions of the figures behind an indicator', () => {
         warnings: [],
         submittedBy: expect.objectContaining({ kind: 'user' }),
         changes: [{ column: 'repeat_victims', from: 180, to: 3 }],
+        afterApproval: false,
+        reason: null,
       },
     ]);
   });

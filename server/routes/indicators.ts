@@ -29,6 +29,7 @@ import { DASHBOARD_READERS, SIGNED_IN } from '../access/policy';
 import type { DisclosureView } from '../engine/disclosure';
 import { IndicatorEngine, type EngineOptions, type EngineSession } from '../engine/engine';
 import { areaEntries, areaRef, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues, latestTwelveMonths, periodRef } from '../engine/views';
+import { correctionsAfterApproval } from '../cycle/approvals';
 import { revisionsOfArea } from '../returns/store';
 import { sendStaticJson, staticJson, type StaticJson } from './static-json';
 
@@ -271,7 +272,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         tags: ['indicators'],
         summary: "Revisions of the stored figures behind one area's indicator for a period: when, and which columns; values before and after for analysts",
         description:
-          'In the suppressed view a revision names its columns only where the quarter’s figure (and, for an accommodation type, the all-types figure) is published; otherwise columns is empty.',
+          'In the suppressed view a revision names its columns only where the quarter’s figure (and, for an accommodation type, the all-types figure) is published; otherwise columns is empty. ' +
+          'A revision made after the quarter was approved (locked) has afterApproval true and carries the reason its sender gave, where its columns may be named; elsewhere reason is null.',
         params: IdParams,
         querystring: RevisionsQuerySchema,
         response: { 200: IndicatorRevisionsSchema, ...errors },
@@ -300,10 +302,18 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
           const types = indicator.source === 'refuge' && subkey !== '' ? [subkey, null] : [null];
           return types.every((type) => session.value(indicator, area, quarter, type).status === 'ok');
         };
-        const revisions = (await revisionsOfArea(app.db, indicator.source, area, period.quarters))
+        const revised = (await revisionsOfArea(app.db, indicator.source, area, period.quarters))
           .map((r) => ({ ...r, changed: r.changed.filter((c) => columns.has(c.column)) }))
-          .filter((r) => r.changed.length > 0)
-          .map((r) => ({
+          .filter((r) => r.changed.length > 0);
+        // A correction to an approved (locked) quarter carries its sender's reason (DOMAIN.md 5.8).
+        const corrections = await correctionsAfterApproval(app.db, [...new Set(revised.map((r) => r.submissionId))]);
+        const afterApprovalOf = (r: (typeof revised)[number]) => {
+          const c = corrections.get(r.submissionId);
+          return c && c.keys.has(`${area}|${r.period}`) ? c.reason : null;
+        };
+        const revisions = revised.map((r) => {
+          const reason = afterApprovalOf(r);
+          return {
             quarter: r.period,
             quarterLabel: quarterLabel(parseQuarterId(r.period)!),
             accommodationType: r.subkey === '' ? null : r.subkey,
@@ -316,7 +326,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
               : [],
             submittedBy: withValues ? r.submittedBy : null,
             changes: withValues ? r.changed : null,
-          }));
+            afterApproval: reason !== null,
+            // The sender's words, shown wherever the revision's columns may be named.
+            reason: reason !== null && namesColumns(r.period, r.subkey) ? reason : null,
+          };
+        });
         return { indicator: indicator.id, area: areaRef(session.register, area), period: periodRef(period), revisions };
       } catch (error) {
         if (error instanceof RequestProblem) return send(reply, error);

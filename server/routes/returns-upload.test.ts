@@ -177,6 +177,7 @@ describe('dry run', () => {
       warnings: [],
       changes: [],
       clears: [],
+      locked: [],
     });
     expect(tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
   });

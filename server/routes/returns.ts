@@ -1,14 +1,28 @@
 // /api/returns: templates, uploads (with dry run) and the revision history of one stored key.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AcceptedBodySchema, DryRunBodySchema, ErrorBodySchema, RejectedBodySchema, RevisionSchema, WouldClearBodySchema } from '../../schemas/api';
+import {
+  AcceptedBodySchema,
+  CORRECTION_REASON_MAX,
+  CORRECTION_REASON_MIN,
+  CorrectionReasonSchema,
+  DryRunBodySchema,
+  ErrorBodySchema,
+  QuarterApprovedBodySchema,
+  RejectedBodySchema,
+  RevisionSchema,
+  WouldClearBodySchema,
+} from '../../schemas/api';
+import { findArea } from '../../schemas/areas';
+import { parseQuarterId, quarterLabel } from '../../schemas/periods';
 import { findReturnDefinition, RETURN_TYPES } from '../../schemas/returns';
-import { ingestReturn } from '../returns/ingest';
+import { ingestReturn, type LockedKey } from '../returns/ingest';
 import { organisationScopeOf, revisionHistory } from '../returns/store';
 import { TemplateQuery, templateCsv, templateFileName, templatePrefill, templateXlsx } from '../returns/templates';
 import { isMultipartRequest, NOT_MULTIPART, readUpload } from './upload';
 import { isGranted } from '../access/actor';
 import { audit } from '../access/audit';
+import { auditCycle } from '../cycle/audit';
 import { RETURN_USERS } from '../access/policy';
 
 const TypeParams = z.object({
@@ -24,6 +38,41 @@ const UploadQuery = z.object({
 
 function plural(n: number, one: string, many = `${one}s`) {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** The locked keys as the API gives them. */
+const lockedBody = (locked: readonly LockedKey[]) => locked.map(({ area, quarter, approvedAt }) => ({ area, quarter, approvedAt }));
+
+function approvedOn(iso: string) {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+}
+
+/** "Bexley, 2026-27 Q1 (April–June 2026), approved on 5 August 2026" for each locked key, in words. */
+function lockedInWords(locked: readonly LockedKey[]) {
+  const items = locked.map((l) => {
+    const q = parseQuarterId(l.quarter);
+    return `${findArea(l.area)?.name ?? l.area}, ${q ? quarterLabel(q) : l.quarter}, approved on ${approvedOn(l.approvedAt)}`;
+  });
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
+}
+
+/** The reason sent with an upload: null when none (or only blanks) was sent; a 400 body when it is too short or too long. */
+function checkReason(sent: string | null): { ok: true; reason: string | null } | { ok: false; body: { statusCode: 400; error: string; message: string; code: string } } {
+  if (sent === null || sent.trim() === '') return { ok: true, reason: null };
+  const parsed = CorrectionReasonSchema.safeParse(sent);
+  if (parsed.success) return { ok: true, reason: parsed.data };
+  const tooShort = sent.trim().length < CORRECTION_REASON_MIN;
+  return {
+    ok: false,
+    body: {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: tooShort
+        ? `The reason is too short. Say in at least ${CORRECTION_REASON_MIN} characters why the approved figures are being corrected.`
+        : `The reason is too long. Say in no more than ${CORRECTION_REASON_MAX.toLocaleString('en-GB')} characters why the approved figures are being corrected.`,
+      code: 'invalid-reason',
+    },
+  };
 }
 
 function unknownType(type: string) {
@@ -97,7 +146,10 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           'A body that is not multipart/form-data is refused with 415 before it is read. ' +
           'Corrections (DOMAIN 5.7): the dry run lists in `changes` every figure already held that the file would replace, and in `clears` every one its blank cells would clear. ' +
           'A file that would clear any figure is stored only with confirmClear=true; otherwise the answer is 409 with the same lists, and nothing is stored. ' +
-          "A partner is not shown figures held from another organisation's submissions: those are listed with fromWithheld true and from null.",
+          "A partner is not shown figures held from another organisation's submissions: those are listed with fromWithheld true and from null. " +
+          'Approved quarters (DOMAIN 5.8): the dry run lists in `locked` the areas and quarters of the file an analyst has approved. A file touching any of them is stored only with a reason, ' +
+          `sent as the multipart field "reason" (${CORRECTION_REASON_MIN} to ${CORRECTION_REASON_MAX} characters once trimmed; before or after the file); without one the answer is 409 with code quarter-approved and the same list, and nothing is stored. ` +
+          'The reason is stored with the submission in the same transaction, and the revision is marked as made after approval. A reason sent for a file touching no approved quarter is not stored; one too short or too long is 400 (invalid-reason).',
         consumes: ['multipart/form-data'],
         params: TypeParams,
         querystring: UploadQuery,
@@ -107,7 +159,7 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           400: ErrorBodySchema,
           403: z.union([ErrorBodySchema, RejectedBodySchema]),
           404: ErrorBodySchema,
-          409: WouldClearBodySchema,
+          409: z.union([WouldClearBodySchema, QuarterApprovedBodySchema]),
           413: ErrorBodySchema,
           415: z.union([ErrorBodySchema, RejectedBodySchema]),
           422: RejectedBodySchema,
@@ -138,6 +190,12 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply.code(upload.statusCode).send(upload.body);
       }
 
+      const reason = checkReason(upload.reason);
+      if (!reason.ok) {
+        audit(request, { action, outcome: 'rejected', target, details: { status: 400, code: reason.body.code } });
+        return reply.code(400).send(reason.body);
+      }
+
       const outcome = await ingestReturn(app.db, {
         definition,
         bytes: upload.bytes,
@@ -146,6 +204,7 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.now(),
         dryRun,
         confirmClear: request.query.confirmClear === 'true',
+        correctionReason: reason.reason,
         permits: (key) => isGranted(actor, definition.type, key.areaCode),
       });
       const file = { fileName: upload.fileName, bytes: upload.bytes.length };
@@ -158,10 +217,16 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           audit(request, { action, outcome: 'denied', target, details: { ...file, rowsRefused: outcome.errors.length } });
           break;
         case 'checked':
-          audit(request, { action, outcome: 'success', target, details: { ...file, rows: outcome.summary.rows } });
+          audit(request, { action, outcome: 'success', target, details: { ...file, rows: outcome.summary.rows, locked: outcome.locked.length } });
           break;
-        case 'stored':
-          audit(request, { action, outcome: 'success', target: `submission:${outcome.submission.id}`, details: { ...file, returnType: definition.type, rows: outcome.submission.rows } });
+        case 'stored': {
+          const afterApproval = outcome.correctionReason ? { reason: outcome.correctionReason, approvals: outcome.locked.map((l) => l.approvalId), locked: lockedBody(outcome.locked) } : undefined;
+          audit(request, { action, outcome: 'success', target: `submission:${outcome.submission.id}`, details: { ...file, returnType: definition.type, rows: outcome.submission.rows, ...(afterApproval ? { afterApproval } : {}) } });
+          if (afterApproval) await auditCycle(request, 'correction-reason', `submission:${outcome.submission.id}`, { returnType: definition.type, ...afterApproval });
+          break;
+        }
+        case 'quarter-approved':
+          audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'quarter-approved', locked: lockedBody(outcome.locked) } });
           break;
         case 'busy':
           audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'busy' } });
@@ -193,11 +258,21 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
             warnings: outcome.warnings,
           });
         }
+        case 'quarter-approved': {
+          const n = outcome.locked.length;
+          return reply.code(409).send({
+            statusCode: 409,
+            error: 'Conflict',
+            message: `Nothing has been stored. This file corrects figures an analyst has approved (${lockedInWords(outcome.locked)}). ${n === 1 ? 'That quarter is' : 'Those quarters are'} locked: say why the approved figures are being corrected (the reason is kept with the figures and shown with them), then send the file again.`,
+            code: 'quarter-approved',
+            locked: lockedBody(outcome.locked),
+          });
+        }
         case 'checked':
-          return reply.code(200).send({ submission: { id: null, returnType: definition.type, ...outcome.summary }, warnings: outcome.warnings, ...outcome.corrections });
+          return reply.code(200).send({ submission: { id: null, returnType: definition.type, ...outcome.summary }, warnings: outcome.warnings, ...outcome.corrections, locked: lockedBody(outcome.locked) });
         case 'stored': {
           const { id, returnType, rows, periods, areas } = outcome.submission;
-          return reply.code(201).send({ submission: { id, returnType, rows, periods, areas }, warnings: outcome.warnings, ...outcome.corrections });
+          return reply.code(201).send({ submission: { id, returnType, rows, periods, areas }, warnings: outcome.warnings, ...outcome.corrections, locked: lockedBody(outcome.locked) });
         }
       }
     },

@@ -9,10 +9,21 @@
 // client is not cut off mid-send before it has read the answer, as browsers would report a reset
 // connection instead of the 413.
 import type { FastifyRequest } from 'fastify';
+import { CORRECTION_REASON_MAX } from '../../schemas/api';
 import { MAX_UPLOAD_BYTES } from '../limits';
 
 type Failure = { ok: false; statusCode: 400 | 413 | 415; body: { statusCode: number; error: string; message: string; code: string } };
-type Upload = { ok: true; bytes: Buffer; fileName: string | null } | Failure;
+/**
+ * reason: the multipart field "reason" as sent (untrimmed), or null when it was not sent; the
+ * route checks it (a correction to an approved quarter needs one: DOMAIN.md 5.8).
+ */
+type Upload = { ok: true; bytes: Buffer; fileName: string | null; reason: string | null } | Failure;
+
+/**
+ * The most bytes of one text field: room for a reason of CORRECTION_REASON_MAX characters even
+ * if every one takes four bytes in UTF-8. A longer field is refused as too long.
+ */
+const MAX_FIELD_BYTES = 4 * 1024 + 64;
 
 /**
  * Room for the multipart framing around the file (boundaries, part headers, a few small fields):
@@ -100,16 +111,32 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
     discardRestOfBody(request);
     return tooLarge();
   }
+  let file: { bytes: Buffer; fileName: string | null } | null = null;
+  let reason: string | null = null;
   try {
-    const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-    if (!part) return badRequest('No file was attached. Choose a CSV or Excel file and upload it in a field called "file".', 'no-file');
-    if (part.fieldname !== 'file') {
-      part.file.resume();
-      return badRequest(`The file was sent in a field called "${part.fieldname}"; it must be called "file".`, 'wrong-field');
+    // Every part is read, so that a field sent after the file (as a form puts it when the file
+    // input comes first) is read too. The file's bytes are checked against the limit as they come.
+    for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fieldSize: MAX_FIELD_BYTES } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file') {
+          part.file.resume();
+          return badRequest(`The file was sent in a field called "${part.fieldname}"; it must be called "file".`, 'wrong-field');
+        }
+        const bytes = await collect(part.file, MAX_UPLOAD_BYTES);
+        file = { bytes, fileName: part.filename || null };
+      } else if (part.fieldname === 'reason') {
+        if (part.valueTruncated) {
+          discardRestOfBody(request);
+          return badRequest(`The reason is too long. Say in no more than ${CORRECTION_REASON_MAX.toLocaleString('en-GB')} characters why the approved figures are being corrected.`, 'invalid-reason');
+        }
+        reason = typeof part.value === 'string' ? part.value : String(part.value ?? '');
+      }
     }
-    const bytes = await collect(part.file, MAX_UPLOAD_BYTES);
-    return { ok: true, bytes, fileName: part.filename || null };
+    if (!file) return badRequest('No file was attached. Choose a CSV or Excel file and upload it in a field called "file".', 'no-file');
+    return { ok: true, ...file, reason };
   } catch (error) {
+    // A second file is not read (the first one is the return), and the fields after it are lost.
+    if (file && error instanceof request.server.multipartErrors.FilesLimitError) return { ok: true, ...file, reason };
     if (error instanceof FileTooLarge || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       discardRestOfBody(request);
       return tooLarge();

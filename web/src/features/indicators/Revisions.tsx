@@ -3,7 +3,9 @@
 // file (DOMAIN.md 5.7); every reader is told which quarters were revised and when, and which
 // figures changed unless the quarter's figure is suppressed for them (DOMAIN.md 8); analysts (the
 // unsuppressed view) also see who sent the revision and the values before and after. A revision
-// whose figures were flagged when they were sent says so (DOMAIN.md 5.7).
+// whose figures were flagged when they were sent says so (DOMAIN.md 5.7). A revision made after the
+// quarter was approved says so, with the reason its sender gave where its figures may be named
+// (DOMAIN.md 5.8).
 import { useQuery } from '@tanstack/react-query';
 import { indicatorRevisionsQueryOptions, type IndicatorRevision } from '../../api/indicators';
 import { FigureWarnings } from '../../components/FigureWarnings';
@@ -35,6 +37,17 @@ function WhatChanged({ revision }: { revision: IndicatorRevision }) {
   );
 }
 
+/** "Corrected after approval: <reason>", for a revision made after the quarter was approved; exported for tests. */
+export function AfterApproval({ revision }: { revision: IndicatorRevision }) {
+  if (!revision.afterApproval) return null;
+  return (
+    <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+      <strong>Corrected after approval{revision.reason ? ':' : ''}</strong>
+      {revision.reason ? ` ${revision.reason}` : ' (the reason is not shown, to protect small numbers)'}
+    </p>
+  );
+}
+
 export function RevisionTable({ revisions }: { revisions: IndicatorRevision[] }) {
   if (revisions.length === 0) return <p className="govuk-body">None of these figures has been revised: each quarter holds the figures as first received.</p>;
   const withSender = revisions.some((r) => r.submittedBy !== null);
@@ -54,6 +67,7 @@ export function RevisionTable({ revisions }: { revisions: IndicatorRevision[] })
               {withSender && <td className="govuk-table__cell">{r.submittedBy?.name}</td>}
               <td className="govuk-table__cell">
                 <WhatChanged revision={r} />
+                <AfterApproval revision={r} />
                 <FigureWarnings lines={messageLines(r.warnings)} className="govuk-!-margin-top-2" />
               </td>
             </tr>

@@ -219,6 +219,8 @@ describe('references, the trend view and revisions', () => {
       warnings: [],
       submittedBy: null,
       changes: null,
+      afterApproval: false,
+      reason: null,
     });
     const order = newestFirst([r(5, '2020-02-01T10:00:00.000Z'), r(9, '2020-03-01T10:00:00.000Z'), r(7, '2020-02-01T10:00:00.000Z')]);
     expect(order.map((x) => x.submissionId)).toEqual([9, 7, 5]);

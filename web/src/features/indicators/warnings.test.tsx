@@ -89,6 +89,8 @@ describe('the revisions list', () => {
     warnings,
     submittedBy: null,
     changes: null,
+    afterApproval: false,
+    reason: null,
   });
   it('says which revision brought a warning', () => {
     render(<RevisionTable revisions={[revision(2, [PUBLIC]), revision(3, [])]} />);

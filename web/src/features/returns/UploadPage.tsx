@@ -4,7 +4,10 @@
 // a file; errors reject the whole file and nothing is stored. The check also lists every figure
 // already held that the file would change or clear (DOMAIN.md 5.7): a file that clears figures
 // is sent only with "I want to clear these figures" ticked, and the server refuses it otherwise.
+// A file that corrects a quarter an analyst has approved (locked, DOMAIN.md 5.8) is sent only with
+// a reason: the check names those quarters and asks why, and the server refuses it otherwise.
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { CORRECTION_REASON_MAX, CORRECTION_REASON_MIN } from '../../../../schemas/api';
 import { MAX_UPLOAD_BYTES } from '../../../../schemas/uploads';
 import { areaNamer, useAreas } from '../../api/indicators';
 import { Link } from '../../app/router';
@@ -13,10 +16,10 @@ import { PageHeading } from '../../components/PageHeading';
 import { Loading } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
-import { formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
+import { formatDate, formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
 import { findReturnType, type ReturnTypeInfo } from '../../lib/return-types';
 import { useMe } from '../auth/api';
-import { useCheckReturn, useSendReturn, type Corrections, type Problem, type UploadOutcome } from './api';
+import { useCheckReturn, useSendReturn, type Corrections, type LockedQuarter, type Problem, type UploadOutcome } from './api';
 import { decodeCsv, isCsvName, normaliseHeader, previewCsv, problemsByRow, rowAnchor, rowsToShow, type FilePreview } from './file-preview';
 import { TemplateLinks } from './TemplateLinks';
 
@@ -31,6 +34,18 @@ const UPLOAD_LIMIT = `${Math.round(MAX_UPLOAD_BYTES / (1024 * 1024))} MB`;
 export function fileProblem(file: File | null): string | null {
   if (!file) return 'Choose the file to upload';
   if (file.size > MAX_UPLOAD_BYTES) return `The selected file must be smaller than ${UPLOAD_LIMIT}. Check it is the right file, or split the return into smaller files.`;
+  return null;
+}
+
+/**
+ * What is wrong with the reason for correcting approved figures, if anything; only asked when the
+ * file corrects an approved quarter. Exported for tests.
+ */
+export function reasonProblem(reason: string): string | null {
+  const length = reason.trim().length;
+  if (length === 0) return 'Enter why you are correcting approved figures';
+  if (length < CORRECTION_REASON_MIN) return `Why you are correcting approved figures must be ${CORRECTION_REASON_MIN} characters or more`;
+  if (length > CORRECTION_REASON_MAX) return `Why you are correcting approved figures must be ${formatNumber(CORRECTION_REASON_MAX)} characters or fewer`;
   return null;
 }
 
@@ -251,6 +266,65 @@ export function CorrectionsList({ changes, clears, areaName }: Corrections & { a
   );
 }
 
+/** The approved quarters the file corrects, and the reason the partner must give; exported for tests. */
+export function ApprovedQuarters({
+  locked,
+  areaName,
+  reason,
+  setReason,
+  reasonError,
+}: {
+  locked: LockedQuarter[];
+  areaName: (c: string) => string;
+  reason: string;
+  setReason: (value: string) => void;
+  reasonError: string | null;
+}) {
+  if (locked.length === 0) return null;
+  return (
+    <>
+      <div className="govuk-inset-text">
+        <p className="govuk-body">
+          {locked.length === 1 ? 'This file corrects figures an analyst has approved:' : `This file corrects figures an analyst has approved, for ${plural(locked.length, 'area and quarter', 'areas and quarters')}:`}
+        </p>
+        <ul className="govuk-list govuk-list--bullet">
+          {locked.map((l) => (
+            <li key={`${l.area}-${l.quarter}`}>
+              {areaName(l.area)}, {periodLabel(l.quarter)}, approved on {formatDate(l.approvedAt)}
+            </li>
+          ))}
+        </ul>
+        <p className="govuk-body govuk-!-margin-bottom-0">Approved figures are locked. You can still correct them, but you must say why: your reason is kept with the figures and shown with them.</p>
+      </div>
+      <div className={`govuk-form-group${reasonError ? ' govuk-form-group--error' : ''}`}>
+        <label className="govuk-label govuk-label--s" htmlFor="correction-reason">
+          Why are you correcting approved figures?
+        </label>
+        <div id="correction-reason-hint" className="govuk-hint">
+          For example, what was wrong in the figures sent before. Readers of the dashboard see this reason with the corrected figures. Use {CORRECTION_REASON_MIN} to {formatNumber(CORRECTION_REASON_MAX)} characters.
+        </div>
+        {reasonError && (
+          <p id="correction-reason-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {reasonError}
+          </p>
+        )}
+        <textarea
+          className={`govuk-textarea${reasonError ? ' govuk-textarea--error' : ''}`}
+          id="correction-reason"
+          name="reason"
+          rows={4}
+          required
+          aria-required="true"
+          maxLength={CORRECTION_REASON_MAX}
+          aria-describedby={`correction-reason-hint${reasonError ? ' correction-reason-error' : ''}`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+    </>
+  );
+}
+
 function Checked({
   outcome,
   areaName,
@@ -260,6 +334,9 @@ function Checked({
   confirmClear,
   setConfirmClear,
   clearError,
+  reason,
+  setReason,
+  reasonError,
 }: {
   outcome: Extract<UploadOutcome, { kind: 'checked' }>;
   areaName: (c: string) => string;
@@ -269,6 +346,9 @@ function Checked({
   confirmClear: boolean;
   setConfirmClear: (value: boolean) => void;
   clearError: string | null;
+  reason: string;
+  setReason: (value: string) => void;
+  reasonError: string | null;
 }) {
   const s = outcome.submission;
   return (
@@ -317,6 +397,7 @@ function Checked({
           </fieldset>
         </div>
       )}
+      <ApprovedQuarters locked={outcome.locked} areaName={areaName} reason={reason} setReason={setReason} reasonError={reasonError} />
       <button type="button" className="govuk-button" onClick={onSend} disabled={sending}>
         {sending ? 'Sending…' : 'Send the return'}
       </button>
@@ -340,6 +421,7 @@ function Stored({ outcome, info, areaName }: { outcome: Extract<UploadOutcome, {
         shows the new figures now.
         {(outcome.changes.length > 0 || outcome.clears.length > 0) &&
           ` It changed ${plural(outcome.changes.length, 'figure')} already held${outcome.clears.length > 0 ? ` and cleared ${plural(outcome.clears.length, 'figure')}` : ''}.`}
+        {outcome.locked.length > 0 && ' It corrected approved figures: your reason is kept with them and shown with them, and they are marked as corrected after approval.'}
       </p>
       <Warnings warnings={outcome.warnings} />
       <ul className="govuk-list">
@@ -370,6 +452,10 @@ export default function UploadPage({ params }: { params: Record<string, string> 
   const [fileError, setFileError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [confirmClear, setConfirmClear] = useState(false);
+  const [reason, setReason] = useState('');
+  /** The reason's problem found on this page before sending (the server's refusal is shown as well). */
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [sendAttempt, setSendAttempt] = useState(0);
 
   const granted = useMemo(() => {
     const user = me.data?.user;
@@ -398,6 +484,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
     setPreview(null);
     setFileError(null);
     setConfirmClear(false);
+    setReasonError(null);
     check.reset();
     send.reset();
   };
@@ -407,6 +494,7 @@ export default function UploadPage({ params }: { params: Record<string, string> 
     setAttempt((n) => n + 1);
     send.reset();
     setConfirmClear(false);
+    setReasonError(null);
     const problem = fileProblem(file);
     setFileError(problem);
     if (problem || !file) {
@@ -428,8 +516,30 @@ export default function UploadPage({ params }: { params: Record<string, string> 
   const refused = send.data?.kind === 'would-clear' ? send.data : null;
   // (Its lists are the server's at the moment of sending: they replace the check's.)
   const checked = check.data?.kind === 'checked' ? check.data : null;
-  const outcome = refused && checked ? { ...checked, changes: refused.changes, clears: refused.clears } : (send.data ?? check.data);
+  // So does one refused because it corrects approved quarters without a reason, with the
+  // server's list of them (an analyst may have approved one since the check).
+  const lockRefusal = send.data?.kind === 'quarter-approved' ? send.data : null;
+  const outcome =
+    refused && checked
+      ? { ...checked, changes: refused.changes, clears: refused.clears }
+      : lockRefusal && checked
+        ? { ...checked, locked: lockRefusal.locked }
+        : (send.data ?? check.data);
   const stored = outcome?.kind === 'stored' ? outcome : null;
+  const locked = outcome?.kind === 'checked' ? outcome.locked : [];
+
+  const submitSend = () => {
+    if (!file) return;
+    setSendAttempt((n) => n + 1);
+    const problem = locked.length > 0 ? reasonProblem(reason) : null;
+    setReasonError(problem);
+    if (problem) {
+      send.reset();
+      return;
+    }
+    send.mutate({ file, confirmClear, reason: locked.length > 0 ? reason.trim() : '' });
+  };
+  const shownReasonError = reasonError ?? (lockRefusal ? 'Enter why you are correcting approved figures' : null);
 
   return (
     <div>
@@ -440,6 +550,9 @@ export default function UploadPage({ params }: { params: Record<string, string> 
       {outcome?.kind === 'failed' && <ErrorSummary key={`f${attempt}`} title="The file could not be uploaded" items={[{ text: outcome.message, href: '#file' }]} />}
       {outcome?.kind === 'rejected' && file && <RejectedSummary key={`r${attempt}`} outcome={outcome} fileName={file.name} />}
       {refused && <ErrorSummary key={`c${send.submittedAt}`} items={[{ text: refused.message, href: '#confirm-clear' }]} />}
+      {(reasonError || lockRefusal) && (
+        <ErrorSummary key={`l${sendAttempt}`} items={[{ text: reasonError ?? lockRefusal!.message, href: '#correction-reason' }]} />
+      )}
       <PageHeading title={`Upload a ${info.title.toLowerCase()}`} caption={me.data?.user.organisation?.name ?? undefined}>
         Upload a {info.title.toLowerCase()}
       </PageHeading>
@@ -512,11 +625,14 @@ export default function UploadPage({ params }: { params: Record<string, string> 
               outcome={outcome}
               areaName={areaName}
               fileName={file.name}
-              onSend={() => send.mutate({ file, confirmClear })}
+              onSend={submitSend}
               sending={send.isPending}
               confirmClear={confirmClear}
               setConfirmClear={setConfirmClear}
               clearError={refused ? 'Tick “I want to clear these figures” to send a file that clears figures, or fill in the blank cells and check the file again.' : null}
+              reason={reason}
+              setReason={setReason}
+              reasonError={shownReasonError}
             />
           )}
         </>

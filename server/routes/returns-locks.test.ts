@@ -1,0 +1,160 @@
+// Approved quarters are locked (DOMAIN.md 5.8): an analyst approves a police return for Bexley,
+// 2026-27 Q1; a later correction is refused (409, nothing stored) unless it says why, and the
+// reason is stored with the submission in the same transaction, audited, and shown with the
+// revision. After an administrator unlocks the quarter, no reason is needed.
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Role } from '../access/actor';
+import { correctionReasonsOf } from '../cycle/approvals';
+import { buildTestApp, signIn, tableCounts, type Identity } from '../test/helpers';
+import { uploadWith } from '../test/multipart';
+import { csvOf, validRow, type Cells } from '../test/rows';
+
+const BEXLEY = 'E09000004';
+const Q1 = '2026-27Q1';
+const Q2 = '2026-27Q2';
+const REASON = 'Repeat victims were double counted in the first return.';
+
+let app: FastifyInstance;
+let partner: Identity;
+let analyst: Identity;
+
+const police = (rows: Cells[]) => csvOf(rows.map((r) => validRow('police', { area_code: BEXLEY, ...r })));
+/** Both quarters, with the given repeat victims in each. */
+const bothQuarters = (q1: number, q2: number) => police([{ period: Q1, repeat_victims: q1 }, { period: Q2, repeat_victims: q2 }]);
+const reasonsStored = () => app.db.sqlite.prepare('SELECT count(*) FROM cycle_correction_reasons').pluck().get() as number;
+const auditOf = (action: string) =>
+  (app.db.sqlite.prepare('SELECT outcome, target, details_json FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<{ outcome: string; target: string; details_json: string }>).map((a) => ({
+    ...a,
+    details: JSON.parse(a.details_json) as Record<string, unknown>,
+  }));
+
+async function approveQ1() {
+  const response = await app.inject({ method: 'POST', url: '/api/cycle/approvals', headers: analyst.headers, payload: { area: BEXLEY, quarter: Q1, returnTypes: ['police'] } });
+  expect(response.statusCode, response.body).toBe(201);
+}
+
+async function revisionsAs(role: Role) {
+  const response = await app.inject({ url: `/api/indicators/repeat-victim-rate/revisions?area=${BEXLEY}&period=2026-27`, headers: (await signIn(app, role)).headers });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().revisions as Array<{ quarter: string; afterApproval: boolean; reason: string | null; columns: string[] }>;
+}
+
+beforeEach(async () => {
+  app = await buildTestApp();
+  partner = await signIn(app, 'partner');
+  analyst = await signIn(app, 'analyst');
+  expect((await uploadWith(app, 'police', bothQuarters(180, 180), { as: partner })).status).toBe(201);
+  await approveQ1();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+describe('a correction to an approved quarter', () => {
+  it('is listed as locked by the dry run, which stores nothing', async () => {
+    const before = tableCounts(app);
+    const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, dryRun: true });
+    expect(status).toBe(200);
+    expect(body.locked).toEqual([{ area: BEXLEY, quarter: Q1, approvedAt: '2026-11-22T12:00:00.000Z' }]);
+    expect(tableCounts(app)).toEqual(before);
+  });
+
+  it.each([
+    ['a partner', () => partner],
+    ['an analyst', () => analyst],
+  ])('from %s without a reason is refused with 409 and nothing is stored', async (_who, who) => {
+    const before = tableCounts(app);
+    for (const reason of [undefined, '', '   ']) {
+      const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: who(), reason });
+      expect(status).toBe(409);
+      expect(body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'quarter-approved',
+        message: expect.stringContaining('Bexley, 2026-27 Q1 (Apr–Jun 2026), approved on 22 November 2026'),
+        locked: [{ area: BEXLEY, quarter: Q1, approvedAt: '2026-11-22T12:00:00.000Z' }],
+      });
+      expect(body.message).toMatch(/^Nothing has been stored\./);
+    }
+    expect(tableCounts(app)).toEqual(before);
+    expect(reasonsStored()).toBe(0);
+    expect(auditOf('upload').filter((a) => a.outcome === 'rejected')).toHaveLength(3);
+    expect(auditOf('upload').at(-1)!.details).toMatchObject({ reason: 'quarter-approved', locked: [{ area: BEXLEY, quarter: Q1 }] });
+  });
+
+  it('with a reason too short or too long is 400, and nothing is stored', async () => {
+    const before = tableCounts(app);
+    for (const reason of ['too short', 'x'.repeat(1001)]) {
+      const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, reason });
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ code: 'invalid-reason', message: expect.stringMatching(/^The reason is too (short|long)\./) });
+    }
+    expect(tableCounts(app)).toEqual(before);
+  });
+
+  it('with a reason is stored with it, audited, and marked in the revisions with its reason', async () => {
+    const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 175), { as: partner, reason: `  ${REASON}\n` });
+    expect(status).toBe(201);
+    expect(body.locked).toEqual([{ area: BEXLEY, quarter: Q1, approvedAt: '2026-11-22T12:00:00.000Z' }]);
+    const id = body.submission.id as number;
+    expect((await correctionReasonsOf(app.db, [id])).get(id)).toMatchObject({ reason: REASON, approvalIds: [expect.any(Number)] });
+    expect(auditOf('upload').at(-1)).toMatchObject({ outcome: 'success', target: `submission:${id}`, details: { afterApproval: { reason: REASON, locked: [{ area: BEXLEY, quarter: Q1 }] } } });
+    expect(auditOf('correction-reason')).toEqual([expect.objectContaining({ target: `submission:${id}`, details: expect.objectContaining({ reason: REASON, returnType: 'police' }) })]);
+
+    // Q1 was approved, so its revision was made after approval; Q2's, in the same file, was not.
+    for (const role of ['analyst', 'board'] as const) {
+      const revisions = await revisionsAs(role);
+      expect(revisions.map((r) => [r.quarter, r.afterApproval, r.reason])).toEqual([
+        [Q1, true, REASON],
+        [Q2, false, null],
+      ]);
+    }
+  });
+
+  it('shows the reason only to readers who may see which figures changed', async () => {
+    // Q1's repeat victims become 3: suppressed for the board, so neither columns nor reason are shown.
+    expect((await uploadWith(app, 'police', bothQuarters(3, 180), { as: partner, reason: REASON })).status).toBe(201);
+    expect((await revisionsAs('board')).map((r) => [r.quarter, r.afterApproval, r.reason, r.columns])).toEqual([[Q1, true, null, []]]);
+    expect((await revisionsAs('analyst')).map((r) => [r.quarter, r.afterApproval, r.reason])).toEqual([[Q1, true, REASON]]);
+  });
+
+  it('takes the reason before the file too, and a long one in any script', async () => {
+    const long = '’'.repeat(1000); // three bytes each in UTF-8
+    const first = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, reason: REASON, fieldsFirst: true });
+    expect(first.status).toBe(201);
+    const second = await uploadWith(app, 'police', bothQuarters(171, 171), { as: partner, reason: long });
+    expect(second.status).toBe(201);
+    const reasons = await correctionReasonsOf(app.db, [first.body.submission.id, second.body.submission.id]);
+    expect([...reasons.values()].map((r) => r.reason)).toEqual([REASON, long]);
+  });
+
+  it('stores nothing when the reason cannot be stored', async () => {
+    app.db.sqlite.exec("CREATE TEMP TRIGGER refuse_reason BEFORE INSERT ON cycle_correction_reasons BEGIN SELECT RAISE(ABORT, 'no'); END");
+    const before = tableCounts(app);
+    const { status } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, reason: REASON });
+    expect(status).toBe(500);
+    expect(tableCounts(app)).toEqual(before);
+    expect(reasonsStored()).toBe(0);
+  });
+
+  it('touching no approved quarter needs no reason, and one sent is not stored', async () => {
+    expect((await uploadWith(app, 'police', police([{ period: Q2, repeat_victims: 170 }]), { as: partner })).status).toBe(201);
+    const { status, body } = await uploadWith(app, 'police', police([{ period: Q2, repeat_victims: 171 }]), { as: partner, reason: REASON });
+    expect(status).toBe(201);
+    expect(body.locked).toEqual([]);
+    expect(reasonsStored()).toBe(0);
+  });
+
+  it('needs no reason once an administrator has unlocked the quarter', async () => {
+    const admin = await signIn(app, 'admin');
+    const unlock = await app.inject({ method: 'POST', url: '/api/admin/approvals/unlock', headers: admin.headers, payload: { returnType: 'police', area: BEXLEY, quarter: Q1, reason: 'Police recount agreed' } });
+    expect(unlock.statusCode, unlock.body).toBe(200);
+    expect((await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, dryRun: true })).body.locked).toEqual([]);
+    const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner });
+    expect(status).toBe(201);
+    expect(body.locked).toEqual([]);
+    expect(reasonsStored()).toBe(0);
+    expect((await revisionsAs('analyst')).every((r) => !r.afterApproval)).toBe(true);
+  });
+});
