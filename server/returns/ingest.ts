@@ -17,6 +17,8 @@ import type { AcceptedRow } from '../ingest/validate';
 import { IsolationBusyError } from '../ingest/isolation';
 import { UnreadableFileError } from '../ingest/read-table';
 import { findLocks, recordCorrectionReason } from '../cycle/approvals';
+import { figureColumns } from '../../schemas/returns/definition';
+import { CORRECTED_AFTER_APPROVAL } from './row-warnings';
 import { organisationScopeOf, periodsAndAreas, plannedCorrections, storeSubmission, WouldClearFigures, type PlannedCorrections } from './store';
 
 export interface IngestRequest {
@@ -58,6 +60,18 @@ function lockedKeys(db: Db, type: string, rows: readonly AcceptedRow[]): LockedK
   return findLocks(db, type, [...keys.values()])
     .map((l) => ({ area: l.area, quarter: l.quarter, approvedAt: l.approvedAt, approvalId: l.approvalId }))
     .sort((a, b) => a.quarter.localeCompare(b.quarter) || a.area.localeCompare(b.area));
+}
+
+/**
+ * The note a correction after approval leaves on each row it stores for an approved quarter, so
+ * the reason travels with the figures as warnings do (DOMAIN.md 5.8: "its reason is shown with
+ * the figure"). Stored with the rows, shown beside every figure built from them.
+ */
+function correctionNotes(rows: readonly AcceptedRow[], locked: readonly LockedKey[], reason: string, firstFigure: string): Problem[] {
+  const approved = new Set(locked.map((l) => `${l.area}|${l.quarter}`));
+  return rows
+    .filter((row) => approved.has(`${row.key.areaCode}|${row.key.period}`))
+    .map((row) => ({ row: row.rowNumber, column: firstFigure, value: null, code: CORRECTED_AFTER_APPROVAL, message: `Corrected after the quarter was approved: ${reason}` }));
 }
 
 export type IngestOutcome =
@@ -105,6 +119,10 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
   }
   const reason = request.correctionReason?.trim() || null;
   let locked: LockedKey[] = [];
+  // The rows of approved quarters carry the reason (the lock is decided again inside the store's
+  // transaction; an approval landing in between refuses the file or goes without the note).
+  const firstFigure = figureColumns(request.definition)[0];
+  const notes = reason ? correctionNotes(rows, lockedKeys(db, request.definition.type, rows), reason, firstFigure) : [];
   try {
     const { changes, clears, ...submission } = storeSubmission(db, {
       returnType: request.definition.type,
@@ -113,7 +131,7 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
       fileFormat: checked.format,
       fileBytes: request.bytes,
       rows,
-      warnings,
+      warnings: notes.length > 0 ? [...warnings, ...notes] : warnings,
       receivedAt: request.now,
       confirmClear: request.confirmClear ?? false,
       // Inside the store's transaction, with the write lock held: the lock is decided on and

@@ -4,10 +4,13 @@
 // sentence built from the return definition alone, never from the figures, for readers of the
 // suppressed view: a quoted count could be a small one (DOMAIN.md 8).
 import type { Problem } from '../../schemas/api';
-import type { ReturnDefinition, RowRule } from '../../schemas/returns/definition';
+import { figureColumns, type ReturnDefinition, type RowRule } from '../../schemas/returns/definition';
 import type { AcceptedRow } from '../ingest/validate';
 import { partsInWords } from '../../schemas/returns/rules';
 import { columnWords } from '../../schemas/returns/words';
+
+/** The code of the note a correction after approval leaves on its rows (server/returns/ingest.ts). */
+export const CORRECTED_AFTER_APPROVAL = 'corrected-after-approval';
 
 export interface RowWarning {
   code: string;
@@ -32,13 +35,18 @@ export function warningsByRow(definition: ReturnDefinition, rows: readonly Accep
     if (w.row === null || w.column === null || !stored.has(w.row)) continue;
     // A rule is found by its code and the column it reports: two rules may share a code.
     const rule = definition.rules.find((r) => r.code === w.code && r.column === w.column);
-    const warning: RowWarning = {
-      code: w.code,
-      column: w.column,
-      reads: rule ? [...rule.reads] : [w.column],
-      message: w.message,
-      publicMessage: publicSentence(definition, rule, w.column),
-    };
+    // A correction's reason belongs to every figure of the row, in the sender's own words: it is
+    // shown only beside published figures (the engine attaches warnings to shown values only).
+    const correction = w.code === CORRECTED_AFTER_APPROVAL;
+    const warning: RowWarning = correction
+      ? { code: w.code, column: w.column, reads: figureColumns(definition), message: w.message, publicMessage: w.message }
+      : {
+          code: w.code,
+          column: w.column,
+          reads: rule ? [...rule.reads] : [w.column],
+          message: w.message,
+          publicMessage: publicSentence(definition, rule, w.column),
+        };
     byRow.set(w.row, [...(byRow.get(w.row) ?? []), warning]);
   }
   return byRow;

@@ -112,6 +112,19 @@ describe('a correction to an approved quarter', () => {
     }
   });
 
+  it('carries its reason beside every figure built from the corrected rows, for every reader of a shown figure', async () => {
+    expect((await uploadWith(app, 'police', bothQuarters(170, 175), { as: partner, reason: REASON })).status).toBe(201);
+    for (const role of ['analyst', 'board'] as const) {
+      const response = await app.inject({ url: `/api/indicators/charge-rate/values?area=${BEXLEY}&period=${Q1}`, headers: (await signIn(app, role)).headers });
+      const [value] = response.json().values;
+      expect(value.status).toBe('ok');
+      expect(value.warnings).toEqual([expect.objectContaining({ quarter: Q1, code: 'corrected-after-approval', message: `Corrected after the quarter was approved: ${REASON}` })]);
+    }
+    // Q2 was not approved: its figures carry no reason.
+    const q2 = await app.inject({ url: `/api/indicators/charge-rate/values?area=${BEXLEY}&period=${Q2}`, headers: analyst.headers });
+    expect(q2.json().values[0].warnings).toEqual([]);
+  });
+
   it('shows the reason only to readers who may see which figures changed', async () => {
     // Q1's repeat victims become 3: suppressed for the board, so neither columns nor reason are shown.
     expect((await uploadWith(app, 'police', bothQuarters(3, 180), { as: partner, reason: REASON })).status).toBe(201);

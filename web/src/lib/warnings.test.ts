@@ -55,3 +55,10 @@ describe('warningLines: one line a message, with every place it was found', () =
     expect(messageLines(undefined)).toEqual([]);
   });
 });
+
+describe('a correction after approval', () => {
+  it('is worded as a correction with its reason, not as a flag found when sent', () => {
+    const line = { message: 'Corrected after the quarter was approved: Repeat victims were double counted.', places: ['Q1 2026-27'] };
+    expect(warningSentence(line)).toBe('Corrected after the quarter was approved (Q1 2026-27): Repeat victims were double counted.');
+  });
+});

@@ -25,6 +25,8 @@ export interface WarningLine {
 }
 
 export const FLAGGED = 'Flagged when sent';
+/** How the server words the reason a correction after approval carries (server/returns/ingest.ts). */
+export const CORRECTED = 'Corrected after the quarter was approved';
 
 const typeWords = (type: string) => type.replace(/_/g, ' ');
 
@@ -57,6 +59,8 @@ export function messageLines(messages: readonly string[] | undefined): WarningLi
 /** "Flagged when sent (Q3 2019-20): When the police force sent these figures, …" */
 export function warningSentence(line: WarningLine): string {
   const where = line.places.length > 0 ? ` (${line.places.join('; ')})` : '';
+  // A correction's reason is not something found when the figures were sent.
+  if (line.message.startsWith(CORRECTED)) return `${CORRECTED}${where}${line.message.slice(CORRECTED.length)}`;
   return `${FLAGGED}${where}: ${line.message}`;
 }
 
