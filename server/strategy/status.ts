@@ -111,13 +111,17 @@ export function assessMeasure(facts: MeasureFacts): Assessment {
       const s = sign(target.direction);
       const { lower, upper } = limits(latest);
       const reaches = s > 0 ? upper >= path : lower <= path;
+      const beats = s > 0 ? latest.value >= path : latest.value <= path;
+      const goal = share >= 1 ? `the target of ${fmt(target.value)} (by ${target.by})` : `the path to ${fmt(target.value)} by ${target.by} (${fmt(path)} by now)`;
       if (reaches) {
-        return { status: 'on-track', path, reason: share >= 1 ? `The latest figure reaches the target of ${fmt(target.value)}.` : `The latest figure is on the path to ${fmt(target.value)} by ${target.by} (${fmt(path)} by now).` };
+        const how = share >= 1 ? (beats ? 'meets' : 'is not significantly short of') : beats ? 'is on or ahead of' : 'is not significantly behind';
+        return { status: 'on-track', path, reason: `The latest figure ${how} ${goal}.` };
       }
+      const short = share >= 1 ? 'is short of' : 'is behind';
       if (significantly(latest, b) === s) {
-        return { status: 'at-risk', path, reason: `The latest figure has moved the right way since the baseline, but not as far as the path to ${fmt(target.value)} by ${target.by} (${fmt(path)} by now).` };
+        return { status: 'at-risk', path, reason: `The latest figure ${short} ${goal}, though it has moved significantly the right way since the baseline.` };
       }
-      return { status: 'off-track', path, reason: `The latest figure is short of the path to ${fmt(target.value)} by ${target.by} (${fmt(path)} by now), with no significant progress since the baseline.` };
+      return { status: 'off-track', path, reason: `The latest figure ${short} ${goal}, and has not moved significantly the right way since the baseline.` };
     }
     case 'direction': {
       const moved = significantly(latest, baseline.value!);
@@ -131,7 +135,10 @@ export function assessMeasure(facts: MeasureFacts): Assessment {
       const low = target.low ?? -Infinity;
       const high = target.high ?? Infinity;
       const range = target.label ?? `${target.low === null ? 'up to ' : fmt(target.low)}${target.low !== null && target.high !== null ? '–' : ''}${target.high === null ? ' or more' : fmt(target.high)}`;
-      if (upper >= low && lower <= high) return { status: 'on-track', path: null, reason: `The latest figure is within the range (${range}).` };
+      if (upper >= low && lower <= high) {
+        const inside = latest.value >= low && latest.value <= high;
+        return { status: 'on-track', path: null, reason: `The latest figure is ${inside ? 'within' : 'not significantly outside'} the range (${range}).` };
+      }
       const towards = upper < low ? 1 : -1;
       if (baselineUsable && latest.at > baseline.at && significantly(latest, baseline.value!) === towards) {
         return { status: 'at-risk', path: null, reason: `The latest figure is outside the range (${range}) but has moved significantly towards it since the baseline.` };
