@@ -89,7 +89,7 @@ export const PartnershipInputSchema = z
     benchmark: AreaCodeSchema.optional().meta({ description: 'Default: the first area’s default benchmark (its police force area; London for a London borough)' }),
     members: z.array(z.number().int().positive()).max(500).default([]).meta({ description: 'User ids of board members and analysts' }),
   })
-  .meta({ id: 'PartnershipInput' });
+  .meta({ description: 'A new partnership' });
 export type PartnershipInput = z.infer<typeof PartnershipInputSchema>;
 
 export const PartnershipChangeSchema = z
@@ -99,7 +99,7 @@ export const PartnershipChangeSchema = z
     benchmark: AreaCodeSchema.optional(),
     members: z.array(z.number().int().positive()).max(500).optional(),
   })
-  .meta({ id: 'PartnershipChange' });
+  .meta({ description: 'What to change; each field sent replaces the one held' });
 export type PartnershipChange = z.infer<typeof PartnershipChangeSchema>;
 
 export const MeasureInputSchema = z.object({
@@ -125,7 +125,7 @@ export const StrategyInputSchema = z
     to: FinancialYearSchema,
     aims: z.array(AimInputSchema).max(30),
   })
-  .meta({ id: 'StrategyInput', description: 'A strategy version: its aims in order, each with its measures. Sending it again replaces the aims and measures; those sent with their id keep it.' });
+  .meta({ description: 'A strategy version: its aims in order, each with its measures. Sending it again replaces the aims and measures; those sent with their id keep it.' });
 export type StrategyInput = z.infer<typeof StrategyInputSchema>;
 
 export const MeasureValueSchema = z
