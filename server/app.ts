@@ -19,6 +19,7 @@ import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from './limits';
 import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { returnRoutes } from './routes/returns';
+import { strategyRoutes } from './routes/strategy';
 import { submissionRoutes } from './routes/submissions';
 import { webRoutes } from './routes/web';
 
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(cycleRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api', disclosureThreshold: options.suppressionThreshold, register: options.areaRegister });
+  await app.register(strategyRoutes, { prefix: '/api', disclosureThreshold: options.suppressionThreshold, register: options.areaRegister });
   // The web app's pages and assets: everything that is not /api.
   await app.register(webRoutes, { root: options.webRoot });
 

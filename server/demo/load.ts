@@ -8,6 +8,7 @@ import { createDemoAccounts } from '../access/demo-accounts';
 import type { Db } from '../db/database';
 import { ingestReturn } from '../returns/ingest';
 import { generateDemoReturns } from './generate';
+import { loadDemoStrategies } from './strategies';
 
 export function databaseIsEmpty(db: Db): boolean {
   return db.sqlite.prepare('SELECT count(*) FROM submissions').pluck().get() === 0;
@@ -33,6 +34,7 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ submissions: nu
     rows += outcome.submission.rows;
   }
   await createDemoAccounts(db, now);
+  await loadDemoStrategies(db, now);
   setSetting(db, DEMO_DATA_SETTING, 'true');
   return { submissions, rows };
 }
