@@ -13,6 +13,7 @@ import { COMPRESS_MIN_BYTES, COMPRESSIBLE_TYPES } from './compression';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { cycleRoutes } from './routes/cycle';
+import { IndicatorEngine } from './engine/engine';
 import { openDatabase, type Db } from './db/database';
 import type { AreaRegister } from './engine/register';
 import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from './limits';
@@ -68,6 +69,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     now: () => Date;
+    /** The one indicator engine: its figures' index and cached results serve every route that reads figures. */
+    engine: IndicatorEngine;
   }
 }
 
@@ -92,6 +95,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', db);
   app.decorate('now', options.now ?? (() => new Date()));
   app.addHook('onClose', async () => db.close());
+  const engine = new IndicatorEngine(db.sqlite, { register: options.areaRegister, disclosureThreshold: options.suppressionThreshold });
+  app.decorate('engine', engine);
+  // Build the figures' index before the first request, not during it.
+  app.addHook('onReady', async () => engine.warm());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -155,8 +162,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(cycleRoutes, { prefix: '/api' });
-  await app.register(indicatorRoutes, { prefix: '/api', disclosureThreshold: options.suppressionThreshold, register: options.areaRegister });
-  await app.register(strategyRoutes, { prefix: '/api', disclosureThreshold: options.suppressionThreshold, register: options.areaRegister });
+  await app.register(indicatorRoutes, { prefix: '/api' });
+  await app.register(strategyRoutes, { prefix: '/api' });
   // The web app's pages and assets: everything that is not /api.
   await app.register(webRoutes, { root: options.webRoot });
 

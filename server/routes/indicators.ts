@@ -27,7 +27,7 @@ import { latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterId, quarte
 import { seesUnsuppressed } from '../access/actor';
 import { DASHBOARD_READERS, SIGNED_IN } from '../access/policy';
 import type { DisclosureView } from '../engine/disclosure';
-import { IndicatorEngine, type EngineOptions, type EngineSession } from '../engine/engine';
+import type { EngineSession } from '../engine/engine';
 import { areaEntries, areaRef, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues, latestTwelveMonths, periodRef } from '../engine/views';
 import { correctionsAfterApproval } from '../cycle/approvals';
 import { revisionsOfArea } from '../returns/store';
@@ -42,7 +42,7 @@ export const MAX_SERIES_QUARTERS = 80;
 /** A series with no data yet shows the last two years. */
 const DEFAULT_EMPTY_SERIES_QUARTERS = 8;
 
-export interface IndicatorRoutesOptions extends EngineOptions {
+export interface IndicatorRoutesOptions {
   /** The view a request may see; by default unsuppressed for analysts and administrators only (DOMAIN.md section 8). */
   viewFor?: (request: FastifyRequest) => DisclosureView;
 }
@@ -135,9 +135,7 @@ function benchmarkFor(session: EngineSession, area: string, requested: string | 
 }
 
 export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = async (app, options) => {
-  const engine = new IndicatorEngine(app.db.sqlite, { register: options.register, disclosureThreshold: options.disclosureThreshold });
-  // Build the figures' index before the first request, not during it.
-  app.addHook('onReady', async () => engine.warm());
+  const engine = app.engine;
   const viewFor = options.viewFor ?? defaultView;
   const sessionFor = (request: FastifyRequest) => engine.session(viewFor(request));
 

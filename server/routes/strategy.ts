@@ -22,7 +22,6 @@ import {
 } from '../../schemas/strategy-api';
 import { seesUnsuppressed } from '../access/actor';
 import { ADMINS, DASHBOARD_READERS, type Access } from '../access/policy';
-import { IndicatorEngine, type EngineOptions } from '../engine/engine';
 import { latestTwelveMonths } from '../engine/views';
 import { strategyInForce, strategyView } from '../strategy/assess';
 import { auditStrategy } from '../strategy/audit';
@@ -55,8 +54,8 @@ function problem(reply: FastifyReply, statusCode: Status, code: string, message:
 
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
-export const strategyRoutes: FastifyPluginAsyncZod<Pick<EngineOptions, 'register' | 'disclosureThreshold'>> = async (app, options) => {
-  const engine = new IndicatorEngine(app.db.sqlite, { register: options.register, disclosureThreshold: options.disclosureThreshold });
+export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const engine = app.engine;
   const register = engine.register;
   const sessionFor = (request: FastifyRequest) => engine.session(seesUnsuppressed(request.actor) ? 'unsuppressed' : 'suppressed');
   const notFound = (reply: FastifyReply, id: number) => problem(reply, 404, 'unknown-partnership', `There is no partnership ${id} that you belong to. GET /api/partnerships lists yours.`);
