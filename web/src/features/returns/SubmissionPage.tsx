@@ -53,7 +53,7 @@ function ChangeCell({ change, partner }: { change: RowChange | null; partner: bo
         <ul className="govuk-list govuk-!-margin-bottom-0">
           {change.changes.map((c) => (
             <li key={c.column}>
-              {c.column.replace(/_/g, ' ')}: {formatCellValue(c.from)} → {formatCellValue(c.to)}
+              {columnWords(c.column)}: {formatCellValue(c.from)} → {formatCellValue(c.to)}
             </li>
           ))}
         </ul>
