@@ -49,7 +49,8 @@ describe('server/main.ts', () => {
       const db = new BetterSqlite3(databasePath, { readonly: true });
       const submissions = db.prepare('SELECT count(*) FROM submissions').pluck().get() as number;
       db.close();
-      expect(submissions).toBe(7);
+      // Reference data, then each demo organisation's returns quarter by quarter (server/demo/senders.ts).
+      expect(submissions).toBeGreaterThan(200);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -102,7 +102,7 @@ describe('a board member', () => {
 
     // One request for every card's figures, trend and sparkline: no request per card.
     expect(requests.filter((r) => FIGURES.test(r))).toEqual([`/api/areas/${BUCKINGHAMSHIRE}/summary?level=95`]);
-    expect(requests.length).toBeLessThanOrEqual(4); // and the session, sign-in settings and area register
+    expect(requests.length).toBeLessThanOrEqual(5); // and the session, sign-in settings, area register and the returns' statuses (the late and overdue notice)
 
     expect(await page.locator('p.govuk-body-l').first().textContent()).toBe('12 months to Sep 2026 (Oct 2025–Sep 2026), compared with Thames Valley at 95% confidence.');
     expect(await page.getByText('These are the latest twelve months for which Buckinghamshire’s police figures are held').count()).toBe(1);

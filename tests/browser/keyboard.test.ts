@@ -65,7 +65,7 @@ describe('keyboard only', () => {
     const { page } = journeyState.session;
     await signIn(page, DEMO.partner);
     await settled(page);
-    await tabTo(page, page.getByRole('link', { name: 'Upload a police domestic abuse return' }));
+    await tabTo(page, page.getByRole('link', { name: 'Upload a police return' }));
     await page.keyboard.press('Enter');
     await page.waitForURL('**/returns/police/upload');
     // As after any navigation, focus lands on the new page's heading; the keyboard user starts from there.

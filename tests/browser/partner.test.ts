@@ -85,7 +85,7 @@ describe('a partner sends a return', () => {
 
   it('uploads a broken file and sees every problem, each linked to its row', async () => {
     const { page } = journeyState.session;
-    await page.getByRole('link', { name: 'Upload a police domestic abuse return' }).click();
+    await page.getByRole('link', { name: 'Upload a police return' }).click();
     await page.waitForURL('**/returns/police/upload');
     await expectAccessible(page, 'upload page');
 
@@ -141,9 +141,9 @@ describe('a partner sends a return', () => {
     await page.waitForURL(`**/returns/submissions/${reference}`);
     await settled(page);
     const readingRow = page.locator('tbody tr', { has: page.getByRole('rowheader', { name: /^Reading, 2025-26 Q1/ }) });
-    // The demo's earlier figures came from no organisation, so a partner sees only its own:
-    // these are the first its organisation sent for Reading's quarter.
-    await expect.poll(() => readingRow.textContent()).toMatch(/First figures your organisation sent for this row.*5,000/);
+    // The demo's earlier figures were sent by this partner's organisation (server/demo/senders.ts),
+    // so the partner sees what its new file changed.
+    await expect.poll(() => readingRow.textContent()).toMatch(/DA-related incidents: 1,007 → 5,000/);
     await expectAccessible(page, 'submission page');
 
     await page.goto('/completeness');

@@ -57,7 +57,16 @@ export const adminKeys = {
   audit: (filters: { action?: string; actor?: string; outcome?: string; limit?: number; offset?: number }) => [...adminKeys.audits(), clean(filters)] as const,
 };
 
-/** What a stored return can change: the figures, the submissions list and the revisions. */
+/** The quarter's cycle (DOMAIN.md 5.8): statuses, deadlines and reminders. */
+export const cycleKeys = {
+  all: ['cycle'] as const,
+  statuses: () => [...cycleKeys.all, 'status'] as const,
+  status: (filters: { type?: string; area?: string; from?: string; to?: string }) => [...cycleKeys.statuses(), clean(filters)] as const,
+  deadlines: () => [...cycleKeys.all, 'deadlines'] as const,
+  reminders: () => [...cycleKeys.all, 'reminders'] as const,
+};
+
+/** What a stored return can change: the figures, the submissions list, the revisions and the returns' statuses. */
 export function keysChangedByUpload() {
-  return [indicatorKeys.figures(), areaKeys.summaries(), submissionKeys.all, revisionKeys.all, adminKeys.audits()];
+  return [indicatorKeys.figures(), areaKeys.summaries(), submissionKeys.all, revisionKeys.all, adminKeys.audits(), cycleKeys.statuses()];
 }

@@ -60,7 +60,7 @@ function NewUserForm({ organisations }: { organisations: Organisation[] }) {
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">
-              {create.data.name} can now sign in as a {ROLE_NAMES[create.data.role].toLowerCase()}.
+              {create.data.name} can now sign in as {/^[aeiou]/i.test(ROLE_NAMES[create.data.role]) ? 'an' : 'a'} {ROLE_NAMES[create.data.role].toLowerCase()}.
             </p>
           </div>
         </div>

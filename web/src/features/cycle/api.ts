@@ -1,24 +1,43 @@
-// The quarter's cycle: statuses, sign-off, approval and unlocking, through the one API client.
+// The quarter's cycle: statuses, deadlines, sign-off, approval and unlocking, through the one API client.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CycleStatusBody, Reminder } from '../../../../schemas/cycle-api';
+import type { CycleStatusBody, Deadline, Reminder } from '../../../../schemas/cycle-api';
 import { api, queryString } from '../../lib/api-client';
+import { cycleKeys } from '../../lib/query-keys';
 
-export const cycleKeys = {
-  all: ['cycle'] as const,
-  status: (filters: { type?: string; from?: string; to?: string }) => [...cycleKeys.all, 'status', filters] as const,
-  reminders: () => [...cycleKeys.all, 'reminders'] as const,
-};
+export { cycleKeys };
 
-export function cycleStatusQueryOptions(filters: { type?: string; from?: string; to?: string }) {
-  return queryOptions({ queryKey: cycleKeys.status(filters), queryFn: () => api<CycleStatusBody>(`/api/cycle/status${queryString(filters)}`) });
+export interface CycleFilters {
+  type?: string;
+  area?: string;
+  from?: string;
+  to?: string;
 }
 
-export function useCycleStatus(filters: { type?: string; from?: string; to?: string }) {
-  return useQuery(cycleStatusQueryOptions(filters));
+export function cycleStatusQueryOptions(filters: CycleFilters) {
+  return queryOptions({ queryKey: cycleKeys.status(filters), queryFn: () => api<CycleStatusBody>(`/api/cycle/status${queryString({ ...filters })}`) });
+}
+
+export function useCycleStatus(filters: CycleFilters, enabled = true) {
+  return useQuery({ ...cycleStatusQueryOptions(filters), enabled });
 }
 
 export function useReminders(enabled: boolean) {
   return useQuery({ queryKey: cycleKeys.reminders(), queryFn: () => api<{ items: Reminder[] }>('/api/cycle/reminders'), enabled });
+}
+
+export function useDeadlines() {
+  return useQuery({ queryKey: cycleKeys.deadlines(), queryFn: () => api<{ deadlines: Deadline[] }>('/api/cycle/deadlines') });
+}
+
+export type DeadlineChange = { returnType: string; daysAfterQuarterEnd: number } | { returnType: string; quarter: string; dueOn: string | null };
+
+export function useDeadlineChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: DeadlineChange) => api<{ deadlines: Deadline[] }>('/api/admin/deadlines', { method: 'PUT', json: change }),
+    // A deadline moves statuses (late, overdue) as well as the calendar.
+    onSuccess: () => client.invalidateQueries({ queryKey: cycleKeys.all }),
+  });
 }
 
 export type CycleAction =

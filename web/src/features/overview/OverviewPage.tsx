@@ -22,6 +22,7 @@ import { selectionParams, useSelection, type Selection } from '../../lib/selecti
 import { sparklineText } from '../../lib/sparkline';
 import { unitCaptionFor, type UnitSubject } from '../../lib/units';
 import { warningLines } from '../../lib/warnings';
+import { LateNoticeForArea } from '../cycle/LateNotice';
 
 const KEY: Assessment[] = ['better', 'similar', 'worse', 'higher', 'lower', 'not-compared'];
 
@@ -234,6 +235,7 @@ export default function OverviewPage() {
       <QueryState query={areas} what="the list of areas">
         {(list) => <DashboardFilters areas={list} selection={{ ...selection, period }} onApply={update} />}
       </QueryState>
+      {selection.area && <LateNoticeForArea areaCode={selection.area} />}
       {!selection.area ? (
         <p className="govuk-body">Choose an area to see its figures.</p>
       ) : (

@@ -12,6 +12,7 @@ import { TableHead } from '../../components/TableHead';
 import { formatDateTime, formatNumber, listInWords, plural, shortPeriodLabel } from '../../lib/format';
 import { RETURN_TYPES, returnTitle, type ReturnTypeInfo } from '../../lib/return-types';
 import { useMe, type Me } from '../auth/api';
+import { aReturn } from '../../../../schemas/returns/words';
 import { TemplateLinks } from './TemplateLinks';
 
 export const HISTORY_PAGE_SIZE = 20;
@@ -133,7 +134,7 @@ export default function ReturnsPage() {
               </p>
               <TemplateLinks info={info} />
               <Link className="govuk-button govuk-!-margin-bottom-0" to={`/returns/${info.type}/upload`}>
-                Upload a {info.title.toLowerCase()}
+                Upload {aReturn(info.type)}
               </Link>
             </section>
           ))}

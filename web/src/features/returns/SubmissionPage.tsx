@@ -10,7 +10,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
-import { formatCellValue, formatDateTime, formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
+import { capitalise, columnWords, periodInWords } from '../../../../schemas/returns/words';
+import { formatCellValue, formatDateTime, formatNumber, listInWords, plural } from '../../lib/format';
 import { returnTitle } from '../../lib/return-types';
 import { useMe } from '../auth/api';
 
@@ -52,7 +53,7 @@ function ChangeCell({ change, partner }: { change: RowChange | null; partner: bo
         <ul className="govuk-list govuk-!-margin-bottom-0">
           {change.changes.map((c) => (
             <li key={c.column}>
-              {c.column.replace(/_/g, ' ')}: {formatCellValue(c.from)} → {formatCellValue(c.to)}
+              {columnWords(c.column)}: {formatCellValue(c.from)} → {formatCellValue(c.to)}
             </li>
           ))}
         </ul>
@@ -77,17 +78,17 @@ function Rows({ submission, areaName }: { submission: SubmissionDetail; areaName
   const key = (r: Row) => `${r.areaCode}|${r.period}|${r.subkey}`;
   return (
     <>
-      {!lookUp && <p className="govuk-body">This return stored {formatNumber(rows.length)} rows, too many to look up what each changed here. Open a figure's indicator page to see its revisions.</p>}
+      {!lookUp && <p className="govuk-body">This return stored {plural(rows.length, 'row')}, too many to look up what each changed here. Open a figure's indicator page to see its revisions.</p>}
       <ScrollTable label="Rows stored">
         <table className="govuk-table app-data-table">
           <caption className="govuk-table__caption govuk-table__caption--m">Rows stored</caption>
-          <TableHead columns={['Row in file', 'Area and period', ...(lookUp ? ['What it changed'] : []), 'Still in use', ...columns.map((c) => ({ label: c.replace(/_/g, ' '), numeric: true }))]} />
+          <TableHead columns={['Row in file', 'Area and period', ...(lookUp ? ['What it changed'] : []), 'Still in use', ...columns.map((c) => ({ label: capitalise(columnWords(c)), numeric: true }))]} />
           <tbody className="govuk-table__body">
             {rows.map((r, i) => (
               <tr className="govuk-table__row" key={key(r)}>
                 <td className="govuk-table__cell">{r.sourceRow}</td>
                 <th scope="row" className="govuk-table__header">
-                  {areaName(r.areaCode)}, {periodLabel(r.period)}
+                  {areaName(r.areaCode)}, {periodInWords(submission.returnType, r.period)}
                   {r.subkey && ` (${r.subkey.replace(/_/g, ' ')})`}
                 </th>
                 {lookUp && (
@@ -117,7 +118,7 @@ function Details({ submission, areaName }: { submission: SubmissionDetail; areaN
     ['Sent by', submission.submittedBy.name],
     ['File', `${submission.fileName ?? 'Not named'} (${submission.fileFormat.toUpperCase()})`],
     ['Rows', formatNumber(submission.rows)],
-    ['Periods', listInWords([...submission.periods].sort().map(periodLabel))],
+    ['Periods', listInWords([...submission.periods].sort().map((p) => periodInWords(submission.returnType, p)))],
     ['Areas', listInWords(submission.areas.map(areaName))],
   ];
   return (

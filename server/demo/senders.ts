@@ -1,0 +1,70 @@
+// Who sends the demo returns, and when (DOMAIN.md 5.8, 10). Each partner return is stored as sent
+// by a demo organisation granted exactly the areas it sends, so a demo partner sees its own
+// figures as received and the cycle's statuses agree with the dashboard:
+//
+// - police: split by force, as forces report: Thames Valley Police (the nine Thames Valley
+//   authorities, the demo police user's organisation), Bedfordshire Police (Central
+//   Bedfordshire, Bedford, Luton) and the Metropolitan Police (Bexley);
+// - MARAC, IDVA, children's social care and refuge: one demo organisation each, sending for
+//   every demo area.
+//
+// Each quarter arrives as its own submission some days after the quarter ends, before the
+// default deadline, so history reads "Received", not "Received late". Two exceptions show the
+// cycle at work: the latest complete quarter's IDVA return for Bexley has not been sent (due,
+// then overdue), and the quarter before's refuge return for Bexley came in late.
+import { latestCompleteQuarter, shiftQuarter } from '../../schemas/periods';
+import type { Grant } from '../access/actor';
+import { quarterLastDay } from '../cycle/calendar';
+
+const THAMES_VALLEY = ['E06000060', 'E10000025', 'E06000036', 'E06000037', 'E06000038', 'E06000039', 'E06000040', 'E06000041', 'E06000042'];
+const BEDFORDSHIRE = ['E06000056', 'E06000055', 'E06000032'];
+const BEXLEY = 'E09000004';
+const ALL_DEMO_AREAS = [...THAMES_VALLEY, ...BEDFORDSHIRE, BEXLEY];
+
+export interface DemoSender {
+  /** The organisation's name; the Thames Valley one is the demo police user's (server/access/demo-accounts.ts). */
+  name: string;
+  kind: string;
+  returnType: string;
+  areas: readonly string[];
+  /** Days after the quarter's last day at which its return arrives. */
+  daysAfterQuarterEnd: number;
+}
+
+export const DEMO_SENDERS: readonly DemoSender[] = [
+  { name: 'Thames Valley Police (demo)', kind: 'police', returnType: 'police', areas: THAMES_VALLEY, daysAfterQuarterEnd: 12 },
+  { name: 'Bedfordshire Police (demo)', kind: 'police', returnType: 'police', areas: BEDFORDSHIRE, daysAfterQuarterEnd: 14 },
+  { name: 'Metropolitan Police (demo)', kind: 'police', returnType: 'police', areas: [BEXLEY], daysAfterQuarterEnd: 15 },
+  { name: 'MARAC coordinators (demo)', kind: 'marac', returnType: 'marac', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 18 },
+  { name: 'IDVA services (demo)', kind: 'idva', returnType: 'idva', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 21 },
+  { name: "Children's social care (demo)", kind: 'csc', returnType: 'csc', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 24 },
+  { name: 'Refuge providers (demo)', kind: 'refuge', returnType: 'refuge', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 26 },
+];
+
+export function grantsOfSender(sender: DemoSender): Grant[] {
+  return sender.areas.map((areaCode) => ({ returnType: sender.returnType, areaCode }));
+}
+
+/** A return the demo sends at another time than its sender's usual day, or not at all. */
+export interface DemoException {
+  returnType: string;
+  area: string;
+  quarter: string;
+  /** null: not sent. */
+  daysAfterQuarterEnd: number | null;
+}
+
+export function demoExceptions(now: Date): DemoException[] {
+  const latest = latestCompleteQuarter(now);
+  return [
+    { returnType: 'idva', area: BEXLEY, quarter: latest, daysAfterQuarterEnd: null },
+    { returnType: 'refuge', area: BEXLEY, quarter: shiftQuarter(latest, -1), daysAfterQuarterEnd: 45 },
+  ];
+}
+
+/** When a return sent `days` after the quarter's end arrives: 09:00 UTC that day, never after now. */
+export function arrivalOf(quarter: string, days: number, now: Date): Date {
+  const at = new Date(`${quarterLastDay(quarter)}T09:00:00.000Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at > now ? now : at;
+}
