@@ -34,7 +34,6 @@ export interface NavItem {
 export const NAVIGATION: NavItem[] = [
   { label: 'Overview', path: '/overview', roles: ACCESS.dashboard },
   { label: 'Returns', path: '/returns', roles: ACCESS.returns },
-  { label: 'Completeness', path: '/completeness', roles: ACCESS.returns },
   { label: 'Quarter’s returns', path: '/quarter', roles: ACCESS.signedIn },
   { label: 'Administration', path: '/admin', roles: ACCESS.admin },
 ];
