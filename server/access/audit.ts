@@ -19,7 +19,18 @@ export type AuditAction =
   | 'grants-update'
   | 'sign-in-settings-update'
   | 'export'
-  | 'access-denied';
+  | 'access-denied'
+  // The quarter's cycle (server/cycle)
+  | 'deadline-update'
+  | 'quarter-sign-off'
+  | 'quarter-approve'
+  | 'quarter-unlock'
+  | 'correction-reason'
+  // Partnerships and their strategies (server/strategy)
+  | 'partnership-create'
+  | 'partnership-update'
+  | 'strategy-create'
+  | 'strategy-update';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -35,6 +46,11 @@ export function recordAudit(db: Db, actor: Pick<Actor, 'kind' | 'id' | 'name'>, 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(at.toISOString(), actor.kind, actor.id, actor.name, ip, entry.action, entry.outcome, entry.target ?? null, JSON.stringify(entry.details ?? {}));
+}
+
+/** A change the request's actor made, recorded as a success: `auditChange(request, 'quarter-approve', 'police/E09000004/2026-27Q1')`. */
+export function auditChange(request: FastifyRequest, action: AuditAction, target: string, details: Record<string, unknown> = {}) {
+  audit(request, { action, outcome: 'success', target, details });
 }
 
 /** Records an event for the request's actor and address. */

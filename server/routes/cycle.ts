@@ -1,6 +1,7 @@
 // /api/cycle and /api/admin/deadlines|approvals: the quarter's cycle (DOMAIN.md 5.8). Statuses
 // for everyone signed in (partners: only their grants), sign-off by partners, approval by
 // analysts, unlocking and the reporting calendar by administrators, and reminders sent.
+import { auditChange } from '../access/audit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findArea } from '../../schemas/areas';
@@ -10,7 +11,6 @@ import { latestCompleteQuarter, parseQuarterId, quarterOrdinal, quarterRange, sh
 import { isGranted, type Actor } from '../access/actor';
 import { ADMINS, SIGNED_IN, type Access } from '../access/policy';
 import { approve, checkLock, signOff, unlock } from '../cycle/approvals';
-import { auditCycle } from '../cycle/audit';
 import { CYCLE_RETURN_TYPES, isCycleReturnType, listDeadlines, setDaysAfterQuarterEnd, setQuarterDeadline } from '../cycle/deadlines';
 import { listReminders } from '../cycle/reminders';
 import { cycleStatusGrid, isReceived } from '../cycle/status';
@@ -134,7 +134,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!(await isReceived(app.db, type, area, quarter))) return reply.code(409).send(problem(409, 'not-received', 'There is nothing to sign off: no figures are held for this return, area and quarter. Send the return first.'));
       if (checkLock(app.db, { type, area, quarter }).locked) return reply.code(409).send(problem(409, 'already-approved', 'This return has already been approved by an analyst, so it no longer needs signing off.'));
       const signed = await signOff(app.db, request.actor, { type, area, quarter }, app.now());
-      await auditCycle(request, 'quarter-sign-off', `${type}/${area}/${quarter}`, { at: signed.at });
+      auditChange(request, 'quarter-sign-off', `${type}/${area}/${quarter}`, { at: signed.at });
       return reply.code(201).send(await cellOf(app, request.actor, type, area, quarter));
     },
   );
@@ -170,7 +170,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const approved = await approve(app.db, request.actor, held.map((type) => ({ type, area, quarter })), app.now());
       const approvedTypes = approved.map((k) => k.type);
-      for (const type of approvedTypes) await auditCycle(request, 'quarter-approve', `${type}/${area}/${quarter}`);
+      for (const type of approvedTypes) auditChange(request, 'quarter-approve', `${type}/${area}/${quarter}`);
       return reply.code(201).send({ approved: approvedTypes, alreadyApproved: held.filter((t) => !approvedTypes.includes(t)) });
     },
   );
@@ -194,7 +194,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!lock.approval || !(await unlock(app.db, request.actor, { type, area, quarter }, reason, app.now()))) {
         return reply.code(404).send(problem(404, 'not-approved', 'This return is not approved for this area and quarter, so there is nothing to unlock.'));
       }
-      await auditCycle(request, 'quarter-unlock', `${type}/${area}/${quarter}`, { reason, approval: lock.approval });
+      auditChange(request, 'quarter-unlock', `${type}/${area}/${quarter}`, { reason, approval: lock.approval });
       return { unlocked: true as const };
     },
   );
@@ -231,7 +231,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (daysAfterQuarterEnd !== undefined) await setDaysAfterQuarterEnd(app.db, type, daysAfterQuarterEnd, by, app.now());
       const deadlines = await listDeadlines(app.db);
-      await auditCycle(request, 'deadline-update', `deadline:${type}`, { before, after: deadlines.find((d) => d.returnType === type) });
+      auditChange(request, 'deadline-update', `deadline:${type}`, { before, after: deadlines.find((d) => d.returnType === type) });
       return { deadlines };
     },
   );

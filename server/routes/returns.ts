@@ -21,8 +21,7 @@ import { organisationScopeOf, revisionHistory } from '../returns/store';
 import { TemplateQuery, templateCsv, templateFileName, templatePrefill, templateXlsx } from '../returns/templates';
 import { isMultipartRequest, NOT_MULTIPART, readUpload } from './upload';
 import { isGranted } from '../access/actor';
-import { audit } from '../access/audit';
-import { auditCycle } from '../cycle/audit';
+import { audit, auditChange } from '../access/audit';
 import { RETURN_USERS } from '../access/policy';
 
 const TypeParams = z.object({
@@ -222,7 +221,7 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         case 'stored': {
           const afterApproval = outcome.correctionReason ? { reason: outcome.correctionReason, approvals: outcome.locked.map((l) => l.approvalId), locked: lockedBody(outcome.locked) } : undefined;
           audit(request, { action, outcome: 'success', target: `submission:${outcome.submission.id}`, details: { ...file, returnType: definition.type, rows: outcome.submission.rows, ...(afterApproval ? { afterApproval } : {}) } });
-          if (afterApproval) await auditCycle(request, 'correction-reason', `submission:${outcome.submission.id}`, { returnType: definition.type, ...afterApproval });
+          if (afterApproval) auditChange(request, 'correction-reason', `submission:${outcome.submission.id}`, { returnType: definition.type, ...afterApproval });
           break;
         }
         case 'quarter-approved':

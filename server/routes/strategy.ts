@@ -5,6 +5,7 @@
 // strategy. Every change is audited. Figures come from an indicator engine of this plugin's own
 // over the same database, in the reader's disclosure view.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { auditChange } from '../access/audit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema } from '../../schemas/api';
@@ -24,7 +25,6 @@ import { seesUnsuppressed } from '../access/actor';
 import { ADMINS, DASHBOARD_READERS, type Access } from '../access/policy';
 import { latestTwelveMonths } from '../engine/views';
 import { strategyInForce, strategyView } from '../strategy/assess';
-import { auditStrategy } from '../strategy/audit';
 import {
   createPartnership,
   createStrategy,
@@ -85,7 +85,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (memberProblem) return problem(reply, 400, 'invalid-member', memberProblem);
       if (await partnershipNameTaken(app.db, body.name)) return problem(reply, 409, 'name-taken', `There is already a partnership called "${body.name}".`);
       const id = await createPartnership(app.db, { ...body, areas, benchmark }, app.now());
-      await auditStrategy(request, 'partnership-create', `partnership:${id}`, { name: body.name, areas, benchmark, members: body.members });
+      auditChange(request, 'partnership-create', `partnership:${id}`, { name: body.name, areas, benchmark, members: body.members });
       return reply.code(201).send((await findPartnership(app.db, request.actor, id))!);
     },
   );
@@ -110,7 +110,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (change.name !== undefined && (await partnershipNameTaken(app.db, change.name, id))) return problem(reply, 409, 'name-taken', `There is already a partnership called "${change.name}".`);
       await updatePartnership(app.db, id, change, app.now());
       const after = (await findPartnership(app.db, request.actor, id))!;
-      await auditStrategy(request, 'partnership-update', `partnership:${id}`, {
+      auditChange(request, 'partnership-update', `partnership:${id}`, {
         before: { name: before.name, areas: before.areas, benchmark: before.benchmark, members: before.members?.map((m) => m.id) },
         after: { name: after.name, areas: after.areas, benchmark: after.benchmark, members: after.members?.map((m) => m.id) },
       });
@@ -166,7 +166,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
       if ((await strategyStartingIn(app.db, id, request.body.from)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has a strategy starting in ${request.body.from}; change that one (PUT) instead.`);
       const strategyId = await createStrategy(app.db, id, request.body, app.now());
-      await auditStrategy(request, 'strategy-create', `strategy:${strategyId}`, { partnership: id, strategy: request.body });
+      auditChange(request, 'strategy-create', `strategy:${strategyId}`, { partnership: id, strategy: request.body });
       return reply.code(201).send({ id: strategyId, title: request.body.title, from: request.body.from, to: request.body.to });
     },
   );
@@ -194,7 +194,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if ((await strategyStartingIn(app.db, id, request.body.from, strategyId)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has another strategy starting in ${request.body.from}.`);
       const previous = await strategyContent(app.db, strategyId);
       await replaceStrategy(app.db, strategyId, request.body, app.now());
-      await auditStrategy(request, 'strategy-update', `strategy:${strategyId}`, { partnership: id, before: { ...before, aims: previous.aims }, after: request.body });
+      auditChange(request, 'strategy-update', `strategy:${strategyId}`, { partnership: id, before: { ...before, aims: previous.aims }, after: request.body });
       return { id: strategyId, title: request.body.title, from: request.body.from, to: request.body.to };
     },
   );
