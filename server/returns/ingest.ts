@@ -18,6 +18,7 @@ import { IsolationBusyError } from '../ingest/isolation';
 import { UnreadableFileError } from '../ingest/read-table';
 import { findLocks, recordCorrectionReason } from '../cycle/approvals';
 import { figureColumns } from '../../schemas/returns/definition';
+import { returnName } from '../../schemas/returns/words';
 import { CORRECTED_AFTER_APPROVAL } from './row-warnings';
 import { organisationScopeOf, periodsAndAreas, plannedCorrections, storeSubmission, WouldClearFigures, type PlannedCorrections } from './store';
 
@@ -109,7 +110,7 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
       column: 'area_code',
       value: row.key.areaCode,
       code: 'not-granted',
-      message: `Your organisation is not set up to send ${request.definition.title.toLowerCase()}s for ${findArea(row.key.areaCode)?.name ?? row.key.areaCode}. Ask your administrator if it should be.`,
+      message: `Your organisation is not set up to send ${returnName(request.definition.type)}s for ${findArea(row.key.areaCode)?.name ?? row.key.areaCode}. Ask your administrator if it should be.`,
     }));
   if (refused.length > 0) return { kind: 'forbidden', errors: refused };
   if (errors.length > 0) return { kind: 'rejected', errors, warnings };

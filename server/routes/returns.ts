@@ -16,6 +16,7 @@ import {
 import { findArea } from '../../schemas/areas';
 import { parseQuarterId, quarterLabel } from '../../schemas/periods';
 import { findReturnDefinition, RETURN_TYPES } from '../../schemas/returns';
+import { theReturn } from '../../schemas/returns/words';
 import { ingestReturn, type LockedKey } from '../returns/ingest';
 import { organisationScopeOf, revisionHistory } from '../returns/store';
 import { TemplateQuery, templateCsv, templateFileName, templatePrefill, templateXlsx } from '../returns/templates';
@@ -181,7 +182,7 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       const target = definition.type;
       if (actor.role === 'partner' && (definition.reference || !actor.grants.some((g) => g.returnType === definition.type))) {
         audit(request, { action, outcome: 'denied', target, details: { reason: 'return type not granted' } });
-        return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `Your organisation is not set up to send the ${definition.title.toLowerCase()}.`, code: 'forbidden' });
+        return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `Your organisation is not set up to send ${theReturn(definition.type)}.`, code: 'forbidden' });
       }
       const upload = await readUpload(request);
       if (!upload.ok) {

@@ -18,6 +18,7 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
 import { formatDate, formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
 import { findReturnType, type ReturnTypeInfo } from '../../lib/return-types';
+import { aReturn, capitalise, theReturn } from '../../../../schemas/returns/words';
 import { useMe } from '../auth/api';
 import { useCheckReturn, useSendReturn, type Corrections, type LockedQuarter, type Problem, type UploadOutcome } from './api';
 import { decodeCsv, isCsvName, normaliseHeader, previewCsv, problemsByRow, rowAnchor, rowsToShow, type FilePreview } from './file-preview';
@@ -417,7 +418,7 @@ function Stored({ outcome, info, areaName }: { outcome: Extract<UploadOutcome, {
         </div>
       </div>
       <p className="govuk-body">
-        {formatNumber(outcome.submission.rows)} rows of the {info.title.toLowerCase()} for {listInWords(outcome.submission.areas.map(areaName))} ({listInWords(outcome.submission.periods.map(periodLabel))}) are stored. The dashboard
+        {plural(outcome.submission.rows, 'row')} of {theReturn(info.type)} for {listInWords(outcome.submission.areas.map(areaName))} ({listInWords(outcome.submission.periods.map(periodLabel))}) are stored. The dashboard
         shows the new figures now.
         {(outcome.changes.length > 0 || outcome.clears.length > 0) &&
           ` It changed ${plural(outcome.changes.length, 'figure')} already held${outcome.clears.length > 0 ? ` and cleared ${plural(outcome.clears.length, 'figure')}` : ''}.`}
@@ -553,8 +554,8 @@ export default function UploadPage({ params }: { params: Record<string, string> 
       {(reasonError || lockRefusal) && (
         <ErrorSummary key={`l${sendAttempt}`} items={[{ text: reasonError ?? lockRefusal!.message, href: '#correction-reason' }]} />
       )}
-      <PageHeading title={`Upload a ${info.title.toLowerCase()}`} caption={me.data?.user.organisation?.name ?? undefined}>
-        Upload a {info.title.toLowerCase()}
+      <PageHeading title={capitalise(`upload ${aReturn(info.type)}`)} caption={me.data?.user.organisation?.name ?? undefined}>
+        {capitalise(`upload ${aReturn(info.type)}`)}
       </PageHeading>
 
       {stored ? (
