@@ -15,6 +15,7 @@ import { CacheBudget, Memo3 } from './memo';
 import { SHIPPED_REGISTER, type AreaRegister } from './register';
 import { comparablePeriods, trendOf, type TrendResult } from './trend';
 import { warningsBehind } from './warnings';
+import { inSentence } from '../../schemas/returns/words';
 
 export interface EngineOptions {
   /** The area hierarchy; the shipped register unless a test or the benchmark brings its own. */
@@ -45,7 +46,7 @@ export interface ValueOptions {
  * Sized for the national working set: every one of 300 authorities' summaries over the twelve
  * usual periods, in one view, is 1.22 million entries (tallies 557,000, values 512,000, trends
  * 148,000), with room for the other view's recent results. Measured by
- * `node --expose-gc --import tsx server/engine/cache-measure.ts`: about 300 bytes of heap an
+ * `node --expose-gc --import tsx bench/cache-measure.ts`: about 300 bytes of heap an
  * entry, value included, so about 430 MB at this cap. A smaller deployment never fills it; a
  * host short of memory sets `maxCachedEntries` lower and pays in recomputation.
  */
@@ -147,11 +148,6 @@ class SharedResults {
     this.values.clear();
     this.trends.clear();
   }
-}
-
-/** A period's label inside a sentence: "Calendar year 2019" → "calendar year 2019". */
-function inSentence(label: string): string {
-  return label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 }
 
 export class EngineSession {

@@ -9,7 +9,7 @@
 // compete for the same memory, and the least recently used of them all is the one to forget. Eviction is one
 // entry at a time from the old end of a doubly linked recency list, so a full cache forgets
 // what nobody has asked for lately instead of everything at once. Each entry costs one small
-// object beside its map slot (measured in cache-measure.ts, with the rest of the entry).
+// object beside its map slot (measured by bench/cache-measure.ts, with the rest of the entry).
 
 /** One remembered result, linked into its budget's recency list. */
 class Entry {

@@ -10,8 +10,17 @@ import type { FigureIndex } from './data';
 import type { DisclosureView, FigureWarning } from './disclosure';
 import type { AreaRegister } from './register';
 
+/** Worked out once per indicator: every shown value asks. */
+const columnsRead = new WeakMap<IndicatorDefinition, ReadonlySet<string>>();
+
 /** The columns a value reads: its own, and for a person-based indicator their twelve-month columns. */
-function columnsOf(indicator: IndicatorDefinition): Set<string> {
+function columnsOf(indicator: IndicatorDefinition): ReadonlySet<string> {
+  let columns = columnsRead.get(indicator);
+  if (!columns) columnsRead.set(indicator, (columns = columnsOfUncached(indicator)));
+  return columns;
+}
+
+function columnsOfUncached(indicator: IndicatorDefinition): Set<string> {
   const columns = [...indicator.numerator, ...(indicator.denominator.kind === 'columns' ? indicator.denominator.columns : [])];
   const suffix = indicator.counts === 'people' ? findReturnDefinition(indicator.source)?.personColumns?.twelveMonthSuffix : undefined;
   return new Set(suffix === undefined ? columns : [...columns, ...columns.map((c) => `${c}${suffix}`)]);

@@ -1,10 +1,9 @@
 // Measures the engine's result cache at national scale (bench/synthetic.ts: 300 authorities,
 // eight years): the working set of every authority's summary over the usual periods, its memory
 // per entry, summaries re-run with room and at a small cap, and what an upload costs the next
-// request. A development script, not part of the app (it lives here beside the cache it
-// measures because bench/ belongs to the benchmark):
+// request. A development script beside the benchmark whose synthetic data it uses:
 //
-//   node --expose-gc --import tsx server/engine/cache-measure.ts
+//   node --expose-gc --import tsx bench/cache-measure.ts
 //
 // Memory is process.memoryUsage().heapUsed after a full collection, before and after the
 // summaries, over the entries the engine then holds: a whole entry (its map slot, recency node,
@@ -12,14 +11,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AUTHORITIES, authorityCode, FIRST_YEAR, policeFigures, quartersOf, syntheticRegister, syntheticSubmissions, YEARS } from '../../bench/synthetic';
-import { financialYearId } from '../../schemas/periods';
-import { SYSTEM } from '../access/actor';
-import { openDatabase, type Db } from '../db/database';
-import { storeSubmission } from '../returns/store';
-import { DEFAULT_MAX_CACHED_ENTRIES, IndicatorEngine } from './engine';
-import type { AreaRegister } from './register';
-import { areaSummary } from './views';
+import { AUTHORITIES, authorityCode, FIRST_YEAR, policeFigures, quartersOf, syntheticRegister, syntheticSubmissions, YEARS } from './synthetic';
+import { financialYearId } from '../schemas/periods';
+import { SYSTEM } from '../server/access/actor';
+import { openDatabase, type Db } from '../server/db/database';
+import { storeSubmission } from '../server/returns/store';
+import { DEFAULT_MAX_CACHED_ENTRIES, IndicatorEngine } from '../server/engine/engine';
+import type { AreaRegister } from '../server/engine/register';
+import { areaSummary } from '../server/engine/views';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 /** The cap the engine shipped with (per view, then emptied in one go). */
