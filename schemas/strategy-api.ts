@@ -184,8 +184,17 @@ export const ActionSchema = z
     lead: z.string().nullable(),
     due: z.string().nullable(),
     status: ActionStatusSchema,
+    measure: z.number().int().nullable().meta({ description: 'The measure id the action serves' }),
+    leadAgency: z.string().nullable(),
+    leadPerson: z.string().nullable(),
+    timescale: z.string().nullable().meta({ description: 'As the plan writes it ("Year 1", "March 2022", "Ongoing")' }),
+    overdue: z.boolean().meta({ description: 'Due before today and not complete' }),
+    latestUpdate: z
+      .object({ on: z.string(), text: z.string(), author: z.string() })
+      .nullable()
+      .meta({ description: 'The newest progress update; GET /api/partnerships/{id}/actions has them all' }),
   })
-  .meta({ id: 'Action' });
+  .meta({ id: 'Action', description: 'An action of the delivery plan: lead is the lead agency and lead person together' });
 
 export const StrategyViewSchema = z
   .object({

@@ -10,6 +10,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTra
 import { accessPlugin } from './access/plugin';
 import { cyclePlugin } from './cycle/plugin';
 import { COMPRESS_MIN_BYTES, COMPRESSIBLE_TYPES } from './compression';
+import { actionRoutes } from './routes/actions';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { cycleRoutes } from './routes/cycle';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cycleRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(strategyRoutes, { prefix: '/api' });
+  await app.register(actionRoutes, { prefix: '/api' });
   // The web app's pages and assets: everything that is not /api.
   await app.register(webRoutes, { root: options.webRoot });
 

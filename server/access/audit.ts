@@ -30,7 +30,13 @@ export type AuditAction =
   | 'partnership-create'
   | 'partnership-update'
   | 'strategy-create'
-  | 'strategy-update';
+  | 'strategy-update'
+  // The delivery plan (server/strategy/actions.ts)
+  | 'action-create'
+  | 'action-update'
+  | 'action-delete'
+  | 'action-progress'
+  | 'action-import';
 
 export interface AuditEntry {
   action: AuditAction;

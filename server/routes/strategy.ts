@@ -148,7 +148,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
         if (request.query.strategy !== undefined) return problem(reply, 404, 'unknown-strategy', `${partnership.name} has no strategy version ${request.query.strategy}.`);
         return problem(reply, 404, 'no-strategy', strategies.length === 0 ? `${partnership.name} has no strategy yet.` : `${partnership.name} has no strategy in force in ${parsePeriodId(period)!.label.toLowerCase()}; its first starts in ${strategies[0].from}.`);
       }
-      return strategyView(session, partnership, strategy, await strategyContent(app.db, strategy.id), { id: period, chosen: requested !== undefined ? 'requested' : 'latest-twelve-months' });
+      return strategyView(session, partnership, strategy, await strategyContent(app.db, strategy.id, app.now()), { id: period, chosen: requested !== undefined ? 'requested' : 'latest-twelve-months' });
     },
   );
 

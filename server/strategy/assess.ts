@@ -110,7 +110,20 @@ export function assessStoredMeasure(session: EngineSession, partnership: Pick<Pa
 
 function actionView(action: StoredAction) {
   const lead = [action.leadAgency, action.leadPerson].filter((s): s is string => !!s).join(' — ');
-  return { id: action.id, title: action.title, aim: action.aim, lead: lead === '' ? null : lead, due: action.due, status: action.status };
+  return {
+    id: action.id,
+    title: action.title,
+    aim: action.aim,
+    lead: lead === '' ? null : lead,
+    due: action.due,
+    status: action.status,
+    measure: action.measure,
+    leadAgency: action.leadAgency,
+    leadPerson: action.leadPerson,
+    timescale: action.timescale,
+    overdue: action.overdue,
+    latestUpdate: action.latestUpdate,
+  };
 }
 
 export function strategyView(

@@ -4,6 +4,8 @@
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
 import type { Partnership, PartnershipChange, PartnershipInput, StrategyInput, Target } from '../../schemas/strategy-api';
+import { actionsDb } from './actions-tables';
+import { isOverdue, londonDay } from './actions-timescale';
 import { strategyDb, type StrategyKysely } from './tables';
 
 export interface StoredStrategy {
@@ -34,10 +36,15 @@ export interface StoredAction {
   id: number;
   title: string;
   aim: number | null;
+  measure: number | null;
   leadAgency: string | null;
   leadPerson: string | null;
+  timescale: string | null;
   due: string | null;
   status: 'on-track' | 'at-risk' | 'off-track' | 'not-assessable' | 'complete';
+  /** Due before today (in England) and not complete. */
+  overdue: boolean;
+  latestUpdate: { on: string; text: string; author: string } | null;
 }
 
 function sees(actor: Actor): 'all' | 'member' | 'none' {
@@ -208,12 +215,14 @@ export async function replaceStrategy(db: Db, strategyId: number, input: Strateg
     });
 }
 
-/** A strategy version's aims (in order, with their measures in order) and actions. */
-export async function strategyContent(db: Db, strategyId: number): Promise<{ aims: StoredAim[]; actions: StoredAction[] }> {
+/** A strategy version's aims (in order, with their measures in order) and actions, overdue as of `now`. */
+export async function strategyContent(db: Db, strategyId: number, now: Date = new Date()): Promise<{ aims: StoredAim[]; actions: StoredAction[] }> {
   const k = strategyDb(db);
   const aims = await k.selectFrom('strategy_aims').selectAll().where('strategy_id', '=', strategyId).orderBy('position').execute();
   const measures = aims.length === 0 ? [] : await k.selectFrom('strategy_measures').selectAll().where('aim_id', 'in', aims.map((a) => a.id)).orderBy('position').execute();
   const actions = await k.selectFrom('strategy_actions').selectAll().where('strategy_id', '=', strategyId).orderBy('position').execute();
+  const latest = await latestUpdates(db, actions.map((a) => a.id));
+  const today = londonDay(now);
   return {
     aims: aims.map((a) => ({
       id: a.id,
@@ -223,6 +232,27 @@ export async function strategyContent(db: Db, strategyId: number): Promise<{ aim
         .filter((m) => m.aim_id === a.id)
         .map((m) => ({ id: m.id, indicator: m.indicator, area: m.area_code, baseline: m.baseline_period, target: JSON.parse(m.target_json) as Target, owner: m.owner })),
     })),
-    actions: actions.map((a) => ({ id: a.id, title: a.title, aim: a.aim_id, leadAgency: a.lead_agency, leadPerson: a.lead_person, due: a.due_on, status: a.status })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      aim: a.aim_id,
+      measure: a.measure_id,
+      leadAgency: a.lead_agency,
+      leadPerson: a.lead_person,
+      timescale: a.timescale,
+      due: a.due_on,
+      status: a.status,
+      overdue: isOverdue({ due: a.due_on, status: a.status }, today),
+      latestUpdate: latest.get(a.id) ?? null,
+    })),
   };
+}
+
+/** Each action's newest progress update (by its day, then as written). */
+async function latestUpdates(db: Db, actionIds: number[]): Promise<Map<number, { on: string; text: string; author: string }>> {
+  const latest = new Map<number, { on: string; text: string; author: string }>();
+  if (actionIds.length === 0) return latest;
+  const rows = await actionsDb(db).selectFrom('action_updates').select(['action_id', 'on_date', 'body', 'author_name']).where('action_id', 'in', actionIds).orderBy('on_date', 'desc').orderBy('id', 'desc').execute();
+  for (const r of rows) if (!latest.has(r.action_id)) latest.set(r.action_id, { on: r.on_date, text: r.body, author: r.author_name });
+  return latest;
 }

@@ -63,6 +63,8 @@ export interface StrategyActionsTable {
   lead_agency: string | null;
   lead_person: string | null;
   due_on: string | null;
+  /** The timescale as the plan writes it (migration 040). */
+  timescale: string | null;
   status: 'on-track' | 'at-risk' | 'off-track' | 'not-assessable' | 'complete';
   created_at: string;
   updated_at: string;
