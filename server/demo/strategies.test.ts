@@ -1,5 +1,7 @@
 // The demo's four partnerships read against the demo data: each strategy is valid, the demo
 // board member and analyst belong to all four, and the statuses the data produces are varied.
+// Oxfordshire's and Bexley's delivery plans follow their appendices, link to their aims and
+// measures, and show actions complete, on track and overdue.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StrategyView } from '../../schemas/strategy-api';
@@ -8,6 +10,9 @@ import { SHIPPED_REGISTER } from '../engine/register';
 import { strategyProblems } from '../strategy/validate';
 import { buildTestApp, TEST_NOW } from '../test/helpers';
 import { loadDemoData } from './load';
+import type { DeliveryPlan } from '../../schemas/actions-api';
+import { isOverdue, parseTimescale } from '../strategy/actions-timescale';
+import { DEMO_DELIVERY_PLANS } from './delivery-plans';
 import { DEMO_PARTNERSHIPS } from './strategies';
 
 let app: FastifyInstance;
@@ -78,5 +83,64 @@ describe('demo strategies', () => {
     expect(statuses).toContain('on-track');
     expect(statuses).toContain('off-track');
     expect(aimStatuses.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('demo delivery plans', () => {
+  async function plans() {
+    const headers = await demoHeaders('board');
+    const list = (await app.inject({ url: '/api/partnerships', headers })).json().partnerships as Array<{ id: number; areas: string[]; strategies: Array<{ from: string }> }>;
+    const out = new Map<string, { plan: DeliveryPlan; from: string }>();
+    for (const p of list) {
+      const response = await app.inject({ url: `/api/partnerships/${p.id}/actions`, headers });
+      expect(response.statusCode, response.body).toBe(200);
+      out.set(p.areas[0], { plan: response.json() as DeliveryPlan, from: p.strategies[0].from });
+    }
+    return out;
+  }
+
+  it('give Oxfordshire and Bexley their appendices’ plans, every action under an aim, and the others none', async () => {
+    const all = await plans();
+    expect([...all].filter(([, p]) => p.plan.actions.length > 0).map(([area]) => area).sort()).toEqual(['E09000004', 'E10000025']);
+    for (const [area, demo] of DEMO_DELIVERY_PLANS) {
+      const { plan, from } = all.get(area)!;
+      expect(plan.actions.map((a) => a.title)).toEqual(demo.map((a) => a.title));
+      for (const [i, action] of plan.actions.entries()) {
+        expect(action.aim?.number, action.title).toBe(demo[i].aim);
+        expect(action.measure?.indicator, action.title).toBe(demo[i].measure);
+        expect(action.leadAgency, action.title).toBeTruthy();
+        // The timescale as the document writes it, read into the due date as an import reads it.
+        expect(action.timescale).toBe(demo[i].timescale);
+        expect(action.due, action.timescale!).toBe(parseTimescale(action.timescale, from));
+        for (const u of action.updates) expect(u.on <= plan.today).toBe(true);
+      }
+      expect(plan.actions.filter((a) => a.measure !== null).length).toBeGreaterThanOrEqual(3);
+      expect(plan.actions.filter((a) => a.updates.length > 0).length).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('show actions complete, on track and overdue, on the test day and in December 2026', async () => {
+    for (const { plan } of (await plans()).values()) {
+      if (plan.actions.length === 0) continue;
+      for (const today of [plan.today, '2026-12-15']) {
+        const overdue = plan.actions.filter((a) => isOverdue(a, today));
+        expect(overdue.length, `${plan.partnership.name} on ${today}`).toBeGreaterThanOrEqual(2);
+        expect(plan.actions.some((a) => a.status === 'complete')).toBe(true);
+        expect(plan.actions.some((a) => a.status === 'on-track' && !isOverdue(a, today))).toBe(true);
+        // Some work with a date still ahead, not only open-ended work.
+        expect(plan.actions.some((a) => a.status !== 'complete' && a.due !== null && a.due > today)).toBe(true);
+      }
+      expect(plan.summary.overdue).toBe(plan.actions.filter((a) => a.overdue).length);
+    }
+  });
+
+  it('reach the strategy view: overdue actions with their latest update', async () => {
+    const headers = await demoHeaders('board');
+    const oxfordshire = ((await app.inject({ url: '/api/partnerships', headers })).json().partnerships as Array<{ id: number; areas: string[] }>).find((p) => p.areas[0] === 'E10000025')!;
+    const view = (await app.inject({ url: `/api/partnerships/${oxfordshire.id}/strategy`, headers })).json() as StrategyView;
+    const overdue = view.actions.filter((a) => a.overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const a of overdue) expect(a.latestUpdate?.author).toBe('Demo analyst');
+    expect(view.actions.every((a) => a.lead === [a.leadAgency, a.leadPerson].filter(Boolean).join(' — '))).toBe(true);
   });
 });

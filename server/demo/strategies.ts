@@ -7,10 +7,12 @@
 // direction the document states, with values set where the document names a level (SafeLives'
 // MARAC standards, Buckinghamshire's 25% repeat perpetrator rate). Owners are the bodies the
 // documents name as leads, never a person. The demo board member and analyst belong to all four.
+// Oxfordshire's and Bexley's delivery plans are in delivery-plans.ts.
 import type { StrategyInput } from '../../schemas/strategy-api';
 import { DEMO_ACCOUNTS } from '../access/demo-accounts';
 import type { Db } from '../db/database';
 import { createPartnership, createStrategy } from '../strategy/store';
+import { DEMO_DELIVERY_PLANS, loadDemoDeliveryPlan } from './delivery-plans';
 import { strategyDb } from '../strategy/tables';
 
 export interface DemoPartnership {
@@ -270,7 +272,9 @@ export async function loadDemoStrategies(db: Db, now: Date): Promise<number> {
   for (const p of DEMO_PARTNERSHIPS) {
     if (await k.selectFrom('partnerships').select('id').where('name', '=', p.name).executeTakeFirst()) continue;
     const id = await createPartnership(db, { name: p.name, areas: p.areas, benchmark: p.benchmark, members }, now);
-    await createStrategy(db, id, p.strategy, now);
+    const strategyId = await createStrategy(db, id, p.strategy, now);
+    const plan = DEMO_DELIVERY_PLANS.get(p.areas[0]);
+    if (plan) await loadDemoDeliveryPlan(db, { id: strategyId, from: p.strategy.from }, plan, now);
     created++;
   }
   return created;
