@@ -237,6 +237,7 @@ describe('progress updates', () => {
     expect(risky.actions.map((a) => a.id)).toContain(actionId);
     expect(risky.actions.every((a) => a.status === 'at-risk' || a.status === 'off-track')).toBe(true);
     expect((await send(board, 'GET', `/api/partnerships/${partnershipId}/actions?status=late`)).statusCode).toBe(400);
+    expect((await plan(board, '?status=')).actions).toHaveLength(all.actions.length);
 
     const view = (await send(board, 'GET', `/api/partnerships/${partnershipId}/strategy`)).json() as StrategyView;
     const inView = view.actions.find((a) => a.id === actionId)!;

@@ -137,7 +137,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const day = today();
       const actions = await deliveryPlan(app.db, strategy.id, day);
       const { status, overdue } = request.query;
-      const shown = actions.filter((a) => (status === undefined || status.includes(a.status)) && (overdue === undefined || a.overdue === (overdue === 'true')));
+      const shown = actions.filter((a) => (status === undefined || status.length === 0 || status.includes(a.status)) && (overdue === undefined || a.overdue === (overdue === 'true')));
       return {
         partnership: { id: partnership.id, name: partnership.name },
         strategy: { id: strategy.id, title: strategy.title, from: strategy.from, to: strategy.to },
