@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { returnRoutes } from './routes/returns';
 import { strategyRoutes } from './routes/strategy';
+import { commentaryRoutes } from './routes/commentary';
 import { submissionRoutes } from './routes/submissions';
 import { webRoutes } from './routes/web';
 
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cycleRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(strategyRoutes, { prefix: '/api' });
+  await app.register(commentaryRoutes, { prefix: '/api' });
   // The web app's pages and assets: everything that is not /api.
   await app.register(webRoutes, { root: options.webRoot });
 

@@ -30,7 +30,11 @@ export type AuditAction =
   | 'partnership-create'
   | 'partnership-update'
   | 'strategy-create'
-  | 'strategy-update';
+  | 'strategy-update'
+  // Commentary and the board paper (server/commentary, server/board-paper)
+  | 'commentary-create'
+  | 'commentary-revise'
+  | 'board-paper-issue';
 
 export interface AuditEntry {
   action: AuditAction;
