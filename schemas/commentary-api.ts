@@ -18,7 +18,7 @@ export const CommentSubjectInputSchema = z
     z.object({ kind: z.literal('measure'), measure: z.number().int().positive().meta({ description: "A measure of the partnership's strategy" }) }),
     z.object({ kind: z.literal('aim'), aim: z.number().int().positive().meta({ description: "An aim of the partnership's strategy" }) }),
   ])
-  .meta({ id: 'CommentSubjectInput', description: 'What the comment is about: a figure (indicator × area), a measure or an aim' });
+  .meta({ description: 'What the comment is about: a figure (indicator × area), a measure or an aim' });
 export type CommentSubjectInput = z.infer<typeof CommentSubjectInputSchema>;
 
 const BodySchema = z
@@ -34,7 +34,7 @@ export const CommentInputSchema = z
     period: PeriodIdSchema.meta({ description: 'The period the comment is about', example: '2025-26' }),
     body: BodySchema,
   })
-  .meta({ id: 'CommentInput' });
+  .meta({ description: 'A new comment: what it is about, the period, and its text' });
 export type CommentInput = z.infer<typeof CommentInputSchema>;
 
 export const CommentRevisionSchema = z
@@ -44,7 +44,7 @@ export const CommentRevisionSchema = z
       description: 'The version you revised; if someone has revised the comment since, the answer is 409 and nothing is stored',
     }),
   })
-  .meta({ id: 'CommentRevision' });
+  .meta({ description: 'A comment’s new text' });
 
 const AuthorSchema = z.object({ id: z.number().int().nullable(), name: z.string() }).meta({ id: 'CommentAuthor' });
 
