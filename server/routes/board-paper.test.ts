@@ -10,7 +10,7 @@ import type { BoardPaper } from '../../schemas/board-paper-api';
 import { loadDemoData } from '../demo/load';
 import { signIn, TEST_NOW, upload, type Identity } from '../test/helpers';
 import { csvOf, validRow } from '../test/rows';
-import { appWithClock, paragraphsOf, resend, tableRows, unzipDocx, wordText, type Clock } from './board-paper.test-support';
+import { appWithClock, paragraphsOf, resend, storedRow, tableRows, unzipDocx, wordText, type Clock } from './board-paper.test-support';
 
 const CAMDEN = 'E09000007';
 const YEARS = { baseline: ['2024-25Q1', '2024-25Q2', '2024-25Q3', '2024-25Q4'], latest: ['2025-26Q1', '2025-26Q2', '2025-26Q3', '2025-26Q4'] };
@@ -322,5 +322,25 @@ describe('access', () => {
     expect(none.statusCode).toBe(404);
     expect(none.json().code).toBe('no-strategy');
     expect((await send(admin, 'GET', '/api/partnerships/999999/board-paper')).statusCode).toBe(404);
+  });
+});
+
+describe('corrections after approval', () => {
+  it('names in the data notes a return corrected after an analyst approved it', async () => {
+    const before = await paperAs(board);
+    expect(before.dataNotes.map((n) => n.code)).not.toContain('corrections-after-approval');
+    const approved = await send(analyst, 'POST', '/api/cycle/approvals', { area: CAMDEN, quarter: '2025-26Q1', returnTypes: ['police'] });
+    expect(approved.statusCode, approved.body).toBe(201);
+    clock.advance(1);
+    // A locked quarter is corrected only with a reason, sent beside the file.
+    const boundary = '----board-paper-test';
+    const file = csvOf([{ ...storedRow(app, 'police', CAMDEN, '2025-26Q1'), arrests: 181 }]);
+    const payload =
+      `--${boundary}\r\nContent-Disposition: form-data; name="reason"\r\n\r\nThe force re-ran its arrest count after a system fix.\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="police.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n--${boundary}--\r\n`;
+    const corrected = await app.inject({ method: 'POST', url: '/api/returns/police', payload, headers: { ...analyst.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    const note = (await paperAs(board)).dataNotes.find((n) => n.code === 'corrections-after-approval');
+    expect(note?.text).toBe('Corrected after an analyst had approved it: the police return for Camden, 2025-26 Q1 (Apr–Jun 2025). The sender\'s reason is shown with the figures and in their revisions on the dashboard.');
   });
 });
