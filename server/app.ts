@@ -22,6 +22,8 @@ import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { returnRoutes } from './routes/returns';
 import { strategyRoutes } from './routes/strategy';
+import { commentaryRoutes } from './routes/commentary';
+import { boardPaperRoutes } from './routes/board-paper';
 import { submissionRoutes } from './routes/submissions';
 import { webRoutes } from './routes/web';
 
@@ -166,6 +168,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(strategyRoutes, { prefix: '/api' });
   await app.register(actionRoutes, { prefix: '/api' });
+  await app.register(commentaryRoutes, { prefix: '/api' });
+  await app.register(boardPaperRoutes, { prefix: '/api' });
   // The web app's pages and assets: everything that is not /api.
   await app.register(webRoutes, { root: options.webRoot });
 

@@ -36,7 +36,11 @@ export type AuditAction =
   | 'action-update'
   | 'action-delete'
   | 'action-progress'
-  | 'action-import';
+  | 'action-import'
+  // Commentary and the board paper (server/commentary, server/board-paper)
+  | 'commentary-create'
+  | 'commentary-revise'
+  | 'board-paper-issue';
 
 export interface AuditEntry {
   action: AuditAction;

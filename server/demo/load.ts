@@ -13,6 +13,7 @@ import { ingestReturn } from '../returns/ingest';
 import { generateDemoReturns, type DemoReturn } from './generate';
 import { arrivalOf, DEMO_SENDERS, demoExceptions, grantsOfSender, type DemoSender } from './senders';
 import { loadDemoStrategies } from './strategies';
+import { loadDemoCommentary } from './commentary';
 
 export function databaseIsEmpty(db: Db): boolean {
   return db.sqlite.prepare('SELECT count(*) FROM submissions').pluck().get() === 0;
@@ -91,6 +92,7 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ submissions: nu
     rows += outcome.submission.rows;
   }
   await loadDemoStrategies(db, now);
+  await loadDemoCommentary(db, now);
   setSetting(db, DEMO_DATA_SETTING, 'true');
   return { submissions, rows };
 }

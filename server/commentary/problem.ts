@@ -1,0 +1,32 @@
+// The error bodies of the commentary and board paper routes ({statusCode, error, message, code}),
+// and the period check they share: anything a client can send that makes no sense is a 4xx that
+// says why in plain words.
+import type { FastifyReply } from 'fastify';
+import { parsePeriodId, parseQuarterId, quarterId } from '../../schemas/periods';
+
+type Status = 400 | 404 | 409;
+const ERROR_NAMES: Record<Status, string> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict' };
+
+export function problem(reply: FastifyReply, statusCode: Status, code: string, message: string) {
+  return reply.code(statusCode).send({ statusCode, error: ERROR_NAMES[statusCode], message, code });
+}
+
+export const PERIOD_FORMS = '2019-20Q3 (a quarter), 2019-20 (a financial year), 2019 (a calendar year) or R12-2019-20Q3 (the twelve months to a quarter)';
+
+/** Whether text is a period id whose quarters are ids too (the indicator routes' check). */
+export function isPeriodId(text: string): boolean {
+  try {
+    const period = parsePeriodId(text);
+    return period !== null && period.quarters.every((q) => parseQuarterId(q) !== null && quarterId(parseQuarterId(q)!) === q);
+  } catch {
+    return false;
+  }
+}
+
+export function notAPeriod(reply: FastifyReply, text: string) {
+  return problem(reply, 400, 'invalid-period', `"${text}" is not a period id. Write ${PERIOD_FORMS}.`);
+}
+
+export function unknownPartnership(reply: FastifyReply, id: number) {
+  return problem(reply, 404, 'unknown-partnership', `There is no partnership ${id} that you belong to. GET /api/partnerships lists yours.`);
+}
