@@ -43,7 +43,7 @@ export function storageProblem(error: unknown, path: string): StorageProblem | n
       message: `The database file ${where} cannot be written: the file or its folder is read-only, or the disk is mounted read-only. Give the account the server runs as permission to write the file and its folder${files}, then restart the server.`,
     };
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || /unable to open database file/i.test(text)) {
+  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EEXIST' || /unable to open database file/i.test(text)) {
     return {
       code: 'cannot-open',
       message: `The database file ${where} cannot be opened or created. Check that DATABASE_PATH names a file in a folder that exists, and that the account the server runs as can write to that folder${files}; a read-only disk gives this too. Then restart the server.`,
