@@ -56,8 +56,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     sqlite,
     kysely,
     path,
-    // Kysely's destroy closes the better-sqlite3 handle it was given.
-    close: () => kysely.destroy(),
+    // Kysely's destroy closes the handle only if Kysely ever used it (its driver starts lazily),
+    // so the handle is closed here too: a handle left open keeps the file in use (restore refuses).
+    close: async () => {
+      await kysely.destroy();
+      if (sqlite.open) sqlite.close();
+    },
   };
 }
 
