@@ -34,6 +34,14 @@
 //                              upsert. Target: product ≥ 0.5× the fair floor.
 //                            - bare insert: papaparse + a prepared insert into an unindexed table
 //                              (the old baseline; no target, since it does not do the job).
+//  ingest … synchronous=FULL The same national return stored by the product with the database's
+//  vs NORMAL                 synchronous=FULL (what the server runs: a commit is on the disk
+//                            before the upload is acknowledged) and with synchronous=NORMAL (the
+//                            old setting: the last commits can be lost on power failure), alternated
+//                            with the others. ratio = NORMAL time ÷ FULL time (FULL's speed as a
+//                            fraction of NORMAL's). The cost is one fsync per commit, so it depends
+//                            on the disk: the file system of the bench's temporary directory is
+//                            given beside it (tmpfs has no fsync to pay).
 //  ingest steps              Where the product's time goes (read / validate / store), medians.
 //  <endpoint>, cached        Each read the web pages make, as the page sends it, over loopback
 //                            keep-alive, one request at a time, as a signed-in board member
@@ -340,6 +348,13 @@ function bareIngest(db: Db, csv: string): number {
   return lines.length;
 }
 
+/** The file system type holding a directory ("ext4", "tmpfs"), from df; "unknown file system" if df cannot say. */
+function fileSystemOf(dir: string): string {
+  const df = spawnSync('df', ['--output=fstype', dir], { encoding: 'utf8' });
+  const type = df.status === 0 ? df.stdout.trim().split('\n').pop()?.trim() : undefined;
+  return type ? `on ${type}` : 'unknown file system';
+}
+
 async function measureIngest(source: Db, dir: string, register: AreaRegister) {
   // A copy of the national database, so the reads measured later see only the synthetic history.
   const path = join(dir, 'ingest.sqlite');
@@ -354,10 +369,20 @@ async function measureIngest(source: Db, dir: string, register: AreaRegister) {
   const quarters = new Set<string>();
   for (let y = 1990; y <= INGEST_YEAR; y++) for (const q of quartersOf(y)) if (quarterOrdinal(parseQuarterId(q)!) <= latest) quarters.add(q);
 
+  const ingestProduct = async () => {
+    const outcome = await ingestReturn(db, { definition, bytes, fileName: 'national-police.csv', actor: SYSTEM, now: NOW, dryRun: false, permits: () => true });
+    if (outcome.kind !== 'stored') throw new Error(`the national police return was not stored: ${JSON.stringify(outcome).slice(0, 400)}`);
+  };
   const methods = {
-    product: async () => {
-      const outcome = await ingestReturn(db, { definition, bytes, fileName: 'national-police.csv', actor: SYSTEM, now: NOW, dryRun: false, permits: () => true });
-      if (outcome.kind !== 'stored') throw new Error(`the national police return was not stored: ${JSON.stringify(outcome).slice(0, 400)}`);
+    // openDatabase sets synchronous=FULL, as the server runs.
+    product: ingestProduct,
+    normal: async () => {
+      db.sqlite.pragma('synchronous = NORMAL');
+      try {
+        await ingestProduct();
+      } finally {
+        db.sqlite.pragma('synchronous = FULL');
+      }
     },
     floor: () => void fairFloorIngest(db, csv, bytes, areas, quarters),
     bare: () => void bareIngest(db, csv),
@@ -407,6 +432,13 @@ async function measureIngest(source: Db, dir: string, register: AreaRegister) {
     });
   }
   info(`ingest ${what} vs bare insert (unindexed, unvalidated)`, describe('product'), undefined, describe('bare'), ratioText(ratios('bare', 'wallMs')));
+  info(
+    `ingest ${what}, synchronous=FULL vs NORMAL (${fileSystemOf(dir)})`,
+    describe('product'),
+    { fullWallMs: of('product', 'wallMs'), normalWallMs: of('normal', 'wallMs') },
+    describe('normal'),
+    ratioText(ratios('normal', 'wallMs')),
+  );
   const step = (k: 'wallMs' | 'cpuMs') => (['read', 'validate', 'store'] as const).map((s) => ms(middle(steps[s].map((x) => x[k])))).join(' / ');
   info('ingest steps: read / validate / store (medians)', `wall ${step('wallMs')} ms; cpu ${step('cpuMs')} ms`, steps);
 }

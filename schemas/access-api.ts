@@ -97,8 +97,8 @@ export const SignInSettingsSchema = z
   .object({
     sessionIdleMinutes: z.number().int().min(5).max(240).meta({ description: 'A session ends after this long without a request' }),
     sessionLifetimeHours: z.number().int().min(1).max(24).meta({ description: 'A session ends this long after sign-in, however active' }),
-    maxFailedSignIns: z.number().int().min(3).max(20).meta({ description: 'Wrong passwords in a row before the account is locked' }),
-    lockoutMinutes: z.number().int().min(1).max(1440).meta({ description: 'How long a locked account stays locked' }),
+    maxFailedSignIns: z.number().int().min(3).max(20).meta({ description: 'Wrong passwords for one account from one address before that address must wait (never the owner elsewhere)' }),
+    lockoutMinutes: z.number().int().min(1).max(1440).meta({ description: 'The longest wait: 30 seconds after the limit, doubling with each further wrong password, up to this' }),
   })
   .meta({ id: 'SignInSettings' });
 export type SignInSettings = z.infer<typeof SignInSettingsSchema>;

@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { chainUnchainedRows } from './access/audit-chain';
 import { accessPlugin } from './access/plugin';
 import { cyclePlugin } from './cycle/plugin';
 import { COMPRESS_MIN_BYTES, COMPRESSIBLE_TYPES } from './compression';
@@ -16,6 +17,9 @@ import { authRoutes } from './routes/auth';
 import { cycleRoutes } from './routes/cycle';
 import { IndicatorEngine } from './engine/engine';
 import { openDatabase, type Db } from './db/database';
+import { StorageError, storageProblem } from './db/storage-errors';
+import { opsPlugin } from './ops/plugin';
+import type { RetentionSettings } from './ops/retention';
 import type { AreaRegister } from './engine/register';
 import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from './limits';
 import { healthRoutes } from './routes/health';
@@ -49,7 +53,17 @@ export interface AppOptions {
   mailFrom?: string;
   /** Send due reminders on a timer while the app runs (the server turns this on; tests do not). */
   reminderTimer?: boolean;
+  /** Whether /api/auth/sign-in-info may publish the demo accounts of a demo database (the server: only when demo data was asked for). */
+  demoSignIn?: boolean;
+  /** How long sessions and audit rows are kept (server/ops/retention.ts). */
+  retention?: RetentionSettings;
+  /** Scheduled backups: where, how often, how many kept (none without a directory). */
+  backups?: { dir?: string; intervalHours?: number; keep?: number };
+  /** Run the retention sweep and scheduled backups on a timer (the server turns this on; tests do not). */
+  opsTimers?: boolean;
 }
+
+export const DEFAULT_RETENTION: RetentionSettings = { sessionRetentionDays: 1, auditRetentionDays: 2190 };
 
 /**
  * The content security policy the web app runs under: only our own scripts, styles, fonts and
@@ -74,6 +88,8 @@ declare module 'fastify' {
     now: () => Date;
     /** The one indicator engine: its figures' index and cached results serve every route that reads figures. */
     engine: IndicatorEngine;
+    /** Whether the sign-in page may list a demo database's demo accounts and their public passwords. */
+    demoSignIn: boolean;
   }
 }
 
@@ -95,7 +111,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const db = openDatabase(options.databasePath);
+  try {
+    // Rows written before the audit chain existed are chained once (server/access/audit-chain.ts).
+    chainUnchainedRows(db);
+  } catch (error) {
+    await db.close();
+    const problem = storageProblem(error, options.databasePath);
+    throw problem ? new StorageError(problem) : error;
+  }
   app.decorate('db', db);
+  app.decorate('demoSignIn', options.demoSignIn ?? true);
   app.decorate('now', options.now ?? (() => new Date()));
   app.addHook('onClose', async () => db.close());
   const engine = new IndicatorEngine(db.sqlite, { register: options.areaRegister, disclosureThreshold: options.suppressionThreshold });
@@ -107,6 +132,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const detail = error.validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message}`).join('; ');
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `The request is not valid: ${detail}`, code: 'invalid-request' });
+    }
+    // A full disk or a read-only file is not "something went wrong": say what, and that nothing was saved.
+    const fromDatabase = error instanceof StorageError || String(error.code ?? '').startsWith('SQLITE_');
+    const storage = fromDatabase ? storageProblem(error, options.databasePath) : null;
+    if (storage) {
+      request.log.error({ err: error, storage: storage.code }, 'the database cannot be written');
+      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: `Nothing was saved. ${storage.message}`, code: storage.code });
     }
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (statusCode >= 500) {
@@ -129,6 +161,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  // No API answer is kept by the browser or a proxy (the back button, a shared computer, a
+  // caching proxy): they carry figures, names and the CSRF token. The one exception is an answer
+  // its route marked itself, the area register (static-json.ts): the same public reference data
+  // for everyone, revalidated on every use.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   // Brotli or gzip, as the browser asks, for the routes registered after this: JSON answers and
   // CSV exports. (The web app's assets are compressed at build time: server/routes/web.ts.) A
   // request that sends no Accept-Encoding (app.inject) gets the plain body. Request bodies are
@@ -141,6 +181,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(accessPlugin, { secureCookies: options.secureCookies ?? 'auto' });
   await app.register(cyclePlugin, { smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, reminderTimer: options.reminderTimer });
+  await app.register(opsPlugin, {
+    retention: options.retention ?? DEFAULT_RETENTION,
+    backupDir: options.backups?.dir,
+    backupIntervalHours: options.backups?.intervalHours,
+    backupKeep: options.backups?.keep,
+    timers: options.opsTimers,
+  });
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20, fieldSize: 1024 },
   });

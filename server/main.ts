@@ -1,9 +1,14 @@
 // The only place that listens on a port: reads the environment, builds the app, loads demo data
-// into an empty database when asked, and closes everything cleanly on SIGTERM or Ctrl-C.
+// into an empty database when asked, and closes everything cleanly on SIGTERM or Ctrl-C. Before
+// it listens it refuses, in words, to run on a database it cannot write, or with demo accounts
+// (whose passwords are public) beside real returns.
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { ensureAdministrator } from './access/bootstrap';
+import { holdsDemoData } from './access/settings';
+import { writeProblem } from './db/storage';
 import { databaseIsEmpty, loadDemoData } from './demo/load';
+import { demoDataProblem } from './ops/start-checks';
 
 async function main() {
   const config = readConfig();
@@ -17,7 +22,22 @@ async function main() {
     mailFrom: config.MAIL_FROM,
     // Due and overdue returns are reminded of in the app always, and by email with SMTP_URL.
     reminderTimer: true,
+    demoSignIn: config.DEMO_DATA,
+    retention: { sessionRetentionDays: config.SESSION_RETENTION_DAYS, auditRetentionDays: config.AUDIT_RETENTION_DAYS },
+    backups: { dir: config.BACKUP_DIR, intervalHours: config.BACKUP_INTERVAL_HOURS, keep: config.BACKUP_KEEP },
+    opsTimers: true,
   });
+  const stop = async (message: string) => {
+    app.log.fatal(message);
+    await app.close();
+    console.error(message);
+    process.exit(1);
+  };
+
+  const storage = writeProblem(app.db);
+  if (storage) return stop(storage.message);
+  const demoProblem = demoDataProblem(config, app.db);
+  if (demoProblem) return stop(demoProblem);
 
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
     const outcome = await ensureAdministrator(app.db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, app.now());
@@ -27,6 +47,8 @@ async function main() {
   if (config.DEMO_DATA && databaseIsEmpty(app.db)) {
     const loaded = await loadDemoData(app.db, app.now());
     app.log.info(loaded, 'loaded synthetic demo data; demo sign-in accounts are listed on the sign-in page');
+  } else if (config.DEMO_DATA && !holdsDemoData(app.db)) {
+    app.log.warn('demo data not loaded: the database already holds returns');
   }
 
   let closing = false;

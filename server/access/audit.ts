@@ -1,8 +1,10 @@
 // The audit trail: an append-only record of every upload, sign-in, token and permission change
-// and export. The application only ever inserts (the database refuses updates and deletes).
+// and export. The application only ever inserts (the database refuses updates and deletes), and
+// each row is chained to the one before by its hash (audit-chain.ts), so tampering shows.
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/database';
 import type { Actor } from './actor';
+import { appendChained } from './audit-chain';
 
 export type AuditAction =
   | 'upload'
@@ -40,7 +42,13 @@ export type AuditAction =
   // Commentary and the board paper (server/commentary, server/board-paper)
   | 'commentary-create'
   | 'commentary-revise'
-  | 'board-paper-issue';
+  | 'board-paper-issue'
+  // Running it for real (server/ops, sign-in throttling and alerts)
+  | 'security-alert'
+  | 'security-alert-acknowledge'
+  | 'backup'
+  | 'restore'
+  | 'audit-retention';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -50,12 +58,17 @@ export interface AuditEntry {
 }
 
 export function recordAudit(db: Db, actor: Pick<Actor, 'kind' | 'id' | 'name'>, ip: string | null, entry: AuditEntry, at: Date = new Date()) {
-  db.sqlite
-    .prepare(
-      `INSERT INTO audit_events (at, actor_kind, actor_id, actor_name, ip, action, outcome, target, details_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(at.toISOString(), actor.kind, actor.id, actor.name, ip, entry.action, entry.outcome, entry.target ?? null, JSON.stringify(entry.details ?? {}));
+  appendChained(db, {
+    at: at.toISOString(),
+    actor_kind: actor.kind,
+    actor_id: actor.id,
+    actor_name: actor.name,
+    ip,
+    action: entry.action,
+    outcome: entry.outcome,
+    target: entry.target ?? null,
+    details_json: JSON.stringify(entry.details ?? {}),
+  });
 }
 
 /** A change the request's actor made, recorded as a success: `auditChange(request, 'quarter-approve', 'police/E09000004/2026-27Q1')`. */

@@ -5,11 +5,14 @@ import { createUser, findUserByEmail, setPassword } from './accounts';
 import { recordAudit } from './audit';
 import { SYSTEM } from './actor';
 import { passwordProblem } from './passwords';
+import { clearSignInThrottle } from './throttle';
 
 export async function ensureAdministrator(db: Db, email: string, password: string, now: Date): Promise<'created' | 'reset'> {
   const problem = passwordProblem(password, email);
   if (problem) throw new Error(`ADMIN_PASSWORD is not acceptable: ${problem}`);
   const existing = findUserByEmail(db, email);
+  // Whatever addresses were made to wait for this account may try again.
+  await clearSignInThrottle(db, email);
   if (existing) {
     await setPassword(db, existing.id, password, now);
     db.sqlite.prepare("UPDATE users SET role = 'admin', organisation_id = NULL, disabled = 0 WHERE id = ?").run(existing.id);

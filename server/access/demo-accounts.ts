@@ -4,6 +4,7 @@
 import type { Db } from '../db/database';
 import { createOrganisation, createUser, findUserByEmail, replaceGrants } from './accounts';
 import type { Role } from './actor';
+import { holdsDemoData } from './settings';
 
 const THAMES_VALLEY_AUTHORITIES = ['E06000060', 'E10000025', 'E06000036', 'E06000037', 'E06000038', 'E06000039', 'E06000040', 'E06000041', 'E06000042'];
 
@@ -15,6 +16,12 @@ export const DEMO_ACCOUNTS: Array<{ role: Role; email: string; password: string;
 ];
 
 export async function createDemoAccounts(db: Db, now: Date) {
+  // Defence in depth behind the start-up check (server/ops/start-checks.ts): accounts with public
+  // passwords are never added to a database that holds real returns.
+  const submissions = await db.kysely.selectFrom('submissions').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(submissions.n) > 0 && !holdsDemoData(db)) {
+    throw new Error('Refusing to create demo accounts: this database holds real returns, and demo passwords are public.');
+  }
   const police = createOrganisation(db, 'Thames Valley Police (demo)', 'police', now);
   replaceGrants(db, police.id, THAMES_VALLEY_AUTHORITIES.map((areaCode) => ({ returnType: 'police', areaCode })));
   for (const account of DEMO_ACCOUNTS) {

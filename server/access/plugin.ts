@@ -3,7 +3,6 @@
 // cookie authenticates. Also refuses to start if any route lacks an access declaration.
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrfProtection from '@fastify/csrf-protection';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -38,6 +37,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its declared access: the source of the route-table authorisation test. */
     routeAccess: RouteAccess[];
+    /** Session cookies are Secure whatever the request: sign-in over plain HTTP is refused in words. */
+    cookiesRequireHttps: boolean;
   }
 }
 
@@ -121,7 +122,8 @@ export const accessPlugin = fp(
       sessionPlugin: '@fastify/session',
       getToken: (request) => request.headers[CSRF_HEADER] as string | undefined,
     });
-    await app.register(fastifyRateLimit, { global: false });
+    // Sign-in is throttled per account and address in the database (throttle.ts), not per process.
+    app.decorate('cookiesRequireHttps', options.secureCookies === true);
 
     app.decorateRequest('actor', null as unknown as Actor);
     app.addHook('onRequest', async (request, reply) => {

@@ -35,7 +35,7 @@ describe('the route table', () => {
   it('declares access on every route, and only health, sign-in and the web app are public', () => {
     expect(app.routeAccess.length).toBeGreaterThan(15);
     const publicApi = app.routeAccess.filter((r) => isPublic(r.access) && r.url.startsWith('/api') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
-    expect(publicApi.sort()).toEqual(['GET /api/auth/sign-in-info', 'GET /api/health', 'POST /api/auth/login'].sort());
+    expect(publicApi.sort()).toEqual(['GET /api/auth/sign-in-info', 'GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'POST /api/auth/login'].sort());
     // Outside /api only the web app's pages and assets, which never answer an /api path.
     const publicWeb = app.routeAccess.filter((r) => isPublic(r.access) && !r.url.startsWith('/api') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
     expect(publicWeb.sort()).toEqual(['GET /', 'GET /*']);

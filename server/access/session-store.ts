@@ -40,13 +40,22 @@ export class SqliteSessionStore {
       const idle = now - Date.parse(row.last_seen_at) > settings.sessionIdleMinutes * MINUTE_MS;
       const tooOld = now - Date.parse(row.created_at) > settings.sessionLifetimeHours * HOUR_MS;
       if (idle || tooOld) {
-        cachedStatement(this.db, 'DELETE FROM sessions WHERE id_hash = ?').run(hash);
+        try {
+          cachedStatement(this.db, 'DELETE FROM sessions WHERE id_hash = ?').run(hash);
+        } catch {
+          // Expired either way; the daily sweep (sweepSessions) deletes it later.
+        }
         return callback(undefined, null);
       }
       // Recording activity is a write; once a minute is precise enough for an idle timeout of
       // at least five, and spares every other request a write to the database.
+      // Best effort: a session that cannot record its activity (a full disk) still reads.
       if (now - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
-        cachedStatement(this.db, 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(this.now().toISOString(), hash);
+        try {
+          cachedStatement(this.db, 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(this.now().toISOString(), hash);
+        } catch {
+          // Recorded on a later request once the database takes writes again.
+        }
       }
       callback(undefined, JSON.parse(row.data_json) as Session);
     } catch (error) {
@@ -78,4 +87,20 @@ export class SqliteSessionStore {
       callback(error);
     }
   }
+}
+
+/**
+ * The daily sweep: deletes every session that has expired under the sign-in settings in force
+ * (allowing for last_seen_at being up to a minute stale),
+ * and any not used for `retentionDays` whatever the settings, so ended sessions do not linger.
+ */
+export async function sweepSessions(db: Db, now: Date, retentionDays: number): Promise<number> {
+  const settings = signInSettings(db);
+  const idleBefore = new Date(now.getTime() - Math.min(settings.sessionIdleMinutes * MINUTE_MS + TOUCH_INTERVAL_MS, retentionDays * 24 * HOUR_MS)).toISOString();
+  const createdBefore = new Date(now.getTime() - settings.sessionLifetimeHours * HOUR_MS).toISOString();
+  const result = await db.kysely
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -5,6 +5,8 @@ import type { ApiToken } from '../../schemas/access-api';
 import type { Db } from '../db/database';
 
 const TOKEN_PREFIX = 'dap_';
+/** How stale a token's recorded last use may get before a request records it again. */
+const LAST_USED_PRECISION_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -69,6 +71,15 @@ export function useToken(db: Db, token: string, now: Date): { id: number; organi
     .prepare(`${SELECT_TOKENS} WHERE t.token_hash = ? AND t.revoked_at IS NULL`)
     .get(hashToken(token)) as TokenRow | undefined;
   if (!row) return null;
-  db.sqlite.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+  // Best effort, and at most once a minute: recording the use must never refuse a good token (a
+  // full disk or a read-only file would otherwise fail every partner's request), nor write on
+  // every request of a busy nightly upload.
+  if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_PRECISION_MS) {
+    try {
+      db.sqlite.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+    } catch {
+      // The token is still good; its last use is a minute or two stale.
+    }
+  }
   return { id: row.id, organisationId: row.organisation_id, name: row.name, organisationName: row.organisation_name };
 }

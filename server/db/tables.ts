@@ -111,6 +111,30 @@ export interface AuditEventsTable {
   outcome: 'success' | 'failure' | 'rejected' | 'denied';
   target: string | null;
   details_json: string;
+  /** SHA-256 of the previous row's hash and this row's contents (server/access/audit-chain.ts). */
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** The oldest audit rows removed by retention: the hash of the last one keeps the chain verifiable. */
+export interface AuditChainAnchorsTable {
+  id: Generated<number>;
+  at: string;
+  last_deleted_id: number;
+  last_deleted_hash: string;
+  deleted_rows: number;
+  reason: string;
+}
+
+/** Present only inside the retention transaction: the last audit id it may delete. */
+export interface AuditDeletionPermitsTable {
+  up_to_id: number;
+}
+
+/** Written inside a transaction that is rolled back: the readiness probe (server/db/storage.ts). */
+export interface HealthProbeTable {
+  id: Generated<number>;
+  payload: string;
 }
 
 export interface Database {
@@ -121,6 +145,9 @@ export interface Database {
   sessions: SessionsTable;
   settings: SettingsTable;
   audit_events: AuditEventsTable;
+  audit_chain_anchors: AuditChainAnchorsTable;
+  audit_deletion_permits: AuditDeletionPermitsTable;
+  health_probe: HealthProbeTable;
   areas: AreasTable;
   submissions: SubmissionsTable;
   return_rows: ReturnRowsTable;

@@ -1,4 +1,4 @@
-// /api/admin: users, organisations and their grants, API tokens, and the audit trail.
+// /api/admin: users, organisations and their grants, API tokens, the audit trail and security alerts.
 // Administrators only; every change is written to the audit trail.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,7 +10,10 @@ import { createOrganisation, createUser, findOrganisation, findUserByEmail, list
 import { audit, listAudit } from '../access/audit';
 import { passwordProblem } from '../access/passwords';
 import { ADMINS } from '../access/policy';
+import { acknowledgeAlert, listSecurityAlerts } from '../access/security-alerts';
 import { setSignInSettings, signInSettings } from '../access/settings';
+import { clearSignInThrottle } from '../access/throttle';
+import { SecurityAlertSchema, SecurityAlertsSchema } from '../../schemas/operations-api';
 import { createToken, findToken, listTokens, revokeToken } from '../access/tokens';
 import { MAX_PAGE_SIZE } from '../limits';
 
@@ -84,6 +87,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         const user = updateUser(app.db, request.params.id, request.body);
         if (!user) return reply.code(404).send(notFound(`There is no user ${request.params.id}.`));
+        // Unlocking lets every address that was made to wait try this account again at once.
+        if (request.body.unlock) await clearSignInThrottle(app.db, user.email);
         audit(request, { action: 'user-update', outcome: 'success', target: `user:${user.id}`, details: request.body });
         return user;
       } catch (error) {
@@ -199,6 +204,39 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       setSignInSettings(app.db, request.body);
       audit(request, { action: 'sign-in-settings-update', outcome: 'success', target: 'sign-in-settings', details: { before, after: request.body } });
       return signInSettings(app.db);
+    },
+  );
+
+  app.get(
+    '/security-alerts',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: 'Alerts of sustained attacks on sign-in, newest first, with how many are not yet acknowledged',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50) }),
+        response: { 200: SecurityAlertsSchema },
+      },
+    },
+    async (request) => listSecurityAlerts(app.db, request.query.limit),
+  );
+
+  app.post(
+    '/security-alerts/:id/acknowledge',
+    {
+      config,
+      schema: {
+        tags: ['admin'],
+        summary: 'Acknowledge an alert: someone has looked at it',
+        params: IdParams,
+        response: { 200: SecurityAlertSchema, 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const alert = await acknowledgeAlert(app.db, request.params.id, request.actor.name, app.now());
+      if (!alert) return reply.code(404).send(notFound(`There is no security alert ${request.params.id}.`));
+      audit(request, { action: 'security-alert-acknowledge', outcome: 'success', target: `security-alert:${alert.id}`, details: { kind: alert.kind, subject: alert.subject } });
+      return alert;
     },
   );
 

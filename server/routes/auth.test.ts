@@ -16,8 +16,8 @@ function auditRows(action: string) {
   return app.db.sqlite.prepare('SELECT * FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<Record<string, string>>;
 }
 
-async function login(email: string, password: string, headers: Record<string, string> = {}) {
-  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers });
+async function login(email: string, password: string, headers: Record<string, string> = {}, from: { remoteAddress?: string } = {}) {
+  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers, ...from });
 }
 
 describe('sign-in', () => {
@@ -55,42 +55,58 @@ describe('sign-in', () => {
     expect(auditRows('sign-in').map((r) => r.outcome)).toEqual(['failure', 'failure']);
   });
 
-  it('locks an account after five failures, even against the right password', async () => {
+  it('makes an address wait after five wrong passwords, while its owner signs in from another address', async () => {
     app = await buildTestApp();
     await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
+    const attacker = { remoteAddress: '203.0.113.9' };
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await login('a@example.test', `guess ${i}`)).statusCode);
-    expect(statuses).toEqual([401, 401, 401, 401, 429]);
-    const right = await login('a@example.test', TEST_PASSWORD);
-    expect(right.statusCode).toBe(429);
-    expect(right.json().message).toMatch(/locked for 15 minutes/);
-    expect(auditRows('sign-in')).toHaveLength(6);
+    for (let i = 0; i < 5; i++) statuses.push((await login('a@example.test', `guess ${i}`, {}, attacker)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    // The attacker's address now waits, even with the right password…
+    const paused = await login('a@example.test', TEST_PASSWORD, {}, attacker);
+    expect(paused.statusCode).toBe(429);
+    expect(paused.headers['retry-after']).toBe('30');
+    expect(paused.json()).toMatchObject({ code: 'sign-in-paused', message: 'Too many wrong passwords have been tried from your network. Wait 30 seconds and try again.' });
+    // …and the owner, anywhere else, does not.
+    expect((await login('a@example.test', TEST_PASSWORD, {}, { remoteAddress: '198.51.100.7' })).statusCode).toBe(204);
+    expect(auditRows('sign-in').map((r) => [r.outcome, JSON.parse(r.details_json).reason ?? null, r.ip])).toEqual([
+      ...Array.from({ length: 5 }, () => ['failure', 'bad-credentials', '203.0.113.9']),
+      ['rejected', 'throttled', '203.0.113.9'],
+      ['success', null, '198.51.100.7'],
+    ]);
   });
 
-  it('the lock lifts after fifteen minutes', async () => {
+  it('the wait lifts after thirty seconds, and a right password then clears the count', async () => {
     let now = TEST_NOW;
     app = await buildTestApp(() => now);
     await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
     for (let i = 0; i < 5; i++) await login('a@example.test', `guess ${i}`);
-    now = new Date(TEST_NOW.getTime() + 16 * 60 * 1000);
+    expect((await login('a@example.test', TEST_PASSWORD)).statusCode).toBe(429);
+    now = new Date(TEST_NOW.getTime() + 31_000);
     expect((await login('a@example.test', TEST_PASSWORD)).statusCode).toBe(204);
+    // Counted afresh: four more wrong passwords are answered, not paused.
+    for (let i = 0; i < 4; i++) expect((await login('a@example.test', `again ${i}`)).statusCode).toBe(401);
   });
 
-  it('locks after as many failures, for as long, as the sign-in settings say', async () => {
+  it('doubles the wait with each further wrong password, up to the longest pause in the sign-in settings', async () => {
     let now = TEST_NOW;
     app = await buildTestApp(() => now);
     const admin = await signIn(app, 'admin');
-    const payload = { sessionIdleMinutes: 30, sessionLifetimeHours: 12, maxFailedSignIns: 3, lockoutMinutes: 60 };
+    const payload = { sessionIdleMinutes: 30, sessionLifetimeHours: 12, maxFailedSignIns: 3, lockoutMinutes: 2 };
     expect((await app.inject({ method: 'PUT', url: '/api/admin/sign-in-settings', headers: admin.headers, payload })).statusCode).toBe(200);
     await createUser(app.db, { email: 'a@example.test', name: 'A', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await login('a@example.test', `guess ${i}`)).statusCode);
-    expect(statuses).toEqual([401, 401, 429]);
-    now = new Date(TEST_NOW.getTime() + 30 * 60_000);
-    const locked = await login('a@example.test', TEST_PASSWORD);
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().message).toMatch(/locked for 30 minutes/);
-    now = new Date(TEST_NOW.getTime() + 61 * 60_000);
+    for (let i = 0; i < 3; i++) expect((await login('a@example.test', `guess ${i}`)).statusCode).toBe(401);
+    const waits: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const paused = await login('a@example.test', `guess again ${i}`);
+      expect(paused.statusCode).toBe(429);
+      waits.push(paused.headers['retry-after'] as string);
+      now = new Date(now.getTime() + Number(paused.headers['retry-after']) * 1000);
+      expect((await login('a@example.test', `guess after waiting ${i}`)).statusCode).toBe(401);
+    }
+    expect(waits).toEqual(['30', '60', '120', '120']);
+    expect((await login('a@example.test', TEST_PASSWORD)).statusCode).toBe(429);
+    now = new Date(now.getTime() + 120_000);
     expect((await login('a@example.test', TEST_PASSWORD)).statusCode).toBe(204);
   });
 
@@ -108,12 +124,16 @@ describe('sign-in', () => {
     expect((await app.inject({ url: '/api/admin/sign-in-settings', headers: admin.headers })).json()).toEqual(DEFAULT_SIGN_IN_SETTINGS);
   });
 
-  it('rate-limits a brute force from one address across many accounts', async () => {
+  it('makes one address wait after thirty wrong passwords across accounts, and audits every refusal', async () => {
     app = await buildTestApp();
     const statuses = [];
-    for (let i = 0; i < 12; i++) statuses.push((await login(`user${i}@example.test`, 'guess')).statusCode);
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    expect(statuses.slice(10)).toEqual([429, 429]);
+    for (let i = 0; i < 32; i++) statuses.push((await login(`user${i}@example.test`, 'guess')).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    const refused = auditRows('sign-in').filter((r) => r.outcome === 'rejected');
+    expect(refused.map((r) => JSON.parse(r.details_json).reason)).toEqual(['throttled-address', 'throttled-address']);
+    // Another address is not held back.
+    expect((await login('user0@example.test', 'guess', {}, { remoteAddress: '198.51.100.7' })).statusCode).toBe(401);
   });
 
   it('refuses a sign-in form posted from another site', async () => {

@@ -1,5 +1,6 @@
 // /api/auth: sign in and out, who am I (with the CSRF token the web app sends back), password
 // change, and what the sign-in page should say (demo accounts when demo data is loaded).
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MeSchema, SignInInfoSchema } from '../../schemas/access-api';
@@ -11,19 +12,35 @@ import { originIsSameHost } from '../access/plugin';
 import { passwordProblem, verifyPassword } from '../access/passwords';
 import { PUBLIC, SIGNED_IN } from '../access/policy';
 import { holdsDemoData } from '../access/settings';
+import { emailAdministrators } from '../access/security-alerts';
 import { checkSignIn } from '../access/sign-in';
+import type { SecurityAlert } from '../../schemas/operations-api';
 
-/** Per address: enough for a person who mistypes, far too few for guessing. */
-export const SIGN_IN_RATE_LIMIT = { max: 10, timeWindow: 60_000 };
+function minutesOrSeconds(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Audits a security alert the sign-in raised and, with SMTP_URL, emails administrators (without holding up the answer). */
+  const announce = (request: FastifyRequest, alerts: SecurityAlert[]) => {
+    for (const alert of alerts) {
+      audit(request, { action: 'security-alert', outcome: 'success', target: `security-alert:${alert.id}`, details: { kind: alert.kind, subject: alert.subject, ...alert.details } });
+      const mailer = app.cycle?.mailer;
+      if (mailer) emailAdministrators(app.db, mailer, alert).catch((error: unknown) => request.log.error({ err: error }, 'emailing a security alert failed'));
+    }
+  };
+
   app.post(
     '/login',
     {
-      config: { access: PUBLIC, rateLimit: SIGN_IN_RATE_LIMIT },
+      config: { access: PUBLIC },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookie',
+        description:
+          'After too many wrong passwords for one account from one address, that address waits (30 seconds, doubling, up to the sign-in settings\' longest pause) before its next attempt at that account is checked: 429 with Retry-After. Other addresses are never held back.',
         body: z.object({ email: z.string().max(320), password: z.string().max(1000) }),
         response: { 204: z.null(), 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema },
       },
@@ -33,21 +50,38 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // (originHost never throws; a "null" or malformed Origin is already refused by the access plugin.)
       const origin = request.headers.origin;
       if (origin !== undefined && !originIsSameHost(request)) {
-        audit(request, { action: 'sign-in', outcome: 'denied', target: request.body.email, details: { reason: 'cross-site', origin: String(origin).slice(0, 200) } });
-        return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'Sign in from the dashboard\'s own sign-in page.' });
+        audit(request, { action: 'sign-in', outcome: 'denied', target: request.body.email.slice(0, 320), details: { reason: 'cross-site', origin: String(origin).slice(0, 200) } });
+        return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'Sign in from the dashboard\'s own sign-in page.', code: 'cross-site' });
       }
-      const result = await checkSignIn(app.db, request.body.email, request.body.password, app.now());
+      // With Secure cookies the browser would drop the session cookie over plain HTTP and the
+      // person would seem to sign in and be signed straight out: say so instead.
+      if (app.cookiesRequireHttps && request.protocol !== 'https') {
+        audit(request, { action: 'sign-in', outcome: 'rejected', target: request.body.email.slice(0, 320), details: { reason: 'not-https' } });
+        return reply.code(403).send({
+          statusCode: 403,
+          error: 'Forbidden',
+          message: 'Sign in over HTTPS. (If the dashboard is behind a reverse proxy that handles HTTPS, its administrator needs to set TRUST_PROXY=true.)',
+          code: 'https-required',
+        });
+      }
+      const result = await checkSignIn(app.db, request.body.email, request.body.password, request.ip, app.now());
       if (!result.ok) {
-        audit(request, { action: 'sign-in', outcome: 'failure', target: request.body.email.slice(0, 320), details: { reason: result.reason } });
-        if (result.reason === 'locked') {
-          const minutes = Math.max(1, Math.ceil((Date.parse(result.lockedUntil!) - app.now().getTime()) / 60_000));
-          return reply.code(429).send({
-            statusCode: 429,
-            error: 'Too Many Requests',
-            message: `This account is locked for ${minutes} minute${minutes === 1 ? '' : 's'} after too many failed sign-in attempts. Try again later, or ask an administrator to unlock it.`,
-          });
+        const target = request.body.email.slice(0, 320);
+        if (result.reason === 'throttled' || result.reason === 'throttled-address') {
+          audit(request, { action: 'sign-in', outcome: 'rejected', target, details: { reason: result.reason, retryAfterSeconds: result.retryAfterSeconds } });
+          return reply
+            .code(429)
+            .header('retry-after', String(result.retryAfterSeconds))
+            .send({
+              statusCode: 429,
+              error: 'Too Many Requests',
+              message: `Too many wrong passwords have been tried from your network. Wait ${minutesOrSeconds(result.retryAfterSeconds)} and try again.`,
+              code: 'sign-in-paused',
+            });
         }
-        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'The email address or password is not right.' });
+        audit(request, { action: 'sign-in', outcome: 'failure', target, details: { reason: result.reason } });
+        announce(request, result.alerts);
+        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'The email address or password is not right.', code: 'bad-credentials' });
       }
       // A fresh session id at sign-in, so an id planted before sign-in is worthless after it.
       await request.session.regenerate();
@@ -125,7 +159,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const demo = holdsDemoData(app.db);
+      // The demo accounts' passwords are public by design, so they are published only by a server
+      // started to show demo data (DEMO_DATA=true, or the default outside production).
+      const demo = app.demoSignIn && holdsDemoData(app.db);
       return { demo, demoAccounts: demo ? DEMO_ACCOUNTS.map(({ role, email, password, description }) => ({ role, email, password, description })) : [] };
     },
   );

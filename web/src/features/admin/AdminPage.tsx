@@ -1,10 +1,11 @@
 // Administration: users, organisations and their grants, API tokens (shown once), the sign-in
-// settings and the audit trail. One page with a section per address: /admin/users,
-// /admin/organisations, /admin/tokens, /admin/sign-in, /admin/audit.
+// settings, the audit trail and security alerts. One page with a section per address: /admin/users,
+// /admin/organisations, /admin/tokens, /admin/sign-in, /admin/audit, /admin/security-alerts.
 import { Link } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { AuditSection } from './AuditSection';
 import { OrganisationsSection } from './OrganisationsSection';
+import { SecurityAlertsNotice, SecurityAlertsSection } from './SecurityAlertsSection';
 import { SignInSettingsSection } from './SignInSettingsSection';
 import { TokensSection } from './TokensSection';
 import { UsersSection } from './UsersSection';
@@ -15,6 +16,7 @@ const SECTIONS = [
   { id: 'tokens', title: 'API tokens' },
   { id: 'sign-in', title: 'Sign-in settings' },
   { id: 'audit', title: 'Audit trail' },
+  { id: 'security-alerts', title: 'Security alerts' },
 ] as const;
 
 export default function AdminPage({ params }: { params: Record<string, string> }) {
@@ -39,6 +41,7 @@ export default function AdminPage({ params }: { params: Record<string, string> }
         </Link>
       )}
       <PageHeading title={section ? section.title : 'Administration'} caption={section ? 'Administration' : undefined} />
+      {!section && <SecurityAlertsNotice />}
       {!section && (
         <ul className="govuk-list govuk-list--spaced">
           {SECTIONS.map((s) => (
@@ -55,6 +58,7 @@ export default function AdminPage({ params }: { params: Record<string, string> }
       {section?.id === 'tokens' && <TokensSection />}
       {section?.id === 'sign-in' && <SignInSettingsSection />}
       {section?.id === 'audit' && <AuditSection />}
+      {section?.id === 'security-alerts' && <SecurityAlertsSection />}
     </>
   );
 }

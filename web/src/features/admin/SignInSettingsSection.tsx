@@ -1,5 +1,5 @@
-// Administration of the sign-in settings: how long a session lasts idle and at most, and how many
-// wrong passwords lock an account for how long. Each is a whole number within the bounds the
+// Administration of the sign-in settings: how long a session lasts idle and at most, and after how
+// many wrong passwords an address must wait, for at most how long. Each is a whole number within the bounds the
 // shared schema sets; a change applies at once to everyone's sessions.
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -74,10 +74,10 @@ export function SignInSettingsSection() {
     <>
       <p className="govuk-body">
         These settings decide how long people stay signed in, and how the dashboard stops someone guessing a password. The idle timeout and longest session end a session; the
-        failed sign-ins and lockout period lock an account after too many wrong passwords in a row.
+        failed sign-ins and longest pause slow down whoever keeps getting an account’s password wrong, from where they are, without ever locking out its owner.
       </p>
       <div className="govuk-inset-text">
-        Changes apply at once to everyone’s sessions: anyone whose session is already past a shorter limit is signed out. A new lockout period applies to accounts locked from now on.
+        Changes apply at once to everyone’s sessions: anyone whose session is already past a shorter limit is signed out. A new longest pause applies to waits that start from now on.
       </div>
       <QueryState query={settings} what="the sign-in settings">
         {(saved) => <SignInSettingsForm saved={saved} />}

@@ -1,12 +1,15 @@
 // The administration API (/api/admin): users, organisations and their grants, API tokens, the
-// sign-in settings and the audit trail. Each list has its query options; each change invalidates what it changed
+// sign-in settings, the audit trail and security alerts. Each list has its query options; each change invalidates what it changed
 // and the audit trail, which records it.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../lib/api-client';
 import { adminKeys } from '../../lib/query-keys';
 import type { ApiToken, AuditEvent, CreatedApiToken, Grant, Organisation, Role, SignInSettings, User } from '../../../../schemas/access-api';
 
+import type { SecurityAlert, SecurityAlerts } from '../../../../schemas/operations-api';
+
 export type { ApiToken, AuditEvent, Organisation, SignInSettings, User } from '../../../../schemas/access-api';
+export type { SecurityAlert } from '../../../../schemas/operations-api';
 export { ORGANISATION_KINDS } from '../../../../schemas/access-api';
 
 export interface AuditFilters {
@@ -75,4 +78,12 @@ export function useRevokeToken() {
 /** Replaces all four sign-in settings at once; they apply at once to every session. */
 export function useSetSignInSettings() {
   return useAdminMutation((body: SignInSettings) => api<SignInSettings>('/api/admin/sign-in-settings', { method: 'PUT', json: body }), [adminKeys.signInSettings()]);
+}
+
+/** Alerts of sustained attacks on sign-in (server/access/security-alerts.ts), newest first. */
+export const securityAlertsKey = [...adminKeys.all, 'security-alerts'] as const;
+export const securityAlertsQueryOptions = queryOptions({ queryKey: securityAlertsKey, queryFn: () => api<SecurityAlerts>('/api/admin/security-alerts') });
+
+export function useAcknowledgeAlert() {
+  return useAdminMutation((id: number) => api<SecurityAlert>(`/api/admin/security-alerts/${id}/acknowledge`, { method: 'POST', json: {} }), [securityAlertsKey]);
 }

@@ -68,7 +68,7 @@ describe('signInSettingsProblems', () => {
     for (const text of ['thirty', '30 minutes', '1e2', '0x1e', '3-0', '.', 'Infinity', 'NaN']) {
       expect(signInSettingsProblems(withValue('sessionIdleMinutes', text)), text).toEqual({ [IDLE]: 'Idle timeout must be a number, like 30' });
     }
-    expect(signInSettingsProblems(withValue('maxFailedSignIns', 'five'))).toEqual({ [FAILURES]: 'Failed sign-ins before lockout must be a number, like 5' });
+    expect(signInSettingsProblems(withValue('maxFailedSignIns', 'five'))).toEqual({ [FAILURES]: 'Failed sign-ins before a pause must be a number, like 5' });
   });
 
   it('refuses decimals, but not a whole number written with a decimal point', () => {

@@ -1,0 +1,123 @@
+// Health that tells the truth (issue 14): liveness stays as DOMAIN.md section 9 says; readiness
+// proves the database can take a write, and a full disk or a read-only database is said in words
+// (503), on /api/health/ready and on the request that could not be saved, while reads, token
+// reads included, carry on.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database';
+import { writeProblem } from '../db/storage';
+import { StorageError } from '../db/storage-errors';
+import { quarterId } from '../../schemas/periods';
+import { buildTestApp, partnerToken, signIn, upload } from '../test/helpers';
+import { csvOf, validRow } from '../test/rows';
+
+let app: FastifyInstance | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'dap-health-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** No page beyond those the file has: every write that needs a new page fails, as on a full disk. */
+function fillTheDisk(app: FastifyInstance) {
+  app.db.sqlite.pragma(`max_page_count = ${app.db.sqlite.pragma('page_count', { simple: true }) as number}`);
+}
+
+describe('liveness', () => {
+  it.each(['/api/health', '/api/health/live'])('%s answers 200 {"status":"ok"}', async (url) => {
+    app = await buildTestApp();
+    const response = await app.inject({ url });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('readiness', () => {
+  it('is ready when the database takes a write, and the probe leaves nothing behind', async () => {
+    app = await buildTestApp(undefined, { databasePath: join(tempDir(), 'db.sqlite') });
+    const response = await app.inject({ url: '/api/health/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ready' });
+    expect(app.db.sqlite.prepare('SELECT count(*) FROM health_probe').pluck().get()).toBe(0);
+  });
+
+  it('with the disk full: 503 in words on /api/health/ready, 503 in words for an upload, and liveness still 200', async () => {
+    app = await buildTestApp();
+    const analyst = await signIn(app, 'analyst');
+    fillTheDisk(app);
+    const ready = await app.inject({ url: '/api/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toMatchObject({ status: 'not-ready', code: 'disk-full' });
+    expect(ready.json().reason).toMatch(/is full, so nothing can be saved\. Free space on that disk/);
+    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+
+    // Five years of quarters: storing them needs new pages, as any sizeable upload does.
+    const quarters = Array.from({ length: 20 }, (_, i) => quarterId({ startYear: 2015 + Math.floor(i / 4), quarter: ((i % 4) + 1) as 1 | 2 | 3 | 4 }));
+    const stored = await upload(app, 'police', csvOf(quarters.map((period) => validRow('police', { period, notes: 'Figures revised after review. '.repeat(20) }))), { as: analyst });
+    expect(stored.status).toBe(503);
+    expect(stored.body).toMatchObject({ code: 'disk-full' });
+    expect(stored.body.message).toMatch(/^Nothing was saved\. The disk that holds the database/);
+    expect(stored.response.body).not.toMatch(/SQLITE|at .*\.ts/);
+    expect(app.db.sqlite.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(0);
+
+    // Room again: ready again, without a restart.
+    app.db.sqlite.pragma('max_page_count = 1073741823');
+    expect((await app.inject({ url: '/api/health/ready' })).statusCode).toBe(200);
+  });
+
+  it('with the database read-only: 503 on readiness, while signed-in and token reads carry on', async () => {
+    app = await buildTestApp();
+    const board = await signIn(app, 'board');
+    const token = partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
+    // Every write fails from here on, as on a file or disk that has become read-only.
+    app.db.sqlite.pragma('query_only = ON');
+    const ready = await app.inject({ url: '/api/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toMatchObject({ status: 'not-ready', code: 'read-only' });
+    expect(ready.json().reason).toMatch(/cannot be written: the file or its folder is read-only/);
+    // The token's first use would record last_used_at; that write fails and the read goes on.
+    const partnerRead = await app.inject({ url: '/api/submissions', headers: { authorization: `Bearer ${token}` } });
+    expect(partnerRead.statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
+  });
+
+  it('counts a disk nearly full as not ready, before writes start failing', () => {
+    const db = openDatabase(join(tempDir(), 'db.sqlite'));
+    try {
+      expect(writeProblem(db)).toBeNull();
+      const problem = writeProblem(db, Number.MAX_SAFE_INTEGER);
+      expect(problem).toMatchObject({ code: 'disk-full' });
+      expect(problem!.message).toMatch(/has only \d+ MB free, too little to take an upload safely/);
+    } finally {
+      db.sqlite.close();
+    }
+  });
+});
+
+describe('opening a database that cannot be used', () => {
+  it('says so in words: a folder that cannot exist', () => {
+    const dir = tempDir();
+    const path = join(dir, 'not-a-folder');
+    openDatabase(path).sqlite.close();
+    // A file where the database's folder should be.
+    expect(() => openDatabase(join(path, 'db.sqlite'))).toThrow(StorageError);
+    expect(() => openDatabase(join(path, 'db.sqlite'))).toThrow(/cannot be opened or created\. Check that DATABASE_PATH names a file in a folder that exists/);
+  });
+
+  it('says so in words: a file that is not a database', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const path = join(tempDir(), 'db.sqlite');
+    writeFileSync(path, 'this is a spreadsheet, not a database'.repeat(200));
+    expect(() => openDatabase(path)).toThrow(/is damaged or is not a dashboard database\. Stop the server and restore the latest backup/);
+  });
+});
