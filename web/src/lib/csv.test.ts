@@ -16,6 +16,12 @@ describe('neutraliseCell', () => {
     ['15.6', '15.6'],
     ['a=b', 'a=b'],
     ['', ''],
+    // What a spreadsheet folds or skips before reading a formula
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['\u200B=1+1', "'\u200B=1+1"],
+    [' =1+1', "' =1+1"],
+    ['\uFE62cmd', "'\uFE62cmd"],
+    ['\nline', "'\nline"],
   ])('%j → %j', (input, expected) => expect(neutraliseCell(input)).toBe(expected));
 });
 
@@ -26,6 +32,8 @@ describe('csvCell', () => {
     [0, '0'],
     [3835, '3835'],
     [15.6, '15.6'],
+    [-5, '-5'],
+    [Number.NaN, ''],
     ['Windsor and Maidenhead', 'Windsor and Maidenhead'],
     ['Bedford, Luton', '"Bedford, Luton"'],
     ['He said "no"', '"He said ""no"""'],

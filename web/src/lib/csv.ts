@@ -1,21 +1,19 @@
-// CSV files the dashboard produces. A cell that starts with = + - @ tab or carriage return
-// could run as a formula when the file is opened in a spreadsheet ("CSV injection"), so it is
-// prefixed with a single quote. The file starts with a byte order mark so that Excel reads it
-// as UTF-8 (en dashes, "£"), and lines end with CRLF as RFC 4180 says.
+// CSV files the dashboard produces. Text goes through the formula guard the server's exports
+// use (schemas/formula-guard.ts: = + - @ tab or line break, also after Unicode folding and
+// invisible characters), and numbers are written as numbers. The file starts with a byte order
+// mark so that Excel reads it as UTF-8 (en dashes, "£"), and lines end with CRLF as RFC 4180 says.
+import { neutraliseCell } from '../../../schemas/formula-guard';
+
 export type Cell = string | number | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 export const UTF8_BOM = '\uFEFF';
 
-/** "=1+2" → "'=1+2"; "-5" → "'-5"; "Bexley" → "Bexley". */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { neutraliseCell };
 
 /** One cell: null → empty; neutralised; quoted when it holds a comma, quote or line break. */
 export function csvCell(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
-  const text = neutraliseCell(typeof cell === 'number' ? String(cell) : cell);
+  const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : neutraliseCell(cell);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
