@@ -123,7 +123,7 @@ export default function PartnershipPage({ params }: { params: Record<string, str
   }, [partnership]);
 
   return (
-    <>
+    <div className="app-strategy-page">
       <PageHeading title={shownPeriod ? `${name}: aims and measures, ${periodLabel(shownPeriod)}` : `${name}: aims and measures`} caption="Our strategy">
         {name}
       </PageHeading>
@@ -147,6 +147,6 @@ export default function PartnershipPage({ params }: { params: Record<string, str
           )}
         </QueryState>
       )}
-    </>
+    </div>
   );
 }
