@@ -33,7 +33,8 @@ export function EChart({ option, className = 'app-chart', height }: { option: Ch
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance.resize());
     observer?.observe(element);
     const beforePrint = () => fitForPrint(instance, element);
-    const afterPrint = () => instance.resize();
+    // 'auto' lets go of the width and height fitForPrint set, which ECharts otherwise keeps.
+    const afterPrint = () => instance.resize({ width: 'auto', height: 'auto' });
     window.addEventListener('beforeprint', beforePrint);
     window.addEventListener('afterprint', afterPrint);
     return () => {
