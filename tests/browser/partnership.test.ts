@@ -241,6 +241,12 @@ describe('a board member and their partnership', () => {
         const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
         expect(scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(client);
       }
+      // The list of partnerships names each one the board member belongs to.
+      await page.goto('/partnerships');
+      await settled(page);
+      expect(await page.locator('tbody th[scope="row"]').allTextContents()).toEqual((await partnerships(page)).map((p) => p.name));
+      await expectAccessible(page, 'partnerships list at 375 px');
+
       await page.goto(`/partnerships/${bucks.id}`);
       await settled(page);
       const row = page.locator('tr.app-measure').first();

@@ -6,7 +6,7 @@
 // why there is no value. A figure stored with a warning says so under it (DOMAIN.md 5.7), and a
 // comparison that could not be made says why and what an analyst can load. Opened without a period it shows the area's latest complete twelve
 // months, as the server chooses them. All of it comes from one summary request. Prints as a
-// board paper.
+// board paper: a table of every indicator first, then the cards (styles/_print.scss).
 import { useQuery } from '@tanstack/react-query';
 import { areaNamer, LEVEL_LABELS, limitsAt, summaryQueryOptions, useAreas, type AreaSummary, type SummaryIndicator } from '../../api/indicators';
 import { href, Link } from '../../app/router';
