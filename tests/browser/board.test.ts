@@ -84,7 +84,7 @@ describe('a board member', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(DEMO.board.password);
     await page.keyboard.press('Enter');
-    await page.waitForURL('**/overview**');
+    await page.waitForURL('**/partnerships/*'); // a board member lands on their partnership (issue 11)
   });
 
   it('lands on the latest complete twelve months, whose figures come in one request', async () => {

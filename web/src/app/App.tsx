@@ -62,7 +62,7 @@ function Navigation({ me, pathname }: { me: Me; pathname: string }) {
           <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
             <ul className="govuk-service-navigation__list" id="navigation">
               {items.map((item) => {
-                const active = pathname === item.path || pathname.startsWith(`${item.path}/`) || (item.path === '/overview' && pathname.startsWith('/indicators/'));
+                const active = [item.path, ...(item.alsoActiveUnder ?? [])].some((path) => pathname === path || pathname.startsWith(`${path}/`));
                 return (
                   <li key={item.path} className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
                     <Link className="govuk-service-navigation__link" to={item.path} aria-current={active ? 'page' : undefined}>

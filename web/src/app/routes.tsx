@@ -13,6 +13,9 @@ export interface RouteDefinition {
 
 export const ROUTES: RouteDefinition[] = [
   { path: '/sign-in', page: SignInPage },
+  { path: '/strategy', page: lazy(() => import('../features/partnership/StrategyLanding')), roles: ACCESS.dashboard },
+  { path: '/partnerships', page: lazy(() => import('../features/partnership/PartnershipsPage')), roles: ACCESS.dashboard },
+  { path: '/partnerships/:id', page: lazy(() => import('../features/partnership/PartnershipPage')), roles: ACCESS.dashboard },
   { path: '/overview', page: lazy(() => import('../features/overview/OverviewPage')), roles: ACCESS.dashboard },
   { path: '/indicators/:id', page: lazy(() => import('../features/indicators/IndicatorPage')), roles: ACCESS.dashboard },
   { path: '/returns', page: lazy(() => import('../features/returns/ReturnsPage')), roles: ACCESS.returns },
@@ -29,10 +32,13 @@ export interface NavItem {
   label: string;
   path: string;
   roles: Role[];
+  /** Other paths under which the item is the current one: an indicator page is part of the overview. */
+  alsoActiveUnder?: string[];
 }
 
 export const NAVIGATION: NavItem[] = [
-  { label: 'Overview', path: '/overview', roles: ACCESS.dashboard },
+  { label: 'Our strategy', path: '/strategy', roles: ACCESS.dashboard, alsoActiveUnder: ['/partnerships'] },
+  { label: 'Overview', path: '/overview', roles: ACCESS.dashboard, alsoActiveUnder: ['/indicators'] },
   { label: 'Returns', path: '/returns', roles: ACCESS.returns },
   { label: 'Quarter’s returns', path: '/quarter', roles: ACCESS.signedIn },
   { label: 'Administration', path: '/admin', roles: ACCESS.admin },

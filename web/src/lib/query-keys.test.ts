@@ -2,7 +2,7 @@
 // refresh every figure at once, and two spellings of the same request share one cache entry.
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { adminKeys, areaKeys, authKeys, indicatorKeys, keysChangedByUpload, revisionKeys, submissionKeys } from './query-keys';
+import { adminKeys, areaKeys, authKeys, indicatorKeys, keysChangedByUpload, partnershipKeys, revisionKeys, submissionKeys } from './query-keys';
 
 const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) => prefix.every((part, i) => JSON.stringify(key[i]) === JSON.stringify(part));
 
@@ -20,6 +20,8 @@ describe('query key factories', () => {
     expect(startsWith(revisionKeys.list('police', { area: 'A', period: 'P' }), revisionKeys.all)).toBe(true);
     expect(startsWith(adminKeys.audit({ limit: 50 }), adminKeys.audits())).toBe(true);
     expect(startsWith(adminKeys.signInSettings(), adminKeys.all)).toBe(true);
+    expect(startsWith(partnershipKeys.strategy(4, { period: '2023-24' }), partnershipKeys.strategies())).toBe(true);
+    expect(startsWith(partnershipKeys.list(), partnershipKeys.strategies())).toBe(false);
   });
 
   it('treat an undefined parameter as absent', () => {
@@ -27,7 +29,7 @@ describe('query key factories', () => {
     expect(submissionKeys.list({ type: undefined, limit: 20 })).toEqual(submissionKeys.list({ limit: 20 }));
   });
 
-  it('let one upload invalidate every figure but not the catalogue or the area list', async () => {
+  it('let one upload invalidate every figure, a strategy’s statuses too, but not the catalogue, the area list or the partnerships', async () => {
     const client = new QueryClient();
     const keys = {
       catalogue: indicatorKeys.catalogue(),
@@ -40,6 +42,8 @@ describe('query key factories', () => {
       submissions: submissionKeys.list({ type: 'police' }),
       submission: submissionKeys.detail(7),
       revisions: revisionKeys.list('police', { area: 'E09000004', period: '2019-20Q3' }),
+      partnerships: partnershipKeys.list(),
+      strategy: partnershipKeys.strategy(4, {}),
     };
     for (const key of Object.values(keys)) client.setQueryData(key, 'cached');
     await Promise.all(keysChangedByUpload().map((queryKey) => client.invalidateQueries({ queryKey })));
@@ -55,6 +59,8 @@ describe('query key factories', () => {
       submissions: true,
       submission: true,
       revisions: true,
+      partnerships: false,
+      strategy: true,
     });
   });
 });

@@ -66,7 +66,16 @@ export const cycleKeys = {
   reminders: () => [...cycleKeys.all, 'reminders'] as const,
 };
 
+/** Partnerships and their strategies read against the data (issue 11). */
+export const partnershipKeys = {
+  all: ['partnerships'] as const,
+  list: () => [...partnershipKeys.all, 'list'] as const,
+  /** Everything computed from returns: a strategy's figures and statuses. */
+  strategies: () => [...partnershipKeys.all, 'strategy'] as const,
+  strategy: (id: number, params: { period?: string }) => [...partnershipKeys.strategies(), id, clean(params)] as const,
+};
+
 /** What a stored return can change: the figures, the submissions list, the revisions and the returns' statuses. */
 export function keysChangedByUpload() {
-  return [indicatorKeys.figures(), areaKeys.summaries(), submissionKeys.all, revisionKeys.all, adminKeys.audits(), cycleKeys.statuses()];
+  return [indicatorKeys.figures(), areaKeys.summaries(), submissionKeys.all, revisionKeys.all, adminKeys.audits(), cycleKeys.statuses(), partnershipKeys.strategies()];
 }

@@ -93,6 +93,7 @@ export const ACCESS = {
   signedIn: ['admin', 'analyst', 'board', 'partner'] as Role[],
 };
 
+/** Partners start at their returns; everyone else on their partnership's strategy (issue 11), or the list of partnerships. */
 export function homePathFor(role: Role): string {
-  return role === 'partner' ? '/returns' : '/overview';
+  return role === 'partner' ? '/returns' : '/strategy';
 }

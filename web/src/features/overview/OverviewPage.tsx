@@ -6,7 +6,7 @@
 // why there is no value. A figure stored with a warning says so under it (DOMAIN.md 5.7), and a
 // comparison that could not be made says why and what an analyst can load. Opened without a period it shows the area's latest complete twelve
 // months, as the server chooses them. All of it comes from one summary request. Prints as a
-// board paper.
+// board paper: a table of every indicator first, then the cards (styles/_print.scss).
 import { useQuery } from '@tanstack/react-query';
 import { areaNamer, LEVEL_LABELS, limitsAt, summaryQueryOptions, useAreas, type AreaSummary, type SummaryIndicator } from '../../api/indicators';
 import { href, Link } from '../../app/router';
@@ -15,12 +15,13 @@ import { FigureWarnings } from '../../components/FigureWarnings';
 import { JudgementTag } from '../../components/Judgement';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
+import { TableHead } from '../../components/TableHead';
 import { Sparkline } from '../../components/Sparkline';
 import { formatCount, formatDate, formatInterval, formatValue, periodLabel, shortPeriodLabel } from '../../lib/format';
 import { benchmarkNoteText, benchmarkWords, referenceWords, statusExplanation, trendWords, yearEarlierWords, type Assessment } from '../../lib/judgement';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
 import { sparklineText } from '../../lib/sparkline';
-import { unitCaptionFor, type UnitSubject } from '../../lib/units';
+import { unitCaptionFor, valueWithUnit, type UnitSubject } from '../../lib/units';
 import { warningLines } from '../../lib/warnings';
 import { LateNoticeForArea } from '../cycle/LateNotice';
 
@@ -143,6 +144,73 @@ function referenceRangeText(reference: NonNullable<SummaryIndicator['reference']
   return reference.label;
 }
 
+/** What a card says in a few words, for the printed summary table. */
+function summaryRow(item: SummaryIndicator, summary: AreaSummary, areaName: (code: string) => string) {
+  const { indicator, value, trend } = item;
+  const format: UnitSubject = { unit: indicator.unit, decimals: indicator.decimals, denominator: indicator.denominator };
+  const limits = limitsAt(value, summary.level);
+  const benchmarkName = summary.benchmarkArea?.name ?? null;
+  const comparison = value.benchmark;
+  const ok = value.status === 'ok';
+  return {
+    value: ok ? valueWithUnit(value.value, format, summary.period.kind) : (statusExplanation(value.status, { missing: value.missing, threshold: summary.disclosure.threshold, areaName })?.title ?? 'No figure'),
+    interval: ok ? (formatInterval(limits.lower, limits.upper, format) ?? '') : '',
+    comparison:
+      comparison && benchmarkName
+        ? benchmarkWords(comparison.assessment, benchmarkName, { valueStatus: value.status, benchmarkStatus: comparison.status, hasInterval: limits.lower !== null })
+        : null,
+    trend: trendWords(trend.marker, trend.judgement),
+  };
+}
+
+/**
+ * The printed board paper opens with every indicator on a line, grouped by aim: the figure, its
+ * interval, the comparison and the trend, so the board reads the whole picture on one or two
+ * pages before the cards. On screen the cards say the same.
+ */
+export function PrintSummary({ summary, areaName }: { summary: AreaSummary; areaName: (code: string) => string }) {
+  const benchmark = summary.benchmarkArea?.name;
+  return (
+    <section className="app-print-only app-print-summary" aria-labelledby="print-summary-heading">
+      <h2 className="govuk-heading-m" id="print-summary-heading">
+        Summary
+      </h2>
+      <table className="govuk-table app-print-summary__table">
+        <caption className="govuk-visually-hidden">Every indicator for {summary.area.name}, {summary.period.label}</caption>
+        <TableHead columns={['Indicator', `Figure (${LEVEL_LABELS[summary.level]} interval)`, benchmark ? `Compared with ${benchmark}` : 'Compared with the benchmark', 'Trend']} />
+        {summary.aims.map((aim) => (
+          <tbody className="govuk-table__body" key={aim.aim}>
+            <tr className="govuk-table__row">
+              <th scope="colgroup" colSpan={4} className="govuk-table__header app-print-summary__aim">
+                {aim.title}
+              </th>
+            </tr>
+            {aim.indicators.map((item) => {
+              const row = summaryRow(item, summary, areaName);
+              return (
+                <tr className="govuk-table__row" key={item.indicator.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {item.indicator.title}
+                  </th>
+                  <td className="govuk-table__cell">
+                    {row.value}
+                    {row.interval && ` (${row.interval})`}
+                  </td>
+                  <td className="govuk-table__cell">{row.comparison ? <JudgementTag words={row.comparison} /> : ''}</td>
+                  <td className="govuk-table__cell">
+                    <span aria-hidden="true">{row.trend.symbol ? `${row.trend.symbol} ` : ''}</span>
+                    {row.trend.text}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+    </section>
+  );
+}
+
 function Summary({ summary, selection, areaName }: { summary: AreaSummary; selection: Selection; areaName: (code: string) => string }) {
   const benchmark = summary.benchmarkArea?.name;
   const quarter = summary.period.kind === 'quarter';
@@ -201,6 +269,7 @@ function Summary({ summary, selection, areaName }: { summary: AreaSummary; selec
           Print as a board paper
         </button>
       </div>
+      <PrintSummary summary={summary} areaName={areaName} />
       {summary.aims.map((aim) => (
         <section className="app-aim" key={aim.aim} aria-labelledby={`aim-${aim.aim}`}>
           <h2 className="govuk-heading-m" id={`aim-${aim.aim}`}>
