@@ -41,7 +41,6 @@ beforeEach(() => {
   plan = testPlan();
   sent = [];
   answers = {};
-  navigate('/partnerships/3/plan', { replace: true });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (path: string, init: RequestInit = {}) => {
@@ -61,13 +60,16 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function renderPage() {
+/** Renders the page at an address (the router reads an address that changes under a rendered page). */
+function renderPage(address = '/partnerships/3/plan') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
+  const view = render(
     <QueryClientProvider client={client}>
       <DeliveryPlanPage params={{ id: '3' }} />
     </QueryClientProvider>,
   );
+  act(() => navigate(address, { replace: true }));
+  return view;
 }
 
 /** The page once the plan is on it. */
@@ -109,6 +111,14 @@ describe('a board member', () => {
 
     expect(screen.queryByRole('button', { name: /Edit|Delete|progress update|Add an action|Import/ })).toBeNull();
     expect(sent.some((s) => s.path.includes('/strategy'))).toBe(false);
+  });
+
+  it('is told when the plan has no actions yet, with no filters to use', async () => {
+    plan = testPlan([]);
+    renderPage();
+    expect(await screen.findByText('The plan has no actions yet.')).toBeTruthy();
+    expect(screen.getByText('When the partnership’s analysts add the plan’s actions, they are listed here.')).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Filter the actions' })).toBeNull();
   });
 
   it('filters to the overdue actions, overdue first, and says what is shown', async () => {
@@ -173,6 +183,25 @@ describe('an analyst', () => {
     expect(after.getByRole('heading', { level: 4 }).textContent).toBe('Latest update: 22 November 2026, by Demo analyst');
     expect(after.getByText('Progress update of 22 November 2026 added.')).toBeTruthy();
     expect(after.queryByLabelText('What has happened')).toBeNull();
+  });
+
+  it('says so in a banner, and focuses it, when the filters hide the action just saved', async () => {
+    answers['POST /api/partnerships/3/actions/2/updates'] = (body) => {
+      const b = body as { on: string; text: string };
+      const changed = { ...ACTIONS[1], status: 'complete' as const, overdue: false, updates: [{ id: 9, on: b.on, text: b.text, author: { id: 2, name: 'Demo analyst' }, createdAt: '2026-11-22T12:00:00Z' }] };
+      plan = withAction(changed);
+      return { status: 201, body: changed };
+    };
+    renderPage('/partnerships/3/plan?overdue=true');
+    fireEvent.click((await loaded()).getByRole('button', { name: 'Add a progress update on “Map recovery programmes”' }));
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+    const form = within(card('Map recovery programmes'));
+    fireEvent.change(form.getByLabelText('What has happened'), { target: { value: 'Mapping finished.' } });
+    fireEvent.change(form.getByLabelText('Status from now on'), { target: { value: 'complete' } });
+    fireEvent.click(form.getByRole('button', { name: 'Add the update' }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('plan-saved-banner'));
+    expect(screen.getByRole('alert').textContent).toContain('Progress update of 22 November 2026 added: “Map recovery programmes”. The filters chosen now hide it.');
+    expect(screen.queryByRole('article', { name: 'Map recovery programmes' })).toBeNull();
   });
 
   it('edits an action: the API’s 400 shows on its field, then only the changed fields are sent', async () => {

@@ -12,11 +12,11 @@ import { plural } from '../../lib/format';
 import { useMe } from '../auth/api';
 import { ActionCard, actionHeadingId, panelButtonId, type CardPanel } from './ActionCard';
 import { ActionForm } from './ActionForm';
-import { aimChoicesFromPlan, useAddAction, useAddProgress, useAimChoices, useChangeAction, useDeleteAction, usePlan, type DeliveryPlan } from './api';
+import { aimChoicesFromPlan, useAddAction, useAddProgress, useAimChoices, useChangeAction, useDeleteAction, usePlan, type DeliveryPlan, type PlanAction } from './api';
 import { DeleteConfirm } from './DeleteConfirm';
 import { ImportPanel } from './ImportPanel';
 import { PlanFilters } from './PlanFilters';
-import { aimHeading, dayInWords, filterSentence, filtersFromSearch, groupByAim, isFiltered, summarySentence, type PlanFilters as Filters } from './plan-words';
+import { aimHeading, dayInWords, filterSentence, filtersFromSearch, groupByAim, isFiltered, matches, summarySentence, type PlanFilters as Filters } from './plan-words';
 import { ProgressForm } from './ProgressForm';
 
 type Panel = { kind: CardPanel; actionId: number } | { kind: 'add' } | { kind: 'import' } | null;
@@ -78,6 +78,11 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
     setSaved(next);
     focus(focusId);
   };
+  /** After a save, focus goes to the action; if the filters now hide it, to a banner that says so. */
+  const savedTo = (action: PlanAction, text: string) => {
+    if (matches(action, filters)) done({ actionId: action.id, text }, actionHeadingId(action.id));
+    else done({ actionId: null, text: `${text.replace(/\.$/, '')}: “${action.title}”. The filters chosen now hide it.` }, BANNER_ID);
+  };
 
   const applyFilters = (next: Filters) => {
     setSaved(null);
@@ -130,11 +135,7 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
           }}
           onSave={async (body) => {
             if (body.kind !== 'new') return;
-            const created = await add.mutateAsync(body.action);
-            // A filter may hide the new action; the confirmation then says so, under the plan's heading.
-            const visible = groupByAim([created], filters).length > 0;
-            if (visible) done({ actionId: created.id, text: 'Action added to the plan.' }, actionHeadingId(created.id));
-            else done({ actionId: null, text: `Action added to the plan: “${created.title}”. The filters chosen hide it.` }, BANNER_ID);
+            savedTo(await add.mutateAsync(body.action), 'Action added to the plan.');
           }}
         />
       )}
@@ -146,10 +147,14 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
         />
       )}
 
-      <PlanFilters filters={filters} aims={filterAims} onApply={applyFilters} clearHref={isFiltered(filters) ? href(window.location.pathname, { strategy: strategyParam }) : null} />
-      <p className="app-plan-shown" role="status">
-        {filterSentence(shown, plan.summary.total, filters, aimTitle)}
-      </p>
+      {plan.summary.total > 0 && (
+        <>
+          <PlanFilters filters={filters} aims={filterAims} onApply={applyFilters} clearHref={isFiltered(filters) ? href(window.location.pathname, { strategy: strategyParam }) : null} />
+          <p className="app-plan-shown" role="status">
+            {filterSentence(shown, plan.summary.total, filters, aimTitle)}
+          </p>
+        </>
+      )}
 
       {plan.summary.total === 0 ? (
         <p className="govuk-body">{canEdit ? 'Add the plan’s actions one by one, or import them from a spreadsheet.' : 'When the partnership’s analysts add the plan’s actions, they are listed here.'}</p>
@@ -184,8 +189,7 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
                           today={plan.today}
                           onCancel={() => closeCard(action.id, 'progress')}
                           onSave={async (body) => {
-                            await progress.mutateAsync({ id: action.id, progress: body });
-                            done({ actionId: action.id, text: `Progress update of ${dayInWords(body.on)} added.` }, actionHeadingId(action.id));
+                            savedTo(await progress.mutateAsync({ id: action.id, progress: body }), `Progress update of ${dayInWords(body.on)} added.`);
                           }}
                         />
                       )}
@@ -200,8 +204,8 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
                           onCancel={() => closeCard(action.id, 'edit')}
                           onSave={async (body) => {
                             if (body.kind !== 'change') return;
-                            if (body.change) await change.mutateAsync({ id: action.id, change: body.change });
-                            done({ actionId: action.id, text: body.change ? 'Changes saved.' : 'Nothing was changed.' }, actionHeadingId(action.id));
+                            if (!body.change) return done({ actionId: action.id, text: 'Nothing was changed.' }, actionHeadingId(action.id));
+                            savedTo(await change.mutateAsync({ id: action.id, change: body.change }), 'Changes saved.');
                           }}
                         />
                       )}
