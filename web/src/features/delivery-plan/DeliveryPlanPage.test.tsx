@@ -239,6 +239,32 @@ describe('an analyst', () => {
     expect(within(card('Manage the co-commissioned services')).getByText('Changes saved.')).toBeTruthy();
   });
 
+  it('says so when the action was removed by someone else, and shows the plan as it now is', async () => {
+    answers['PATCH /api/partnerships/3/actions/3'] = () => {
+      plan = testPlan(plan.actions.filter((a) => a.id !== 3));
+      return { status: 404, body: { statusCode: 404, error: 'Not Found', code: 'unknown-action', message: "Oxfordshire's delivery plan has no action 3." } };
+    };
+    renderPage();
+    fireEvent.click((await loaded()).getByRole('button', { name: 'Edit “Manage the co-commissioned services”' }));
+    fireEvent.change(within(card('Manage the co-commissioned services')).getByLabelText('Status'), { target: { value: 'complete' } });
+    fireEvent.click(within(card('Manage the co-commissioned services')).getByRole('button', { name: 'Save the changes' }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('plan-saved-banner'));
+    expect(screen.getByRole('alert').textContent).toBe('Important“Manage the co-commissioned services” is no longer in the plan: someone may have removed it. Nothing was saved.');
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Manage the co-commissioned services' })).toBeNull());
+  });
+
+  it('refuses a spreadsheet over 1 MB before sending it', async () => {
+    renderPage();
+    fireEvent.click((await loaded()).getByRole('button', { name: 'Import actions from a spreadsheet' }));
+    const file = new File(['activity\n'], 'everything.xlsx');
+    Object.defineProperty(file, 'size', { value: 1024 * 1024 + 1 });
+    fireEvent.change(screen.getByLabelText('Choose the spreadsheet'), { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check the file' }));
+    expect((await screen.findByRole('link', { name: /must be smaller than 1 MB/ })).getAttribute('href')).toBe('#plan-file');
+    expect(screen.getByLabelText('Choose the spreadsheet').getAttribute('aria-describedby')).toBe('plan-file-hint plan-file-error');
+    expect(edits()).toEqual([]);
+  });
+
   it('deletes an action only after confirming, and a cancel returns focus to the button', async () => {
     answers['DELETE /api/partnerships/3/actions/5'] = () => {
       plan = testPlan(plan.actions.filter((a) => a.id !== 5));

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { href, Link, useSearchParams } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
+import { isApiError } from '../../lib/api-client';
 import { plural } from '../../lib/format';
 import { useMe } from '../auth/api';
 import { ActionCard, actionHeadingId, panelButtonId, type CardPanel } from './ActionCard';
@@ -25,6 +26,8 @@ type Panel = { kind: CardPanel; actionId: number } | { kind: 'add' } | { kind: '
 interface Saved {
   actionId: number | null;
   text: string;
+  /** A banner that reports a failure rather than a success. */
+  important?: boolean;
 }
 
 const BANNER_ID = 'plan-saved-banner';
@@ -59,8 +62,7 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
 
   const groups = groupByAim(plan.actions, filters);
   const shown = groups.reduce((n, g) => n + g.actions.length, 0);
-  const aimsInPlan = aimChoicesFromPlan(plan.actions);
-  const filterAims = (links.data ?? aimsInPlan).map((a) => ({ id: a.id, label: `Aim ${a.number}: ${a.title}` }));
+  const filterAims = aims.map((a) => ({ id: a.id, label: `Aim ${a.number}: ${a.title}` }));
   const aimTitle = (id: number) => filterAims.find((a) => a.id === id)?.label;
   const strategyParam = search.get('strategy');
 
@@ -77,6 +79,11 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
     setPanel(null);
     setSaved(next);
     focus(focusId);
+  };
+  /** An edit of an action someone else has removed: the plan is read afresh (api.ts), and a banner says why the action went. */
+  const goneOr = (action: PlanAction) => (error: unknown) => {
+    if (!isApiError(error, 404)) throw error;
+    done({ actionId: null, text: `“${action.title}” is no longer in the plan: someone may have removed it. Nothing was saved.`, important: true }, BANNER_ID);
   };
   /** After a save, focus goes to the action; if the filters now hide it, to a banner that says so. */
   const savedTo = (action: PlanAction, text: string) => {
@@ -99,10 +106,16 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
       </p>
 
       {saved && saved.actionId === null && (
-        <div className="govuk-notification-banner govuk-notification-banner--success app-no-print" role="alert" aria-labelledby={`${BANNER_ID}-title`} id={BANNER_ID} tabIndex={-1}>
+        <div
+          className={`govuk-notification-banner${saved.important ? '' : ' govuk-notification-banner--success'} app-no-print`}
+          role="alert"
+          aria-labelledby={`${BANNER_ID}-title`}
+          id={BANNER_ID}
+          tabIndex={-1}
+        >
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id={`${BANNER_ID}-title`}>
-              Success
+              {saved.important ? 'Important' : 'Success'}
             </h2>
           </div>
           <div className="govuk-notification-banner__content">
@@ -189,7 +202,7 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
                           today={plan.today}
                           onCancel={() => closeCard(action.id, 'progress')}
                           onSave={async (body) => {
-                            savedTo(await progress.mutateAsync({ id: action.id, progress: body }), `Progress update of ${dayInWords(body.on)} added.`);
+                            await progress.mutateAsync({ id: action.id, progress: body }).then((saved) => savedTo(saved, `Progress update of ${dayInWords(body.on)} added.`), goneOr(action));
                           }}
                         />
                       )}
@@ -205,7 +218,7 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
                           onSave={async (body) => {
                             if (body.kind !== 'change') return;
                             if (!body.change) return done({ actionId: action.id, text: 'Nothing was changed.' }, actionHeadingId(action.id));
-                            savedTo(await change.mutateAsync({ id: action.id, change: body.change }), 'Changes saved.');
+                            await change.mutateAsync({ id: action.id, change: body.change }).then((saved) => savedTo(saved, 'Changes saved.'), goneOr(action));
                           }}
                         />
                       )}
@@ -215,8 +228,7 @@ function Plan({ partnership, plan, canEdit }: { partnership: number; plan: Deliv
                           action={action}
                           onCancel={() => closeCard(action.id, 'delete')}
                           onDelete={async () => {
-                            await remove.mutateAsync(action.id);
-                            done({ actionId: null, text: `Action deleted: “${action.title}”.` }, BANNER_ID);
+                            await remove.mutateAsync(action.id).then(() => done({ actionId: null, text: `Action deleted: “${action.title}”.` }, BANNER_ID), goneOr(action));
                           }}
                         />
                       )}

@@ -6,7 +6,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { z } from 'zod';
 import type { ActionChangeSchema, ActionImportResult, ActionInputSchema, ActionUpdateInputSchema, DeliveryPlan, PlanAction } from '../../../../schemas/actions-api';
 import type { StrategyView } from '../../../../schemas/strategy-api';
-import { api, queryString, request } from '../../lib/api-client';
+import { api, isApiError, queryString, request } from '../../lib/api-client';
 import { deliveryPlanKeys, keysChangedByActionEdit } from '../../lib/delivery-plan-keys';
 
 export type NewAction = z.input<typeof ActionInputSchema>;
@@ -76,6 +76,13 @@ function useRefreshPlan(partnership: number) {
   return () => Promise.all(keysChangedByActionEdit(partnership).map((queryKey) => client.invalidateQueries({ queryKey })));
 }
 
+/** An edit refused because the action has gone (someone else removed it) shows the plan as it now is. */
+function refreshIfGone(refresh: () => Promise<unknown>) {
+  return (error: unknown) => {
+    if (isApiError(error, 404)) void refresh();
+  };
+}
+
 export function useAddAction(partnership: number, strategy: number) {
   const refresh = useRefreshPlan(partnership);
   return useMutation({
@@ -89,6 +96,7 @@ export function useChangeAction(partnership: number) {
   return useMutation({
     mutationFn: ({ id, change }: { id: number; change: ActionChange }) => api<PlanAction>(`${base(partnership)}/actions/${id}`, { method: 'PATCH', json: change }),
     onSuccess: refresh,
+    onError: refreshIfGone(refresh),
   });
 }
 
@@ -97,6 +105,7 @@ export function useDeleteAction(partnership: number) {
   return useMutation({
     mutationFn: (id: number) => api<{ id: number; deleted: true }>(`${base(partnership)}/actions/${id}`, { method: 'DELETE' }),
     onSuccess: refresh,
+    onError: refreshIfGone(refresh),
   });
 }
 
@@ -105,6 +114,7 @@ export function useAddProgress(partnership: number) {
   return useMutation({
     mutationFn: ({ id, progress }: { id: number; progress: NewProgress }) => api<PlanAction>(`${base(partnership)}/actions/${id}/updates`, { method: 'POST', json: progress }),
     onSuccess: refresh,
+    onError: refreshIfGone(refresh),
   });
 }
 
