@@ -1,7 +1,9 @@
 // Every cross-field rule of DOMAIN.md section 5, through the API: one row breaking one rule.
-// Errors reject the file (422) and store nothing; warnings are accepted (201) and reported.
+// Errors reject the file (422) and store nothing; warnings are accepted (201) and reported. The
+// return types come from the registry, and a rule without a case here fails the suite.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { findReturnDefinition, RETURN_DEFINITIONS, RETURN_TYPES } from '../../schemas/returns';
 import { buildTestApp, get, tableCounts, upload } from '../test/helpers';
 import { csvOf, validRow, type Cells } from '../test/rows';
 
@@ -25,6 +27,17 @@ const CASES: Case[] = [
   ['police', 'charges > crimes', { charges: 551 }, 'warning', 'charges'],
   ['police', 'dvpo_granted > dvpn_issued', { dvpo_granted: 21 }, 'warning', 'dvpo_granted'],
   ['police', 'dvds_disclosures > dvds_applications', { dvds_disclosures: 41 }, 'warning', 'dvds_disclosures'],
+  ['police', 'repeat_victims_12m > victims_12m', { repeat_victims_12m: 1801 }, 'error', 'repeat_victims_12m'],
+  ['police', 'victims_female_12m + victims_male_12m > victims_12m', { victims_female_12m: 1441 }, 'error', 'victims_female_12m'],
+  ['police', 'victims_ethnicity_recorded_12m > victims_12m', { victims_ethnicity_recorded_12m: 1801 }, 'error', 'victims_ethnicity_recorded_12m'],
+  ['police', 'repeat_perpetrators_12m > perpetrators_12m', { repeat_perpetrators_12m: 1501 }, 'error', 'repeat_perpetrators_12m'],
+  ['police', 'victims > victims_12m', { victims: 1801, victims_female: 1300, victims_ethnicity_recorded: 1500 }, 'warning', 'victims'],
+  ['police', 'repeat_victims > repeat_victims_12m', { repeat_victims: 501 }, 'warning', 'repeat_victims'],
+  ['police', 'victims_female > victims_female_12m', { victims_female_12m: 459, victims_male_12m: 300 }, 'warning', 'victims_female'],
+  ['police', 'victims_male > victims_male_12m', { victims_male_12m: 119 }, 'warning', 'victims_male'],
+  ['police', 'victims_ethnicity_recorded > victims_ethnicity_recorded_12m', { victims_ethnicity_recorded_12m: 519 }, 'warning', 'victims_ethnicity_recorded'],
+  ['police', 'perpetrators > perpetrators_12m', { perpetrators_12m: 499, repeat_perpetrators_12m: 300 }, 'warning', 'perpetrators'],
+  ['police', 'repeat_perpetrators > repeat_perpetrators_12m', { repeat_perpetrators_12m: 119 }, 'warning', 'repeat_perpetrators'],
   ['marac', 'repeat_cases > cases_discussed', { repeat_cases: 101 }, 'error', 'repeat_cases'],
   ['marac', 'cases_bame > cases_discussed', { cases_bame: 101 }, 'error', 'cases_bame'],
   ['marac', 'cases_lgbt > cases_discussed', { cases_lgbt: 101 }, 'error', 'cases_lgbt'],
@@ -56,7 +69,7 @@ const CASES: Case[] = [
 ];
 
 describe('every valid example row is accepted without warnings', () => {
-  it.each(['police', 'marac', 'idva', 'csc', 'refuge', 'population', 'benchmark'])('%s', async (type) => {
+  it.each(RETURN_TYPES)('%s', async (type) => {
     const { status, body } = await upload(app, type, csvOf([validRow(type)]));
     expect(status).toBe(201);
     expect(body.warnings).toEqual([]);
@@ -65,10 +78,16 @@ describe('every valid example row is accepted without warnings', () => {
 });
 
 describe('cross-field rules (DOMAIN.md section 5)', () => {
+  it('has a case for every rule of every registered return', () => {
+    const rules = RETURN_DEFINITIONS.flatMap((d) => d.rules.map((r) => `${d.type}: ${r.column} (${r.severity})`));
+    const cases = new Set(CASES.map(([type, , , severity, column]) => `${type}: ${column} (${severity})`));
+    expect(rules.filter((rule) => !cases.has(rule))).toEqual([]);
+  });
+
   it.each(CASES)('%s: %s is %s… ', async (type, _rule, overrides, severity, column) => {
     const before = tableCounts(app);
     // The broken row is row 3: a valid row for another area comes first.
-    const rows = [validRow(type, { area_code: 'E09000005' }), validRow(type, overrides)];
+    const rows = [validRow(type, { [findReturnDefinition(type)!.keys.area]: 'E09000005' }), validRow(type, overrides)];
     const { status, body } = await upload(app, type, csvOf(rows));
     const problems = severity === 'error' ? body.errors : body.warnings;
     expect(problems).toHaveLength(1);
