@@ -2,15 +2,33 @@
 // (README: "Adding a return type"); every list of return types, in the code and in the tests, is
 // built from this one.
 import { benchmark } from './benchmark';
+import { communityService } from './community-service';
+import { courtOutcomes } from './court-outcomes';
 import { csc } from './csc';
+import { dhr } from './dhr';
 import type { ReturnDefinition, ReturnTypeId } from './definition';
 import { idva } from './idva';
 import { marac } from './marac';
+import { perpetratorProgramme } from './perpetrator-programme';
 import { police } from './police';
 import { population } from './population';
 import { refuge } from './refuge';
+import { training } from './training';
 
-export const RETURN_DEFINITIONS: readonly ReturnDefinition[] = [police, marac, idva, csc, refuge, population, benchmark];
+export const RETURN_DEFINITIONS: readonly ReturnDefinition[] = [
+  police,
+  marac,
+  idva,
+  csc,
+  refuge,
+  perpetratorProgramme,
+  dhr,
+  training,
+  communityService,
+  courtOutcomes,
+  population,
+  benchmark,
+];
 
 const byType = new Map<string, ReturnDefinition>(RETURN_DEFINITIONS.map((d) => [d.type, d]));
 

@@ -1068,6 +1068,8 @@ function benchmarkCsv(fixtureCsv: string, modelled: ModelledRows, reported: read
       const population = benchmarkPopulation(area, populationYear(period));
       for (const indicator of INDICATORS) {
         if (published.has(`${indicator.id}|${area.code}|${period.id}`)) continue;
+        // A count is not compared with another area's count, so no benchmark is published for it.
+        if (indicator.denominator.kind === 'none') continue;
         const rows = modelled.get(indicator.source)?.get(area.code);
         const numerator = countOver(indicator, indicator.numerator, rows, period);
         const denominator =

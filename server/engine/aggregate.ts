@@ -42,7 +42,13 @@ export interface PopulationMeasure {
   key: string;
   group: PopulationGroup;
 }
-export type Measure = CountMeasure | PopulationMeasure;
+/** The denominator of a count indicator (no denominator): 1, public, for every area and period. */
+export interface UnitMeasure {
+  kind: 'unit';
+  key: 'unit';
+}
+export type Measure = CountMeasure | PopulationMeasure | UnitMeasure;
+const UNIT: UnitMeasure = { kind: 'unit', key: 'unit' };
 
 /**
  * Whether a return's rows are broken down below area and quarter (its definition names a sub-key:
@@ -83,7 +89,9 @@ export function measuresOf(indicator: IndicatorDefinition, accommodationType: st
   const denominator: Measure =
     indicator.denominator.kind === 'population'
       ? { kind: 'population', key: `population:${indicator.denominator.group}`, group: indicator.denominator.group }
-      : countMeasure(indicator.source, indicator.denominator.columns, accommodationType, { people });
+      : indicator.denominator.kind === 'none'
+        ? UNIT
+        : countMeasure(indicator.source, indicator.denominator.columns, accommodationType, { people });
   const complement =
     indicator.numeratorWithinDenominator && indicator.denominator.kind === 'columns'
       ? countMeasure(indicator.source, indicator.denominator.columns, accommodationType, { minus: indicator.numerator, people })
@@ -140,7 +148,7 @@ function termsOf(figures: Figures, measure: CountMeasure): number | null {
 }
 
 /** What a measure's tallies are computed from (invalidation.ts). */
-function measureSources(measure: Measure): readonly string[] {
+function measureSources(measure: CountMeasure | PopulationMeasure): readonly string[] {
   return [measure.kind === 'population' ? POPULATION_SOURCE : measure.source];
 }
 
@@ -305,6 +313,8 @@ export class Aggregator {
   }
 
   measure(measure: Measure, areaCode: string, periodId: string): Tally {
+    // A count's "denominator" is 1 for any area and period: never summed over children or quarters.
+    if (measure.kind === 'unit') return complete(1, true);
     return measure.kind === 'population' ? this.population(measure, areaCode, periodId) : this.count(measure, areaCode, periodId);
   }
 
@@ -366,7 +376,7 @@ export class Aggregator {
    * is a rounded public rate and is shown as it is.
    */
   private importedCell(indicator: IndicatorDefinition, areaCode: string, periodId: string, imported: ImportedFigure): ComputedCell {
-    const populationDenominator = indicator.denominator.kind === 'population';
+    const populationDenominator = indicator.denominator.kind !== 'columns';
     const publishedValue = imported.numerator === null || imported.denominator === null ? imported.value : null;
     const cell = { area: areaCode, period: periodId, source: 'imported' as const, note: null };
     if (publishedValue !== null) return { ...cell, numerator: NONE, denominator: NONE, complement: null, publishedValue };
