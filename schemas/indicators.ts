@@ -16,12 +16,19 @@ export const STRATEGY_AIMS = {
   'support-and-recovery': 'Support and recovery for victims and survivors',
   'children-and-young-people': 'Protecting children and young people',
   'safe-accommodation': 'Safe accommodation',
+  'prevention-and-workforce': 'Prevention, awareness and a skilled workforce',
 } as const;
 export type StrategyAim = keyof typeof STRATEGY_AIMS;
 
+/**
+ * What a value is divided by: columns of the same return, a population, or nothing at all (a
+ * count such as reviews published, shown as the count itself, with an exact Poisson interval
+ * where its `ci` is 'byar' and it is not compared with another area's count).
+ */
 export type Denominator =
   | { kind: 'columns'; columns: string[] }
-  | { kind: 'population'; group: PopulationGroup };
+  | { kind: 'population'; group: PopulationGroup }
+  | { kind: 'none' };
 
 export interface Reference {
   /** Lower and upper ends; one may be absent for a single recommended level. */
@@ -78,8 +85,12 @@ const PER_10000_WOMEN = { multiplier: 10_000, unit: 'per 10,000 women aged 16+',
 const PER_100000 = { multiplier: 100_000, unit: 'per 100,000 people', decimals: 1 };
 const PER_100_CRIMES = { multiplier: 100, unit: 'per 100 crimes', decimals: 1 };
 const PERCENT = { multiplier: 100, unit: '%', decimals: 1 };
+const PER_100000_ADULTS = { multiplier: 100_000, unit: 'per 100,000 people aged 16+', decimals: 1 };
+const PER_10000_ADULTS = { multiplier: 10_000, unit: 'per 10,000 people aged 16+', decimals: 1 };
 
 const cols = (...columns: string[]): Denominator => ({ kind: 'columns', columns });
+/** A count: no denominator. */
+const COUNT: Denominator = { kind: 'none' };
 const population = (group: PopulationGroup): Denominator => ({ kind: 'population', group });
 
 function percentOf(
@@ -115,6 +126,26 @@ const IDVA_CHARACTERISTICS: Array<[string, string, string]> = [
   ['idva-male-clients-pct', 'clients_male', 'male'],
   ['idva-disabled-clients-pct', 'clients_disabled', 'disabled'],
   ['idva-lgbt-clients-pct', 'clients_lgbt', 'lesbian, gay, bisexual or trans'],
+];
+
+/** What a count's interval says, for the board: chance, not measurement error. */
+const POISSON_COUNT_NOTE =
+  'A count, not a rate: its interval (exact Poisson below 10, Byar from 10) shows how much the number could differ by chance alone in a period of the same length. It is not compared with other areas, whose sizes differ.';
+
+/** A count of something delivered (not a chance event), shown as it is, without an interval. */
+function deliveredCount(id: string, title: string, definition: string, aim: StrategyAim, source: ReturnTypeId, column: string, unit: string, polarity: Polarity, extra: Partial<Draft> = {}): Draft {
+  return { id, title, definition, aim, source, numerator: [column], denominator: COUNT, multiplier: 1, unit, decimals: 0, polarity, ci: 'none', ...extra };
+}
+
+/** Perpetrator programme flows (referrals, starts, completions) are counted in the period they happen, not followed as a group. */
+const PROGRAMME_FLOWS_CAVEAT =
+  'A programme lasts months: the people completing in a period mostly started in an earlier one. Over a year the share comes close to the share of starters who go on to complete.';
+
+const TRAINING_SECTOR_SHARES: Array<[string, string, string]> = [
+  ['training-health-pct', 'trained_health', 'health services'],
+  ['training-social-care-pct', 'trained_social_care', "children's and adult social care"],
+  ['training-education-pct', 'trained_education', 'schools, colleges and early years'],
+  ['training-housing-pct', 'trained_housing', 'housing'],
 ];
 
 const drafts: Draft[] = [
@@ -306,6 +337,150 @@ const drafts: Draft[] = [
     ci: 'none',
   },
   percentOf('refuge-out-of-area-pct', 'Safe accommodation admissions from outside the area', 'Households admitted whose home was outside the area, as a share of all households admitted.', 'safe-accommodation', 'refuge', 'households_from_outside_area', 'households_accommodated', 'no-judgement'),
+
+  // Perpetrator programmes (DOMAIN.md 5.9), summed over the kinds of programme.
+  percentOf('perpetrator-programme-completion-pct', 'Perpetrator programme completions', 'People completing a domestic abuse perpetrator programme in the period, as a share of the people starting one in it.', 'perpetrators', 'perpetrator-programme', 'completions', 'starts', 'higher-better', {
+    numeratorWithinDenominator: false,
+    caveats: [PROGRAMME_FLOWS_CAVEAT],
+    valueNote: 'Completions in the period over starts in it, not the share of one group of starters who completed: a quarter can pass 100%, and then has no interval.',
+  }),
+  {
+    id: 'perpetrator-programme-mean-wait',
+    title: 'Average wait to start a perpetrator programme',
+    definition: 'Days from referral to the first session, averaged over the people who started a perpetrator programme in the period.',
+    aim: 'perpetrators',
+    source: 'perpetrator-programme',
+    numerator: ['waiting_days_total'],
+    denominator: cols('starts'),
+    multiplier: 1,
+    unit: 'days',
+    decimals: 0,
+    polarity: 'lower-better',
+    // Waiting times are not counts of independent events, and the return carries no spread, so
+    // no interval: the figure is judged against a target, not tested against a benchmark.
+    ci: 'none',
+    caveats: ['People still waiting at the end of the period are not in it, so a growing waiting list can lower it for a while.'],
+    valueNote: 'A mean over the people who started in the period: a few long waits raise it, and people still waiting are not counted.',
+  },
+  {
+    id: 'perpetrator-programme-referral-rate',
+    title: 'Referrals to perpetrator programmes per 100,000 adults',
+    definition: 'People referred to a domestic abuse perpetrator programme, per 100,000 residents aged 16 and over.',
+    aim: 'perpetrators',
+    source: 'perpetrator-programme',
+    numerator: ['referrals'],
+    denominator: population('aged_16_plus'),
+    ...PER_100000_ADULTS,
+    polarity: 'no-judgement',
+    ci: 'byar',
+    caveats: ['Referrals follow the places commissioned as much as the need, so a rise is not judged better or worse.'],
+  },
+
+  // Domestic homicide reviews: counts (DOMAIN.md 5.9).
+  {
+    id: 'dhr-reviews-commissioned',
+    title: 'Domestic homicide reviews commissioned',
+    definition: 'Domestic homicide reviews the community safety partnership decided to hold in the period, including reviews into a suicide where domestic abuse was a factor.',
+    aim: 'safety-of-victims',
+    source: 'dhr',
+    numerator: ['reviews_commissioned'],
+    denominator: COUNT,
+    multiplier: 1,
+    unit: 'reviews',
+    decimals: 0,
+    polarity: 'no-judgement',
+    ci: 'byar',
+    caveats: ['A review is decided on some weeks after a death, so the reviews of a period are not its deaths.'],
+    valueNote: POISSON_COUNT_NOTE,
+  },
+  {
+    id: 'dhr-deaths-reviewed',
+    title: 'Deaths under domestic homicide review',
+    definition: 'People whose deaths the domestic homicide reviews commissioned in the period are into (a review can be into more than one death).',
+    aim: 'safety-of-victims',
+    source: 'dhr',
+    numerator: ['deaths_reviewed'],
+    denominator: COUNT,
+    multiplier: 1,
+    unit: 'deaths',
+    decimals: 0,
+    polarity: 'no-judgement',
+    ci: 'byar',
+    valueNote: POISSON_COUNT_NOTE,
+  },
+  deliveredCount('dhr-reviews-published', 'Domestic homicide reviews published', 'Domestic homicide reviews published in the period, after the Home Office quality assurance panel.', 'safety-of-victims', 'dhr', 'reviews_published', 'reviews', 'no-judgement', {
+    caveats: ['A review usually takes more than a year from being commissioned to being published.'],
+    valueNote: 'A count of reviews finished, not a chance event: shown without an interval and not compared with other areas.',
+  }),
+
+  // Training (DOMAIN.md 5.9).
+  deliveredCount('training-professionals-trained', 'Professionals trained in domestic abuse', 'Professionals who completed multi-agency domestic abuse training in the period, each counted once a quarter.', 'prevention-and-workforce', 'training', 'professionals_trained', 'professionals', 'higher-better', {
+    valueNote: 'A count of training delivered, shown without an interval and not compared with other areas; someone trained again in a later quarter counts again in a year.',
+  }),
+  ...TRAINING_SECTOR_SHARES.map(([id, column, sector]) =>
+    percentOf(id, `Professionals trained from ${sector}`, `Professionals trained in domestic abuse who work in ${sector}, as a share of all professionals trained.`, 'prevention-and-workforce', 'training', column, 'professionals_trained', 'no-judgement'),
+  ),
+  percentOf('training-confidence-pct', 'Professionals more confident after training', 'Evaluations in which the professional said they feel more confident to identify and respond to domestic abuse, as a share of evaluations returned.', 'prevention-and-workforce', 'training', 'evaluations_more_confident', 'evaluations_returned', 'higher-better', {
+    caveats: ['Only professionals who returned an evaluation are counted; those who did not may differ.'],
+  }),
+
+  // Specialist community services (DOMAIN.md 5.9).
+  {
+    id: 'community-referral-rate',
+    title: 'Referrals to specialist community services per 10,000 adults',
+    definition: 'Referrals received by the specialist domestic abuse service (outreach, helpline, groups and counselling; not IDVAs), per 10,000 residents aged 16 and over.',
+    aim: 'support-and-recovery',
+    source: 'community-service',
+    numerator: ['referrals_received'],
+    denominator: population('aged_16_plus'),
+    ...PER_10000_ADULTS,
+    polarity: 'no-judgement',
+    ci: 'byar',
+    caveats: ['A rise can mean more abuse or more confidence to ask for help; it is not judged better or worse.'],
+  },
+  {
+    id: 'community-helpline-contact-rate',
+    title: 'Local helpline contacts per 10,000 adults',
+    definition: 'Calls, messages and web chats answered by the local domestic abuse helpline or access point, per 10,000 residents aged 16 and over.',
+    aim: 'support-and-recovery',
+    source: 'community-service',
+    numerator: ['helpline_contacts'],
+    denominator: population('aged_16_plus'),
+    ...PER_10000_ADULTS,
+    polarity: 'no-judgement',
+    ci: 'byar',
+    valueNote: 'Contacts, not people: someone who calls three times counts three times.',
+  },
+  percentOf('community-outreach-feel-safer-pct', 'Outreach clients feeling safer at closure', 'Outreach cases closed where the client said they felt safer, as a share of outreach cases closed.', 'support-and-recovery', 'community-service', 'outreach_closed_feel_safer', 'outreach_cases_closed', 'higher-better'),
+  deliveredCount('community-one-stop-shop-visits', 'One Stop Shop visits', 'Visits to the domestic abuse One Stop Shop in the period, each visit counted.', 'support-and-recovery', 'community-service', 'one_stop_shop_visits', 'visits', 'no-judgement', {
+    valueNote: 'A count of visits, not people, shown without an interval and not compared with other areas.',
+  }),
+  deliveredCount('community-champions-trained', 'Domestic abuse champions trained', 'New domestic abuse champions trained in partner organisations in the period.', 'prevention-and-workforce', 'community-service', 'champions_trained', 'champions', 'higher-better', {
+    valueNote: 'A count of champions trained, not the size of the network (people leave it too), shown without an interval.',
+  }),
+
+  // Court outcomes (DOMAIN.md 5.9).
+  percentOf('conviction-rate', 'Domestic abuse prosecutions ending in a conviction', 'Domestic abuse-flagged prosecutions completed in the period that ended in a conviction, as a share of all completed (the CPS measure).', 'perpetrators', 'court-outcomes', 'convictions', 'prosecutions_completed', 'higher-better', {
+    caveats: ['Counted when a prosecution completes, which can be more than a year after the crime.'],
+  }),
+  {
+    id: 'protection-order-application-rate',
+    title: 'Protection order applications per 100,000 adults',
+    definition: 'Applications for non-molestation orders, occupation orders and Domestic Abuse Protection Orders, per 100,000 residents aged 16 and over.',
+    aim: 'safety-of-victims',
+    source: 'court-outcomes',
+    numerator: ['protection_order_applications'],
+    denominator: population('aged_16_plus'),
+    ...PER_100000_ADULTS,
+    polarity: 'higher-better',
+    ci: 'byar',
+    caveats: ["Central Bedfordshire's and Bexley's strategies count more applications to the courts as success: victims using the protection the law offers."],
+  },
+  percentOf('special-measures-granted-pct', 'Special measures applications granted', 'Applications for special measures (screens, live links, video-recorded evidence) for victims giving evidence that were granted, as a share of applications made.', 'safety-of-victims', 'court-outcomes', 'special_measures_granted', 'special_measures_applications', 'higher-better', {
+    numeratorWithinDenominator: false,
+    valueNote: 'Applications granted in the period over applications made in it: one made late in a quarter may be granted in the next.',
+  }),
+  percentOf('court-support-pct', 'Victims with specialist support at court', 'Victims of domestic abuse giving evidence who had specialist support (an IDVA or ISVA) at the hearing, as a share of those who attended court.', 'support-and-recovery', 'court-outcomes', 'witnesses_supported', 'witnesses_attending', 'higher-better'),
 ];
 
 export const INDICATORS: readonly IndicatorDefinition[] = drafts.map((d) => ({
@@ -323,6 +498,11 @@ export function findIndicator(id: string): IndicatorDefinition | undefined {
   return byId.get(id);
 }
 
+/** Whether an indicator is a count (no denominator): shown as the count, never compared with another area's. */
+export function isCount(indicator: Pick<IndicatorDefinition, 'denominator'>): boolean {
+  return indicator.denominator.kind === 'none';
+}
+
 export const IndicatorSchema = z
   .object({
     id: z.string(),
@@ -335,6 +515,7 @@ export const IndicatorSchema = z
     denominator: z.union([
       z.object({ kind: z.literal('columns'), columns: z.array(z.string()) }),
       z.object({ kind: z.literal('population'), group: z.string() }),
+      z.object({ kind: z.literal('none') }),
     ]),
     multiplier: z.number(),
     unit: z.string(),

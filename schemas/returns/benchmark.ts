@@ -1,8 +1,6 @@
 // DOMAIN.md 5.6: published comparator values for areas whose returns are not held (London from
 // the MOPAC dashboard, England from ONS), loaded by analysts as reference data.
-import type { AreaMatch } from '../areas';
 import { findIndicator, INDICATORS } from '../indicators';
-import type { Period } from '../periods';
 import { areaCell, decimalCell, periodCell, textCell } from './cells';
 import { count } from './columns';
 import type { ReturnDefinition, RowFinding } from './definition';
@@ -92,7 +90,7 @@ export const benchmark: ReturnDefinition = {
     { name: 'value', description: 'The published value, in the indicator\'s unit', reader: () => publishedValueCell(), role: 'figure' },
     { name: 'source', description: 'Where the figure was published, e.g. MOPAC DA dashboard, January 2021', reader: () => textCell('source'), role: 'text' },
   ],
-  key: (row) => ({ areaCode: (row.area_code as AreaMatch).area.code, period: (row.period as Period).id, subkey: row.indicator as string }),
+  keys: { area: 'area_code', period: 'period', sub: 'indicator' },
   rules: [],
   rowChecks: checkPublishedValue,
 };

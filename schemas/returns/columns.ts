@@ -1,9 +1,8 @@
 // Column builders shared by the return definitions, so each definition reads as the table in
 // DOMAIN.md section 5 and nothing else.
-import type { AreaMatch } from '../areas';
-import { areaCell, countCell, plainCount, plainText, quarterCell, textCell } from './cells';
+import { areaCell, choiceCell, countCell, plainCount, plainText, quarterCell, textCell } from './cells';
 import { columnWords } from './words';
-import { NOTES_COLUMN, type ColumnSpec, type ParsedRow, type RowKey } from './definition';
+import { NOTES_COLUMN, type ColumnSpec, type ReturnKeys } from './definition';
 
 /** A count column. Its messages name it in words ("the number of DVPOs granted"), see ./words. */
 export function count(name: string, description: string): ColumnSpec {
@@ -18,12 +17,17 @@ export const periodColumn: ColumnSpec = {
   role: 'key',
 };
 
-export const localAuthorityColumn: ColumnSpec = {
-  name: 'area_code',
-  description: 'The local authority, as its ONS code (e.g. E09000004) or its name',
-  reader: () => areaCell({ localAuthorityOnly: true }),
-  role: 'key',
-};
+/** A local authority key column; partner returns call it `area_code`, but any name works. */
+export function localAuthority(name: string, description = 'The local authority, as its ONS code (e.g. E09000004) or its name'): ColumnSpec {
+  return { name, description, reader: () => areaCell({ localAuthorityOnly: true }), role: 'key' };
+}
+
+export const localAuthorityColumn = localAuthority('area_code');
+
+/** A key column that takes one of a fixed list (refuge's accommodation type), offered as a drop-down. */
+export function choice(name: string, description: string, choices: readonly string[]): ColumnSpec {
+  return { name, description: `${description}: one of ${choices.join(', ')}`, reader: () => choiceCell(columnWords(name), choices), role: 'key', choices };
+}
 
 export const notesColumn: ColumnSpec = {
   name: NOTES_COLUMN,
@@ -34,11 +38,7 @@ export const notesColumn: ColumnSpec = {
   optional: true,
 };
 
-/** The key of a quarterly partner row: its local authority and quarter (and a subkey column, if any). */
-export function quarterlyKey(subkeyColumn?: string) {
-  return (row: ParsedRow): RowKey => ({
-    areaCode: (row.area_code as AreaMatch).area.code,
-    period: row.period as string,
-    subkey: subkeyColumn ? String(row[subkeyColumn]) : '',
-  });
+/** The keys of a quarterly partner row: its local authority and quarter, and a sub-key column if it has one. */
+export function quarterlyKeys(sub?: string): ReturnKeys {
+  return { area: localAuthorityColumn.name, period: periodColumn.name, ...(sub === undefined ? {} : { sub }) };
 }

@@ -1,5 +1,5 @@
 // DOMAIN.md 5.4: children's social care return, per local authority per quarter.
-import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKey } from './columns';
+import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKeys } from './columns';
 import type { ColumnSpec, ReturnDefinition } from './definition';
 import { notMoreThan } from './rules';
 
@@ -23,7 +23,7 @@ export const csc: ReturnDefinition = {
     ...MEASURES.flatMap(([name, total, da]): ColumnSpec[] => [count(name, total), count(`${name}_da`, da)]),
     notesColumn,
   ],
-  key: quarterlyKey(),
+  keys: quarterlyKeys(),
   rules: MEASURES.map(([name]) =>
     notMoreThan(`${name}_da`, name, 'error', 'Those where domestic abuse was a factor are counted in the total, so there cannot be more of them.'),
   ),

@@ -1,10 +1,26 @@
 // What a return type is: one definition with its columns (each a cell reader and a plain-words
-// description), the key that identifies a stored row, and its cross-field rules. Adding a
-// return type means writing one of these and listing it in ./index.ts.
+// description), the columns that identify a stored row (its keys), and its cross-field rules.
+// Validation, storage, exports, templates and revisions read the keys from here and assume no
+// column name of their own. Adding a return type means writing one of these and listing it in
+// ./index.ts (README: "Adding a return type").
 import { z } from 'zod';
+import type { AreaMatch } from '../areas';
+import type { Period } from '../periods';
 import type { CellContext } from './cells';
 
-export type ReturnTypeId = 'police' | 'marac' | 'idva' | 'csc' | 'refuge' | 'population' | 'benchmark';
+export type ReturnTypeId =
+  | 'police'
+  | 'marac'
+  | 'idva'
+  | 'csc'
+  | 'refuge'
+  | 'perpetrator-programme'
+  | 'dhr'
+  | 'training'
+  | 'community-service'
+  | 'court-outcomes'
+  | 'population'
+  | 'benchmark';
 
 export interface ColumnSpec {
   /** Template header, snake_case. */
@@ -21,6 +37,11 @@ export interface ColumnSpec {
   plain?: (raw: string) => unknown;
   /** A key identifies the stored row; figures are numbers; text is kept as written. */
   role: 'key' | 'figure' | 'text';
+  /**
+   * The only values a key column may take (refuge's accommodation types): templates offer them
+   * as a drop-down and, pre-filled, carry a row for each.
+   */
+  choices?: readonly string[];
   /** Optional columns may be left out of a file altogether (only `notes` and benchmark `source`). */
   optional?: boolean;
   /**
@@ -61,8 +82,20 @@ export interface RowFinding {
 export interface RowKey {
   areaCode: string;
   period: string;
-  /** The accommodation type of a refuge row, the indicator of a benchmark row, else ''. */
+  /** The value of the definition's sub-key column (a refuge row's accommodation type), else ''. */
   subkey: string;
+}
+
+/**
+ * The columns of a definition that identify a row, by name. Each names one of its `key` columns:
+ * `area` is read by an area reader (areaCell), `period` by a period reader (a quarter, a year or
+ * any period), and `sub`, when a row is finer than area and period, by any reader of text.
+ */
+export interface ReturnKeys {
+  area: string;
+  period: string;
+  /** Refuge's accommodation_type, the perpetrator programme's programme, a benchmark's indicator. */
+  sub?: string;
 }
 
 export interface ReturnDefinition {
@@ -74,8 +107,8 @@ export interface ReturnDefinition {
   reference: boolean;
   columns: ColumnSpec[];
   rules: RowRule[];
-  /** Builds the stored key from a parsed row. */
-  key: (row: ParsedRow) => RowKey;
+  /** The columns that identify a stored row; see ReturnKeys. */
+  keys: ReturnKeys;
   /**
    * Columns that count distinct people, which never add up across quarters, and the suffix of
    * their twelve-month counterparts (DOMAIN.md 5.1): a year takes `victims_12m` of its last quarter.
@@ -102,4 +135,25 @@ export function rowSchema(definition: ReturnDefinition, context: CellContext) {
 
 export function figureColumns(definition: ReturnDefinition): string[] {
   return definition.columns.filter((c) => c.role === 'figure').map((c) => c.name);
+}
+
+/** The column spec a definition's key names (the sub-key's, for its choices and description). */
+export function keyColumn(definition: ReturnDefinition, role: keyof ReturnKeys): ColumnSpec | undefined {
+  const name = definition.keys[role];
+  return name === undefined ? undefined : definition.columns.find((c) => c.name === name);
+}
+
+/** A period reader gives a quarter or year id, or (any period, for benchmarks) a parsed Period. */
+function periodIdOf(value: unknown): string {
+  return typeof value === 'string' ? value : (value as Period).id;
+}
+
+/** The stored key of a parsed row, read from the columns the definition names as its keys. */
+export function rowKey(definition: ReturnDefinition, row: ParsedRow): RowKey {
+  const { area, period, sub } = definition.keys;
+  return {
+    areaCode: (row[area] as AreaMatch).area.code,
+    period: periodIdOf(row[period]),
+    subkey: sub === undefined ? '' : String(row[sub]),
+  };
 }

@@ -1,5 +1,5 @@
 // DOMAIN.md 5.3: the IDVA service's return, per local authority per quarter.
-import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKey } from './columns';
+import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKeys } from './columns';
 import type { ReturnDefinition } from './definition';
 import { notMoreThan } from './rules';
 
@@ -33,7 +33,7 @@ export const idva: ReturnDefinition = {
     ...CLIENT_CHARACTERISTICS.map(([name, description]) => count(name, description)),
     notesColumn,
   ],
-  key: quarterlyKey(),
+  keys: quarterlyKeys(),
   rules: [
     notMoreThan('referrals_high_risk', 'referrals_received', 'error', 'High-risk referrals are counted among all referrals, so there cannot be more of them.'),
     ...OUTCOMES.map(([name]) =>

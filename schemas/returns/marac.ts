@@ -1,5 +1,5 @@
 // DOMAIN.md 5.2: the MARAC coordinator's return, per local authority per quarter.
-import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKey } from './columns';
+import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKeys } from './columns';
 import type { ReturnDefinition } from './definition';
 import { notMoreThan, sumEquals } from './rules';
 
@@ -40,7 +40,7 @@ export const marac: ReturnDefinition = {
     ...CHARACTERISTICS.map(([name, description]) => count(name, description)),
     notesColumn,
   ],
-  key: quarterlyKey(),
+  keys: quarterlyKeys(),
   rules: [
     notMoreThan('repeat_cases', 'cases_discussed', 'error', 'Repeat cases are counted among the cases discussed, so there cannot be more of them.'),
     ...CHARACTERISTICS.map(([name]) =>

@@ -1,5 +1,5 @@
 // DOMAIN.md 5.1: the police force's return, per local authority per quarter.
-import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKey } from './columns';
+import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKeys } from './columns';
 import type { ReturnDefinition } from './definition';
 import { notMoreThan, sumNotMoreThan } from './rules';
 
@@ -69,7 +69,7 @@ export const police: ReturnDefinition = {
     ...Object.keys(PEOPLE).map(twelveMonths),
     notesColumn,
   ],
-  key: quarterlyKey(),
+  keys: quarterlyKeys(),
   personColumns: { columns: Object.keys(PEOPLE), twelveMonthSuffix: TWELVE_MONTHS_SUFFIX },
   rules: [
     ...personRules(''),

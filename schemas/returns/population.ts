@@ -1,5 +1,4 @@
 // DOMAIN.md 5.6: ONS mid-year population estimates, loaded by analysts as reference data.
-import type { AreaMatch } from '../areas';
 import { areaCell, yearCell } from './cells';
 import { count, notesColumn } from './columns';
 import type { ReturnDefinition } from './definition';
@@ -18,6 +17,6 @@ export const population: ReturnDefinition = {
     count('aged_0_17', 'Children aged 0 to 17'),
     notesColumn,
   ],
-  key: (row) => ({ areaCode: (row.area_code as AreaMatch).area.code, period: row.year as string, subkey: '' }),
+  keys: { area: 'area_code', period: 'year' },
   rules: [],
 };

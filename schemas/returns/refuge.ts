@@ -1,13 +1,14 @@
 // DOMAIN.md 5.5: the safe accommodation provider's return, per area, accommodation type and quarter.
 import { parseQuarterId, daysInQuarter } from '../periods';
-import { choiceCell } from './cells';
-import { count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKey } from './columns';
+import { choice, count, localAuthorityColumn, notesColumn, periodColumn, quarterlyKeys } from './columns';
 import type { ReturnDefinition, RowRule } from './definition';
 import { notMoreThan, sumNotMoreThan } from './rules';
 import { plural } from './words';
 
 export const ACCOMMODATION_TYPES = ['refuge', 'specialist_refuge', 'dispersed', 'second_stage', 'other'] as const;
 export type AccommodationType = (typeof ACCOMMODATION_TYPES)[number];
+/** The sub-key of a refuge row. */
+export const ACCOMMODATION_TYPE_COLUMN = 'accommodation_type';
 
 /** A unit can be occupied at most once a night, so capacity is bounded by units × nights in the quarter. */
 const capacityWithinUnits: RowRule = {
@@ -32,12 +33,7 @@ export const refuge: ReturnDefinition = {
   columns: [
     periodColumn,
     localAuthorityColumn,
-    {
-      name: 'accommodation_type',
-      description: `The kind of accommodation: one of ${ACCOMMODATION_TYPES.join(', ')}`,
-      reader: () => choiceCell('accommodation type', ACCOMMODATION_TYPES),
-      role: 'key',
-    },
+    choice(ACCOMMODATION_TYPE_COLUMN, 'The kind of accommodation', ACCOMMODATION_TYPES),
     count('units', 'Units (bed spaces) available at the end of the quarter'),
     count('unit_nights_available', 'Unit-nights available over the quarter'),
     count('unit_nights_occupied', 'Unit-nights occupied over the quarter'),
@@ -53,7 +49,7 @@ export const refuge: ReturnDefinition = {
     count('households_from_outside_area', 'Admissions whose home was outside the area'),
     notesColumn,
   ],
-  key: quarterlyKey('accommodation_type'),
+  keys: quarterlyKeys(ACCOMMODATION_TYPE_COLUMN),
   rules: [
     notMoreThan('unit_nights_occupied', 'unit_nights_available', 'error', 'Units cannot be occupied for more nights than they were available.'),
     capacityWithinUnits,

@@ -75,3 +75,14 @@ export function sumEquals(parts: string[], whole: string, severity: Severity, wh
     },
   };
 }
+
+/** `column` must be 0 when `whole` is: e.g. days waited by people who started, when nobody started. */
+export function noneWithout(column: string, whole: string, severity: Severity, why: string): RowRule {
+  return {
+    column,
+    reads: [column, whole],
+    severity,
+    code: `${column}-without-${whole}`.replace(/_/g, '-'),
+    check: (f) => (f[whole] === 0 && f[column] > 0 ? `There are ${formatCount(f[column])} ${words(column)} but no ${words(whole)}. ${why}` : null),
+  };
+}

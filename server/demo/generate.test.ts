@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDICATORS } from '../../schemas/indicators';
+import { INDICATORS, isCount } from '../../schemas/indicators';
 import { financialYearId, parsePeriodId, quarterRange, shiftQuarter } from '../../schemas/periods';
-import { findReturnDefinition } from '../../schemas/returns';
+import { findReturnDefinition, PARTNER_RETURN_DEFINITIONS, RETURN_TYPES } from '../../schemas/returns';
 import { IndicatorEngine } from '../engine/engine';
 import { readTable } from '../ingest/read-table';
 import { validateTable, type AcceptedRow, type ValidationResult } from '../ingest/validate';
@@ -44,7 +44,9 @@ const AREAS = [
   'E06000055',
   'E06000032',
 ];
-const PARTNER_TYPES = ['police', 'marac', 'idva', 'csc', 'refuge'] as const;
+const PARTNER_TYPES = PARTNER_RETURN_DEFINITIONS.map((d) => d.type);
+/** Indicators that divide by something: those a benchmark is published and compared for (a count is not). */
+const COMPARED = INDICATORS.filter((i) => !isCount(i));
 /** The police columns that count people, each with a twelve-month count in `<column>_12m`. */
 const PEOPLE = ['victims', 'repeat_victims', 'victims_female', 'victims_male', 'victims_ethnicity_recorded', 'perpetrators', 'repeat_perpetrators'];
 
@@ -120,8 +122,9 @@ const percent = (part: number, whole: number, decimals = 0) => round((100 * part
 const rise = (after: number, before: number) => percent(after - before, before);
 
 describe('the demo files', () => {
-  it('are the seven returns, reference data first, each with its template header', () => {
-    expect(files.map((f) => f.type)).toEqual(['population', 'benchmark', 'police', 'marac', 'idva', 'csc', 'refuge']);
+  it('are every registered return, reference data first, each with its template header', () => {
+    expect(files.map((f) => f.type)).toEqual(['population', 'benchmark', ...PARTNER_TYPES]);
+    expect(new Set(files.map((f) => f.type))).toEqual(new Set(RETURN_TYPES));
     for (const file of files.filter((f) => f.type !== 'benchmark')) {
       const header = file.csv.split('\n')[0];
       expect(header).toBe(findReturnDefinition(file.type)!.columns.map((c) => c.name).join(','));
@@ -166,7 +169,7 @@ describe('the demo files', () => {
   it('are deterministic, and a quarter does not change as time passes', () => {
     expect(generateDemoReturns(NOW)).toEqual(files);
     const earlier = generateDemoReturns(new Date('2024-05-01T09:00:00Z'));
-    for (const type of ['population', 'benchmark', 'police', 'marac', 'idva', 'csc', 'refuge']) {
+    for (const type of RETURN_TYPES) {
       const before = earlier.find((f) => f.type === type)!.csv;
       const now = files.find((f) => f.type === type)!.csv;
       expect(now.startsWith(before), type).toBe(true);
@@ -212,16 +215,17 @@ describe('the demo files', () => {
     }
   });
 
-  it('add synthetic London and England rows, labelled as such, for every indicator and period', () => {
+  it('add synthetic London and England rows, labelled as such, for every indicator and period (but counts, which are not compared)', () => {
     const synthetic = rowsOf('benchmark').filter((r) => String(r.values.source).startsWith('Synthetic demo figure'));
     for (const area of [LONDON, ENGLAND]) {
       const mine = rowsOf('benchmark').filter((r) => r.key.areaCode === area);
-      for (const indicator of INDICATORS) {
+      for (const indicator of INDICATORS.filter(isCount)) expect(mine.filter((r) => r.key.subkey === indicator.id), indicator.id).toEqual([]);
+      for (const indicator of COMPARED) {
         const periods = new Set(mine.filter((r) => r.key.subkey === indicator.id).map((r) => r.key.period));
         expect(PERIODS.filter((p) => !periods.has(p)), `${indicator.id} ${area}`).toEqual([]);
       }
     }
-    expect(synthetic.length).toBe(2 * INDICATORS.length * PERIODS.length - 4); // less London's four published 2019 and 2020 rates
+    expect(synthetic.length).toBe(2 * COMPARED.length * PERIODS.length - 4); // less London's four published 2019 and 2020 rates
     for (const row of synthetic) {
       expect(row.values.numerator, `${row.key.subkey} ${row.key.period}`).toEqual(expect.any(Number));
       expect(row.values.denominator).toEqual(expect.any(Number));
@@ -380,6 +384,59 @@ describe('calibration to the published figures', () => {
   });
 });
 
+describe('calibration of the returns of DOMAIN.md 5.9', () => {
+  it("Buckinghamshire 2020-21: 531 referrals to the specialist service (Women's Aid) and 1 domestic homicide review published", () => {
+    expect(sum('community-service', BUCKINGHAMSHIRE, 'referrals_received', '2020-21')).toBe(531);
+    expect(sum('dhr', BUCKINGHAMSHIRE, 'reviews_published', '2020-21')).toBe(1);
+  });
+
+  it('Oxfordshire: 493 referrals through its helpline in January to March 2019', () => {
+    expect(sum('community-service', OXFORDSHIRE, 'referrals_received', '2018-19Q4')).toBe(493);
+  });
+
+  it("Bexley: a Champions Network of 150 trained over 2019-20 and 2020-21, and a perpetrator programme of its own from 2022-23", () => {
+    expect(sum('community-service', BEXLEY, 'champions_trained', '2019-20') + sum('community-service', BEXLEY, 'champions_trained', '2020-21')).toBe(150);
+    const community = rowsOf('perpetrator-programme').filter((r) => r.key.areaCode === BEXLEY && r.key.subkey === 'community_voluntary').map((r) => r.key.period);
+    expect(community[0]).toBe('2022-23Q1');
+    expect(community).toEqual(quarterRange('2022-23Q1', '2026-27Q2'));
+  });
+
+  it('domestic homicide reviews: about 1.5 a year for 540,000 people (Buckinghamshire: 15 since 2011), each into at least one death', () => {
+    const all = rowsOf('dhr');
+    const commissioned = all.reduce((s, r) => s + (r.values.reviews_commissioned as number), 0);
+    const people = AREAS.reduce((s, area) => s + population(area, 2022), 0);
+    const perYear = commissioned / (QUARTERS.length / 4);
+    expect((perYear / people) * 100_000).toBeGreaterThan(0.18);
+    expect((perYear / people) * 100_000).toBeLessThan(0.4);
+    for (const r of all) expect(r.values.deaths_reviewed as number).toBeGreaterThanOrEqual(r.values.reviews_commissioned as number);
+    expect(all.some((r) => (r.values.reviews_in_progress as number) > 0)).toBe(true);
+  });
+
+  it('perpetrator programmes: half to two thirds of starters complete over a year, probation waits shorten from 2019-20', () => {
+    for (const area of AREAS) {
+      for (const year of COMPLETE_YEARS) {
+        const share = sum('perpetrator-programme', area, 'completions', year) / sum('perpetrator-programme', area, 'starts', year);
+        expect(share, `${area} ${year}`).toBeGreaterThan(0.35);
+        expect(share, `${area} ${year}`).toBeLessThan(0.85);
+      }
+    }
+    const wait = (year: string) => {
+      const rows = rowsOf('perpetrator-programme').filter((r) => r.key.subkey === 'probation_accredited' && parsePeriodId(year)!.quarters.includes(r.key.period));
+      return rows.reduce((s, r) => s + (r.values.waiting_days_total as number), 0) / rows.reduce((s, r) => s + (r.values.starts as number), 0);
+    };
+    expect(wait('2018-19')).toBeGreaterThan(90);
+    expect(wait('2023-24')).toBeLessThan(wait('2018-19') * 0.8);
+  });
+
+  it('courts: about three quarters of domestic abuse prosecutions end in a conviction', () => {
+    for (const area of AREAS) {
+      const share = sum('court-outcomes', area, 'convictions', '2022-23') / sum('court-outcomes', area, 'prosecutions_completed', '2022-23');
+      expect(share, area).toBeGreaterThan(0.68);
+      expect(share, area).toBeLessThan(0.86);
+    }
+  });
+});
+
 describe('plausibility', () => {
   /** [numerator, denominator, low, high] of years (people from twelve-month counts), with exceptions where a published figure says otherwise. */
   type Check = { type: string; part: string; whole: string; low: number; high: number; except?: Record<string, [number, number]> };
@@ -508,10 +565,10 @@ describe('benchmarks, once the demo is loaded', () => {
     expect([...defaults].sort()).toEqual([LONDON, BEDFORDSHIRE, THAMES_VALLEY].sort());
   });
 
-  it('gives every default benchmark and England a value for every indicator in the latest complete financial year', async () => {
+  it('gives every default benchmark and England a value for every indicator in the latest complete financial year (a count: the areas summed from returns)', async () => {
     const latestYear = financialYearId(2025);
-    const comparators = [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE];
     for (const indicator of INDICATORS) {
+      const comparators = isCount(indicator) ? [THAMES_VALLEY, BEDFORDSHIRE] : [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE];
       const response = await get(app, `/api/indicators/${indicator.id}/values?area=${comparators.join(',')}&period=${latestYear}`);
       expect(response.statusCode).toBe(200);
       const values = response.json().values as Array<{ area: string; status: string; value: number | null; source: string }>;
@@ -528,7 +585,7 @@ describe('benchmarks, once the demo is loaded', () => {
     const session = new IndicatorEngine(app.db.sqlite).session('unsuppressed');
     const missing: string[] = [];
     for (const indicator of INDICATORS) {
-      for (const area of [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE]) {
+      for (const area of isCount(indicator) ? [THAMES_VALLEY, BEDFORDSHIRE] : [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE]) {
         for (const period of PERIODS) {
           const value = session.value(indicator, area, period);
           if (value.status !== 'ok' || value.value === null) missing.push(`${indicator.id} ${area} ${period}: ${value.status}`);

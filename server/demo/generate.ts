@@ -1,6 +1,7 @@
-// Synthetic demo returns (DOMAIN.md section 10): every partner return for the Thames Valley
-// authorities, the three Bedfordshire authorities and Bexley, each quarter from 2018-19 Q1 to
-// the latest complete quarter, plus the population and benchmark reference files.
+// Synthetic demo returns (DOMAIN.md section 10): every partner return (the five of DOMAIN.md
+// 5.1–5.5 and those of 5.9) for the Thames Valley authorities, the three Bedfordshire authorities
+// and Bexley, each quarter from 2018-19 Q1 to the latest complete quarter, plus the population
+// and benchmark reference files.
 //
 // The figures are made up, but calibrated: read the way the dashboard reads them (events summed
 // over quarters, people from the twelve-month counts of a year's last quarter), they give back
@@ -29,9 +30,12 @@ import {
 } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
 import { TWELVE_MONTHS_SUFFIX } from '../../schemas/returns/police';
+import type { ReturnTypeId } from '../../schemas/returns/definition';
+import type { ProgrammeKind } from '../../schemas/returns/perpetrator-programme';
 import type { AccommodationType } from '../../schemas/returns/refuge';
+import { TRAINING_MODULES, TRAINING_SECTORS } from '../../schemas/returns/training';
 
-export type DemoReturnType = 'population' | 'benchmark' | 'police' | 'marac' | 'idva' | 'csc' | 'refuge';
+export type DemoReturnType = ReturnTypeId;
 type PartnerReturnType = Exclude<DemoReturnType, 'population' | 'benchmark'>;
 
 export interface DemoReturn {
@@ -133,6 +137,23 @@ const LONDON_CRIMES: Record<number, number> = { 2018: 85_458, 2019: 89_451, 2020
 // domestic abuse as a factor"; "218 children and young people became subject to a Child Protection Plan ... 57.2% (162)
 // of these assessments having domestic abuse identified as a factor"; "1,314 episodes were started in the Family
 // Wellbeing Service with 34.1% (448) of these having parental domestic abuse cited".
+// "531 new referrals to Women's Aid" in 2020/21 (seeds/000): the specialist community service's referrals.
+const BUCKS_COMMUNITY_REFERRALS_2020_21 = 531;
+// "There were 493 referrals via the Oxfordshire domestic abuse helpline in the first 3 months of 2019" (seeds/003):
+// January to March 2019 is 2018-19 Q4.
+const OXON_HELPLINE_REFERRALS_2018_19Q4 = 493;
+// "The recently developed Bexley Domestic Abuse Champions Network and Train the Trainers Programme currently has 150
+// professionals" (seeds/004, 2021): taken as the champions trained over 2019-20 and 2020-21.
+const BEXLEY_CHAMPIONS_2019_21 = 150;
+// "1 DHR completed during 2020/21" and "15 DHRs since 2011 in Buckinghamshire" (seeds/000): one review published in
+// 2020-21, and about one and a half reviews a year.
+const BUCKS_DHRS_PUBLISHED_2020_21 = 1;
+// Oxfordshire "has commenced 11 DHRs, involving 14 victims and 24 children (18 under the age of 18)" since 2011
+// (seeds/003): before the demo's span, so it sets the model's levels: about 1.3 deaths per review and 1.3 children
+// under 18 bereaved per death.
+const DEATHS_PER_REVIEW = 14 / 11;
+const CHILDREN_PER_DEATH = 18 / 14;
+
 const BEXLEY_CSC_2019_20 = {
   contacts: 13_293,
   contacts_da: 2_294,
@@ -559,6 +580,10 @@ const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'children_accommodated', quarters: FY('2019-20'), total: BUCKS_REFUGE_CHILDREN_2019_20 },
   { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'children_accommodated', quarters: FY('2020-21'), total: BUCKS_REFUGE_CHILDREN_2020_21 },
   { type: 'refuge', area: BUCKINGHAMSHIRE, column: 'referrals_received', quarters: FY('2019-20'), total: BUCKS_REFUGE_REFERRALS_2019_20 },
+  { type: 'community-service', area: BUCKINGHAMSHIRE, column: 'referrals_received', quarters: FY('2020-21'), total: BUCKS_COMMUNITY_REFERRALS_2020_21 },
+  { type: 'dhr', area: BUCKINGHAMSHIRE, column: 'reviews_published', quarters: FY('2020-21'), total: BUCKS_DHRS_PUBLISHED_2020_21 },
+  { type: 'community-service', area: OXFORDSHIRE, column: 'referrals_received', quarters: ['2018-19Q4'], total: OXON_HELPLINE_REFERRALS_2018_19Q4 },
+  { type: 'community-service', area: BEXLEY, column: 'champions_trained', quarters: [...FY('2019-20'), ...FY('2020-21')], total: BEXLEY_CHAMPIONS_2019_21 },
 
   // Oxfordshire, 2018-19.
   { type: 'police', area: OXFORDSHIRE, column: 'incidents', quarters: FY('2018-19'), total: OXON_INCIDENTS_2018_19 },
@@ -948,6 +973,270 @@ function refugeSteps(): Step[] {
   ];
 }
 
+// ---------------------------------------------------------------------------------------
+// The returns of DOMAIN.md 5.9. The seeds publish few of these figures (the calibration targets
+// above quote every one they do); the levels below are this demo's choices, set to the scale of
+// national figures, and say so.
+
+/** A whole number drawn from a Poisson distribution with mean `mean`, the same every time for the same key. */
+function poisson(mean: number, ...key: Array<string | number>): number {
+  const u = uniform(...key);
+  let k = 0;
+  let p = Math.exp(-mean);
+  let cumulative = p;
+  while (u > cumulative && k < 1000) {
+    k++;
+    p *= mean / k;
+    cumulative += p;
+  }
+  return k;
+}
+
+/** Of `n`, how many pass with probability `share` (a binomial draw), the same every time for the same key. */
+function binomial(n: number, share: number, ...key: Array<string | number>): number {
+  const random = streamFor(key);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (random() < share) k++;
+  return k;
+}
+
+/** The rows of one area (and sub-key), oldest quarter first. */
+function seriesOf(rows: DemoRow[]): DemoRow[][] {
+  const series = new Map<string, DemoRow[]>();
+  for (const row of rows) {
+    const key = `${row.area.code}|${row.subkey}`;
+    series.set(key, [...(series.get(key) ?? []), row]);
+  }
+  for (const list of series.values()) list.sort((a, b) => quarterOrdinal(parseQuarterId(a.quarter)!) - quarterOrdinal(parseQuarterId(b.quarter)!));
+  return [...series.values()];
+}
+
+/** Courts and group work paused in the first lockdown and came back over the year. */
+const COVID_FACE_TO_FACE: Record<string, number> = { '2020-21Q1': 0.55, '2020-21Q2': 0.8, '2020-21Q3': 0.9, '2020-21Q4': 0.85 };
+
+// Perpetrator programmes. Every area has probation's accredited programme for people on a court
+// order; some commission a voluntary community programme too (Oxfordshire's Positive
+// Relationship Programme, seeds/003; Central Bedfordshire funds "innovative programmes (eg
+// perpetrator programme)", seeds/002), and Bexley, which in 2021 set out to "identify
+// opportunities for a perpetrator programme" (seeds/004), has one from 2022-23.
+
+/** Referrals a year per 100,000 residents aged 16+, and how the people referred go on. */
+const PROGRAMMES: Record<'probation_accredited' | 'community_voluntary', { referrals: number; assessed: number; starts: number; completes: number; waitDays: number }> = {
+  probation_accredited: { referrals: 16, assessed: 0.9, starts: 0.78, completes: 0.55, waitDays: 110 },
+  community_voluntary: { referrals: 13, assessed: 0.66, starts: 0.8, completes: 0.62, waitDays: 45 },
+};
+const COMMUNITY_PROGRAMME_AREAS = new Set([OXFORDSHIRE, BUCKINGHAMSHIRE, 'E06000056', 'E06000038', LONDON, ENGLAND]);
+const BEXLEY_PROGRAMME_FROM = '2022-23Q1';
+/** "CRC to reduce BBR waiting times" (seeds/003): probation's waits shorten by a tenth a year from 2019-20. */
+const WAIT_REDUCTION_A_YEAR = 0.1;
+
+function programmesOf(area: AreaProfile): ProgrammeKind[] {
+  return area.code === BEXLEY || COMMUNITY_PROGRAMME_AREAS.has(area.code) ? ['probation_accredited', 'community_voluntary'] : ['probation_accredited'];
+}
+
+function programmeRuns(row: DemoRow): boolean {
+  return !(row.area.code === BEXLEY && row.subkey === 'community_voluntary' && isBefore(row.quarter, BEXLEY_PROGRAMME_FROM));
+}
+
+const programme = (row: DemoRow) => PROGRAMMES[row.subkey as keyof typeof PROGRAMMES];
+
+function programmeWait(row: DemoRow): number {
+  const years = Math.max(0, startYearOf(row.quarter) - 2019);
+  const shorter = row.subkey === 'probation_accredited' ? (1 - WAIT_REDUCTION_A_YEAR) ** Math.min(years, 4) : 1;
+  return programme(row).waitDays * shorter * wobble(0.15, row.area.code, row.subkey, row.quarter, 'wait');
+}
+
+function perpetratorProgrammeSteps(): Step[] {
+  return [
+    {
+      name: 'referrals',
+      value: (row) =>
+        quarterly((programme(row).referrals * row.base.aged_16_plus) / 100_000, row.quarter, SERVICE_SEASON) *
+        (COVID_FACE_TO_FACE[row.quarter] ?? 1) *
+        wobble(0.15, row.area.code, row.subkey, row.quarter, 'referrals'),
+    },
+    column('assessed_suitable', shareOf('referrals', (row) => programme(row).assessed, 0.08), 'referrals'),
+    column('starts', shareOf('assessed_suitable', (row) => programme(row).starts, 0.1), 'assessed_suitable'),
+    column('completions', shareOf('starts', (row) => programme(row).completes, 0.15), 'starts'),
+    column('waiting_days_total', (name) => (row) => (row.values.starts ?? 0) * programmeWait(row) * wobble(0.05, row.area.code, row.subkey, row.quarter, name)),
+  ];
+}
+
+// Domestic homicide reviews: rare events, so whole numbers drawn at random around the level
+// Buckinghamshire's "15 DHRs since 2011" gives (about 1.5 a year for 540,000 people), not
+// smooth shares. A review goes to the Home Office about a year after it is commissioned and is
+// published about half a year after that.
+const DHRS_A_YEAR_PER_100000 = 0.28;
+const NOTIFIED_PER_REVIEW = 1.4;
+const SUICIDE_SHARE = 0.2;
+const QUARTERS_TO_HOME_OFFICE = 4;
+const QUARTERS_TO_PUBLICATION = 6;
+/** Reviews already under way when the demo starts. */
+const REVIEWS_UNDER_WAY_AT_START = 2;
+
+function dhrSteps(): Step[] {
+  return [
+    (rows) => {
+      for (const series of seriesOf(rows)) {
+        series.forEach((row, i) => {
+          const { area, quarter } = row;
+          const mean = (DHRS_A_YEAR_PER_100000 * row.base.all_ages) / 100_000 / 4;
+          const commissioned = poisson(mean, area.code, quarter, 'commissioned');
+          const notified = commissioned + poisson(mean * (NOTIFIED_PER_REVIEW - 1), area.code, quarter, 'not-commissioned');
+          const deaths = commissioned + binomial(commissioned, DEATHS_PER_REVIEW - 1, area.code, quarter, 'more-deaths');
+          const submitted = series[i - QUARTERS_TO_HOME_OFFICE]?.values.reviews_commissioned ?? poisson(mean, area.code, quarter, 'earlier');
+          const published = series[i - (QUARTERS_TO_PUBLICATION - QUARTERS_TO_HOME_OFFICE)]?.values.reviews_submitted_home_office ?? poisson(mean, area.code, quarter, 'published');
+          Object.assign(row.values, {
+            notifications_received: notified,
+            reviews_commissioned: commissioned,
+            reviews_commissioned_suicide: binomial(commissioned, SUICIDE_SHARE, area.code, quarter, 'suicide'),
+            deaths_reviewed: deaths,
+            children_bereaved: poisson(deaths * CHILDREN_PER_DEATH, area.code, quarter, 'children'),
+            reviews_submitted_home_office: submitted,
+            reviews_published: published,
+          });
+        });
+      }
+    },
+    // Calibrates reviews_published (a column model with no value of its own keeps what the step above made).
+    { name: 'reviews_published', value: (row) => row.values.reviews_published ?? null },
+    (rows) => {
+      for (const series of seriesOf(rows)) {
+        let underWay = REVIEWS_UNDER_WAY_AT_START;
+        for (const row of series) {
+          underWay = Math.max(0, underWay + row.values.reviews_commissioned! - row.values.reviews_published!);
+          row.values.reviews_in_progress = underWay;
+        }
+      }
+    },
+  ];
+}
+
+// Training: about 20 professionals a year per 10,000 adults, fewest in the summer holidays, and
+// moved online after the first lockdown. Oxfordshire's new modules (coercive control, stalking,
+// so-called honour-based abuse) start "from early 2020" (seeds/003).
+const TRAINED_A_YEAR_PER_10000_ADULTS = 20;
+const TRAINING_SEASON = { 1: 0.26, 2: 0.18, 3: 0.3, 4: 0.26 } as const;
+const COVID_TRAINING: Record<string, number> = { '2020-21Q1': 0.45, '2020-21Q2': 0.8 };
+const NEW_MODULES_FROM = '2019-20Q4';
+const SECTOR_SHARES: Record<string, number> = {
+  trained_police: 0.08,
+  trained_health: 0.25,
+  trained_social_care: 0.2,
+  trained_education: 0.17,
+  trained_housing: 0.08,
+  trained_criminal_justice: 0.05,
+  trained_voluntary: 0.12,
+  trained_other: 0.05,
+};
+const MODULE_SHARES: Record<string, number> = {
+  module_basic_awareness: 0.45,
+  module_risk_safety_planning: 0.25,
+  module_children_families: 0.15,
+  module_young_people: 0.08,
+  module_champions: 0.06,
+  module_coercive_control: 0.14,
+  module_stalking_harassment: 0.06,
+  module_honour_based_abuse: 0.04,
+};
+const NEW_MODULES = new Set(['module_coercive_control', 'module_stalking_harassment', 'module_honour_based_abuse']);
+
+function splitTrainingSectors(rows: DemoRow[]): void {
+  for (const row of rows) {
+    const weights = TRAINING_SECTORS.map(([name]) => SECTOR_SHARES[name] * wobble(0.2, row.area.code, row.quarter, name));
+    const parts = splitExactly(row.values.professionals_trained!, weights);
+    TRAINING_SECTORS.forEach(([name], i) => (row.values[name] = parts[i]));
+  }
+}
+
+function trainingSteps(): Step[] {
+  return [
+    {
+      name: 'professionals_trained',
+      value: (row) =>
+        ((TRAINED_A_YEAR_PER_10000_ADULTS * row.base.aged_16_plus) / 10_000) *
+        TRAINING_SEASON[quarterNumber(row.quarter)] *
+        trend(startYearOf(row.quarter)) *
+        (COVID_TRAINING[row.quarter] ?? 1) *
+        wobble(0.12, row.area.code, row.quarter, 'trained'),
+    },
+    splitTrainingSectors,
+    ...TRAINING_MODULES.map(([name]) =>
+      column(
+        name,
+        (n) => (row) => (NEW_MODULES.has(n) && isBefore(row.quarter, NEW_MODULES_FROM) ? 0 : row.values.professionals_trained! * MODULE_SHARES[n] * wobble(0.25, row.area.code, row.quarter, n)),
+        'professionals_trained',
+      ),
+    ),
+    column('evaluations_returned', shareOf('professionals_trained', 0.7, 0.1), 'professionals_trained'),
+    column('evaluations_more_confident', shareOf('evaluations_returned', 0.88, 0.05), 'evaluations_returned'),
+  ];
+}
+
+// Specialist community services: referrals about 12 a year per 10,000 adults (Buckinghamshire's
+// 531 in 2020-21), more where the service is the single point of access with a helpline
+// (Oxfordshire's 493 in one quarter).
+const COMMUNITY_REFERRALS_A_YEAR_PER_10000_ADULTS = 12;
+const SINGLE_ACCESS_POINT: Record<string, number> = { [OXFORDSHIRE]: 2.9 };
+const ONE_STOP_SHOP_VISITS_PER_REFERRAL = 0.6;
+const CHAMPIONS_A_YEAR_PER_10000_ADULTS = 2.5;
+
+function communityServiceSteps(): Step[] {
+  return [
+    {
+      name: 'referrals_received',
+      value: (row) =>
+        quarterly((COMMUNITY_REFERRALS_A_YEAR_PER_10000_ADULTS * row.base.aged_16_plus) / 10_000, row.quarter, SERVICE_SEASON) *
+        (SINGLE_ACCESS_POINT[row.area.code] ?? 1) *
+        (COVID_SERVICE_RISE[row.quarter] ?? 1) *
+        wobble(0.06, row.area.code, row.quarter, 'referrals_received'),
+    },
+    column('helpline_contacts', shareOf('referrals_received', 2.2, 0.1)),
+    column('outreach_clients', shareOf('referrals_received', 0.45, 0.1), 'referrals_received'),
+    column('outreach_cases_closed', shareOf('outreach_clients', 0.9, 0.1)),
+    column('outreach_closed_feel_safer', shareOf('outreach_cases_closed', 0.78, 0.06), 'outreach_cases_closed'),
+    column('counselling_clients', shareOf('referrals_received', 0.12, 0.2)),
+    column('group_programme_starts', (name) => (row) => row.values.referrals_received! * 0.15 * (COVID_FACE_TO_FACE[row.quarter] ?? 1) * wobble(0.2, row.area.code, row.quarter, name)),
+    column('group_programme_completions', shareOf('group_programme_starts', 0.68, 0.1), 'group_programme_starts'),
+    column('one_stop_shop_visits', (name) => (row) => row.values.referrals_received! * ONE_STOP_SHOP_VISITS_PER_REFERRAL * (COVID_FACE_TO_FACE[row.quarter] ?? 1) * wobble(0.15, row.area.code, row.quarter, name)),
+    column('champions_trained', (name) => (row) => quarterly((CHAMPIONS_A_YEAR_PER_10000_ADULTS * row.base.aged_16_plus) / 10_000, row.quarter, TRAINING_SEASON) * wobble(0.3, row.area.code, row.quarter, name)),
+  ];
+}
+
+// Court outcomes: the CPS completed about 61,000 domestic abuse prosecutions in England and Wales
+// in 2019-20, about 13 a year per 10,000 adults, falling since; about 77% ended in a conviction,
+// most after a guilty plea. About 25,000 non-molestation order applications a year.
+const PROSECUTIONS_A_YEAR_PER_10000_ADULTS = 13;
+const PROSECUTION_TREND: Record<number, number> = { 2017: 1.05, 2018: 1.0, 2019: 0.93, 2020: 0.85, 2021: 0.82, 2022: 0.84, 2023: 0.86 };
+const PROTECTION_ORDER_APPLICATIONS_A_YEAR_PER_10000_ADULTS = 5.5;
+/** Oxfordshire's delivery plan (seeds/003): more victims supported at court from 2020-21. */
+const COURT_SUPPORT_SHARE = (row: DemoRow) => (isBefore(row.quarter, '2020-21Q1') ? 0.58 : 0.72);
+
+function courtOutcomesSteps(): Step[] {
+  return [
+    {
+      name: 'prosecutions_completed',
+      value: (row) =>
+        ((PROSECUTIONS_A_YEAR_PER_10000_ADULTS * row.base.aged_16_plus) / 10_000) *
+        SERVICE_SEASON[quarterNumber(row.quarter)] *
+        (PROSECUTION_TREND[startYearOf(row.quarter)] ?? 0.86) *
+        (COVID_FACE_TO_FACE[row.quarter] ?? 1) *
+        wobble(0.08, row.area.code, row.quarter, 'prosecutions_completed'),
+    },
+    column('convictions', shareOf('prosecutions_completed', 0.77, 0.05), 'prosecutions_completed'),
+    column('guilty_pleas', shareOf('convictions', 0.72, 0.06), 'convictions'),
+    column('restraining_orders', shareOf('convictions', 0.45, 0.12)),
+    column('protection_order_applications', (name) => (row) =>
+      quarterly((PROTECTION_ORDER_APPLICATIONS_A_YEAR_PER_10000_ADULTS * row.base.aged_16_plus) / 10_000, row.quarter, SERVICE_SEASON) * (COVID_SERVICE_RISE[row.quarter] ?? 1) * wobble(0.1, row.area.code, row.quarter, name),
+    ),
+    column('protection_orders_made', shareOf('protection_order_applications', 0.8, 0.08), 'protection_order_applications'),
+    column('special_measures_applications', shareOf('prosecutions_completed', 0.3, 0.15)),
+    column('special_measures_granted', shareOf('special_measures_applications', 0.9, 0.06), 'special_measures_applications'),
+    column('witnesses_attending', shareOf('prosecutions_completed', 0.25, 0.15)),
+    column('witnesses_supported', shareOf('witnesses_attending', COURT_SUPPORT_SHARE, 0.1), 'witnesses_attending'),
+  ];
+}
+
 /** A few notes, as partners write them. */
 const NOTES: Array<{ type: PartnerReturnType; area: string; quarter: string; subkey?: string; text: string }> = [
   { type: 'police', area: BUCKINGHAMSHIRE, quarter: '2020-21Q1', text: 'First national lockdown from 23 March 2020: more incidents reported from April.' },
@@ -959,12 +1248,26 @@ const NOTES: Array<{ type: PartnerReturnType; area: string; quarter: string; sub
   { type: 'refuge', area: BUCKINGHAMSHIRE, quarter: '2020-21Q1', subkey: 'refuge', text: 'Longer stays: move-on slowed during lockdown.' },
 ];
 
-const PARTNER_RETURNS: Array<{ type: PartnerReturnType; steps: () => Step[]; subkeys?: (area: AreaProfile) => string[] }> = [
+interface PartnerReturnModel {
+  type: PartnerReturnType;
+  steps: () => Step[];
+  /** The sub-keys an area returns rows for (refuge's accommodation types, the programmes run). */
+  subkeys?: (area: AreaProfile) => string[];
+  /** Whether a row is sent at all (a programme that started part way through the demo's span). */
+  sent?: (row: DemoRow) => boolean;
+}
+
+const PARTNER_RETURNS: PartnerReturnModel[] = [
   { type: 'police', steps: policeSteps },
   { type: 'marac', steps: maracSteps },
   { type: 'idva', steps: idvaSteps },
   { type: 'csc', steps: cscSteps },
   { type: 'refuge', steps: refugeSteps, subkeys: (area) => area.accommodation.map((a) => a.type) },
+  { type: 'perpetrator-programme', steps: perpetratorProgrammeSteps, subkeys: programmesOf, sent: programmeRuns },
+  { type: 'dhr', steps: dhrSteps },
+  { type: 'training', steps: trainingSteps },
+  { type: 'community-service', steps: communityServiceSteps },
+  { type: 'court-outcomes', steps: courtOutcomesSteps },
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -984,12 +1287,14 @@ function templateHeader(type: DemoReturnType): string[] {
   return findReturnDefinition(type)!.columns.map((c) => c.name);
 }
 
+/** The rows in the return's own template, its key columns named by its definition. */
 function partnerCsv(type: PartnerReturnType, rows: DemoRow[]): string {
+  const { area, period, sub } = findReturnDefinition(type)!.keys;
   const records = rows.map((row) => ({
     ...row.values,
-    period: row.quarter,
-    area_code: row.area.code,
-    accommodation_type: row.subkey,
+    [period]: row.quarter,
+    [area]: row.area.code,
+    ...(sub === undefined ? {} : { [sub]: row.subkey }),
     notes: NOTES.find((n) => n.type === type && n.area === row.area.code && n.quarter === row.quarter && (n.subkey ?? row.subkey) === row.subkey)?.text ?? '',
   }));
   return toCsv(templateHeader(type), records);
@@ -1068,6 +1373,8 @@ function benchmarkCsv(fixtureCsv: string, modelled: ModelledRows, reported: read
       const population = benchmarkPopulation(area, populationYear(period));
       for (const indicator of INDICATORS) {
         if (published.has(`${indicator.id}|${area.code}|${period.id}`)) continue;
+        // A count is not compared with another area's count, so no benchmark is published for it.
+        if (indicator.denominator.kind === 'none') continue;
         const rows = modelled.get(indicator.source)?.get(area.code);
         const numerator = countOver(indicator, indicator.numerator, rows, period);
         const denominator =
@@ -1105,7 +1412,7 @@ export function generateDemoReturns(now: Date): DemoReturn[] {
   const partnerFiles: DemoReturn[] = [];
   const benchmarkRows: ModelledRows = new Map();
   for (const partner of PARTNER_RETURNS) {
-    const rows = rowsFor(modelled, [...DEMO_AREAS, ...BENCHMARK_AREAS], bases, partner.subkeys);
+    const rows = rowsFor(modelled, [...DEMO_AREAS, ...BENCHMARK_AREAS], bases, partner.subkeys).filter((r) => partner.sent?.(r) ?? true);
     runSteps(partner.type, rows, partner.steps());
     const kept = rows.filter((r) => reportedSet.has(r.quarter) && demoAreas.has(r.area.code));
     partnerFiles.push({ type: partner.type, fileName: `demo-${partner.type}-${span}.csv`, csv: partnerCsv(partner.type, kept) });

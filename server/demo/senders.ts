@@ -5,8 +5,10 @@
 // - police: split by force, as forces report: Thames Valley Police (the nine Thames Valley
 //   authorities, the demo police user's organisation), Bedfordshire Police (Central
 //   Bedfordshire, Bedford, Luton) and the Metropolitan Police (Bexley);
-// - MARAC, IDVA, children's social care and refuge: one demo organisation each, sending for
-//   every demo area.
+// - MARAC, IDVA, children's social care, refuge and the returns of DOMAIN.md 5.9 (perpetrator
+//   programmes, domestic homicide reviews, training, community services): one demo organisation
+//   each, sending for every demo area;
+// - court outcomes: each local criminal justice board, for the areas of its police force.
 //
 // Each quarter arrives as its own submission some days after the quarter ends, before the
 // default deadline, so history reads "Received", not "Received late". Two exceptions show the
@@ -24,6 +26,7 @@ const ALL_DEMO_AREAS = [...THAMES_VALLEY, ...BEDFORDSHIRE, BEXLEY];
 export interface DemoSender {
   /** The organisation's name; the Thames Valley one is the demo police user's (server/access/demo-accounts.ts). */
   name: string;
+  /** One of the organisation kinds the database allows (police, marac, idva, csc, refuge, council, other). */
   kind: string;
   returnType: string;
   areas: readonly string[];
@@ -39,6 +42,13 @@ export const DEMO_SENDERS: readonly DemoSender[] = [
   { name: 'IDVA services (demo)', kind: 'idva', returnType: 'idva', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 21 },
   { name: "Children's social care (demo)", kind: 'csc', returnType: 'csc', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 24 },
   { name: 'Refuge providers (demo)', kind: 'refuge', returnType: 'refuge', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 26 },
+  { name: 'Perpetrator programme providers (demo)', kind: 'other', returnType: 'perpetrator-programme', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 20 },
+  { name: 'Community safety partnerships (demo)', kind: 'council', returnType: 'dhr', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 28 },
+  { name: 'Partnership training leads (demo)', kind: 'council', returnType: 'training', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 22 },
+  { name: 'Specialist domestic abuse services (demo)', kind: 'other', returnType: 'community-service', areas: ALL_DEMO_AREAS, daysAfterQuarterEnd: 19 },
+  { name: 'Thames Valley Criminal Justice Board (demo)', kind: 'other', returnType: 'court-outcomes', areas: THAMES_VALLEY, daysAfterQuarterEnd: 27 },
+  { name: 'Bedfordshire Criminal Justice Board (demo)', kind: 'other', returnType: 'court-outcomes', areas: BEDFORDSHIRE, daysAfterQuarterEnd: 27 },
+  { name: 'London Criminal Justice Board (demo)', kind: 'other', returnType: 'court-outcomes', areas: [BEXLEY], daysAfterQuarterEnd: 27 },
 ];
 
 export function grantsOfSender(sender: DemoSender): Grant[] {

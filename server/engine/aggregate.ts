@@ -8,7 +8,8 @@
 //   - any other area's year or rolling year is the sum of its four quarters, except a count of
 //     people, which is the twelve-month count of its last quarter (people are never added up
 //     across quarters: DOMAIN.md 5.1);
-//   - a quarter is one stored row, or for refuge the sum over its accommodation types.
+//   - a quarter is one stored row, or for a return with a sub-key (refuge's accommodation types,
+//     the perpetrator programme's programmes) the sum over its sub-keys.
 // Population is not summed over quarters: a period uses the one mid-year estimate of
 // populationYear(period), so a quarter's rate is per quarter (10 MARAC cases in a quarter per
 // 10,000 women), not annualised.
@@ -41,10 +42,24 @@ export interface PopulationMeasure {
   key: string;
   group: PopulationGroup;
 }
-export type Measure = CountMeasure | PopulationMeasure;
+/** The denominator of a count indicator (no denominator): 1, public, for every area and period. */
+export interface UnitMeasure {
+  kind: 'unit';
+  key: 'unit';
+}
+export type Measure = CountMeasure | PopulationMeasure | UnitMeasure;
+const UNIT: UnitMeasure = { kind: 'unit', key: 'unit' };
 
-/** The return that is broken down by accommodation type (DOMAIN.md 5.5). */
-const TYPED_SOURCE = 'refuge';
+/**
+ * Whether a return's rows are broken down below area and quarter (its definition names a sub-key:
+ * refuge's accommodation type, DOMAIN.md 5.5; the perpetrator programme's programme, 5.9).
+ */
+const subkeyed = new Map<string, boolean>();
+function hasSubkeys(source: string): boolean {
+  let known = subkeyed.get(source);
+  if (known === undefined) subkeyed.set(source, (known = findReturnDefinition(source)?.keys.sub !== undefined));
+  return known;
+}
 
 export interface CountOptions {
   minus?: readonly string[];
@@ -52,7 +67,7 @@ export interface CountOptions {
 }
 
 export function countMeasure(source: string, columns: readonly string[], accommodationType: string | null = null, options: CountOptions = {}): CountMeasure {
-  const type = source === TYPED_SOURCE ? accommodationType : null;
+  const type = hasSubkeys(source) ? accommodationType : null;
   const minus = options.minus ?? [];
   const people = options.people ?? false;
   const key = `${source}:${columns.join('+')}${minus.map((c) => `-${c}`).join('')}:${type ?? '*'}${people ? ':people' : ''}`;
@@ -74,7 +89,9 @@ export function measuresOf(indicator: IndicatorDefinition, accommodationType: st
   const denominator: Measure =
     indicator.denominator.kind === 'population'
       ? { kind: 'population', key: `population:${indicator.denominator.group}`, group: indicator.denominator.group }
-      : countMeasure(indicator.source, indicator.denominator.columns, accommodationType, { people });
+      : indicator.denominator.kind === 'none'
+        ? UNIT
+        : countMeasure(indicator.source, indicator.denominator.columns, accommodationType, { people });
   const complement =
     indicator.numeratorWithinDenominator && indicator.denominator.kind === 'columns'
       ? countMeasure(indicator.source, indicator.denominator.columns, accommodationType, { minus: indicator.numerator, people })
@@ -131,7 +148,7 @@ function termsOf(figures: Figures, measure: CountMeasure): number | null {
 }
 
 /** What a measure's tallies are computed from (invalidation.ts). */
-function measureSources(measure: Measure): readonly string[] {
+function measureSources(measure: CountMeasure | PopulationMeasure): readonly string[] {
   return [measure.kind === 'population' ? POPULATION_SOURCE : measure.source];
 }
 
@@ -214,9 +231,9 @@ export class Aggregator {
     });
   }
 
-  /** Refuge figures with no accommodation type chosen are the sum over the types. */
+  /** Figures of a return with sub-keys, with none chosen, are the sum over the sub-keys. */
   private sumsTypes(measure: CountMeasure): boolean {
-    return measure.source === TYPED_SOURCE && measure.accommodationType === null;
+    return measure.accommodationType === null && hasSubkeys(measure.source);
   }
 
   private countUncached(measure: CountMeasure, areaCode: string, periodId: string): Tally {
@@ -247,16 +264,17 @@ export class Aggregator {
   }
 
   /**
-   * One area's quarter from its stored rows. For refuge with no type chosen, the sum over the
-   * types it returned (complete only if each returned type has the figure). A type the area
-   * did not return in a quarter for which it returned others counts as zero: a refuge return
-   * lists every kind of accommodation the area has.
+   * One area's quarter from its stored rows. For a return with sub-keys and none chosen, the
+   * sum over the sub-keys it returned (complete only if each has the figure). A sub-key the
+   * area did not return in a quarter for which it returned others counts as zero: a refuge
+   * return lists every kind of accommodation the area has, a perpetrator programme return
+   * every programme running.
    */
   private quarterFromRows(measure: CountMeasure, areaCode: string, quarter: string): Tally {
     const rows = this.options.index.returns.get(measure.source)?.get(areaCode)?.get(quarter);
     if (!rows || rows.size === 0) return NONE;
     const { threshold } = this.policy;
-    if (measure.source === TYPED_SOURCE && measure.accommodationType !== null) {
+    if (measure.accommodationType !== null) {
       const figures = rows.get(measure.accommodationType);
       if (!figures) return complete(0);
       const v = termsOf(figures, measure);
@@ -295,6 +313,8 @@ export class Aggregator {
   }
 
   measure(measure: Measure, areaCode: string, periodId: string): Tally {
+    // A count's "denominator" is 1 for any area and period: never summed over children or quarters.
+    if (measure.kind === 'unit') return complete(1, true);
     return measure.kind === 'population' ? this.population(measure, areaCode, periodId) : this.count(measure, areaCode, periodId);
   }
 
@@ -356,7 +376,7 @@ export class Aggregator {
    * is a rounded public rate and is shown as it is.
    */
   private importedCell(indicator: IndicatorDefinition, areaCode: string, periodId: string, imported: ImportedFigure): ComputedCell {
-    const populationDenominator = indicator.denominator.kind === 'population';
+    const populationDenominator = indicator.denominator.kind !== 'columns';
     const publishedValue = imported.numerator === null || imported.denominator === null ? imported.value : null;
     const cell = { area: areaCode, period: periodId, source: 'imported' as const, note: null };
     if (publishedValue !== null) return { ...cell, numerator: NONE, denominator: NONE, complement: null, publishedValue };

@@ -4,7 +4,7 @@
 // request in the same view, and kept across submissions except for what they changed
 // (invalidation.ts), within a bounded memory budget (memo.ts).
 import type BetterSqlite3 from 'better-sqlite3';
-import type { IndicatorDefinition } from '../../schemas/indicators';
+import { isCount, type IndicatorDefinition } from '../../schemas/indicators';
 import type { Period } from '../../schemas/periods';
 import { AggregateCache, Aggregator } from './aggregate';
 import { chooseBenchmark, compareWithBenchmarkValue, missingBenchmarkNote, compareWithIndicatorReference, type BenchmarkComparison, type ConfidenceLevelId, type ReferenceResult } from './benchmark';
@@ -69,6 +69,22 @@ export interface CacheStats {
   evictions: number;
   /** Dropped because a submission changed the figures they were computed from. */
   invalidated: number;
+}
+
+/**
+ * A count (reviews published, professionals trained) against a larger area's count says nothing
+ * about either: the benchmark's figure is shown beside it, and not judged.
+ */
+function countNotCompared(benchmark: PublishedValue, level: ConfidenceLevelId): BenchmarkComparison {
+  return {
+    area: benchmark.area,
+    value: benchmark.status === 'ok' ? benchmark.value : null,
+    status: benchmark.status,
+    level,
+    significance: 'not-compared',
+    assessment: 'not-compared',
+    note: 'Not compared: this is a count, and areas of different sizes have different counts. Compare rates, or this count over time.',
+  };
 }
 
 export class IndicatorEngine {
@@ -179,7 +195,9 @@ export class EngineSession {
     const key = keyOf(indicator, accommodationType);
     return this.shared.values.get(key, area, period, () => {
       this.shared.values.declare(key, () => indicatorSources(indicator));
-      const value = disclose(this.aggregator.cell(indicator, area, period, accommodationType), indicator.ci, indicator.multiplier, this.policy);
+      const disclosed = disclose(this.aggregator.cell(indicator, area, period, accommodationType), indicator.ci, indicator.multiplier, this.policy);
+      // A count has no denominator to show (the engine divides it by 1).
+      const value = isCount(indicator) ? { ...disclosed, denominator: null } : disclosed;
       // A hidden value carries no warning: "charges were more than crimes" would narrow a hidden count.
       if (value.status !== 'ok' || value.source === 'imported') return value;
       return { ...value, warnings: warningsBehind(this.index, this.register, indicator, area, this.period(period), accommodationType, this.policy.view) };
@@ -192,6 +210,7 @@ export class EngineSession {
     const own = this.value(indicator, area, period, type);
     if (options.benchmark === null) return { ...own, benchmark: null };
     const benchmark = this.value(indicator, options.benchmark, period, type);
+    if (isCount(indicator)) return { ...own, benchmark: countNotCompared(benchmark, options.level) };
     const comparison = compareWithBenchmarkValue(own, benchmark, indicator.polarity, options.level);
     return { ...own, benchmark: { ...comparison, note: missingBenchmarkNote(this.register, benchmark, inSentence(this.period(period).label)) } };
   }

@@ -8,7 +8,7 @@
 //   rolling R12-2020-21Q2  → R12-2016-17Q2, R12-2017-18Q2, … (a step of four quarters, so
 //                            the points do not overlap and are independent)
 import { financialYearId, parsePeriodId, parseQuarterId, shiftQuarter, type Period } from '../../schemas/periods';
-import type { IndicatorDefinition } from '../../schemas/indicators';
+import { isCount, type IndicatorDefinition } from '../../schemas/indicators';
 import type { PublishedValue } from './disclosure';
 import { TREND_POINTS, trendJudgement, trendTest, type TrendJudgement, type TrendMarker, type TrendPoint } from './statistics';
 
@@ -72,7 +72,9 @@ export function trendOf(indicator: IndicatorDefinition, points: readonly Publish
   }
   const cannot = (reason: string): TrendResult => ({ marker: 'cannot-be-calculated', judgement: 'cannot-be-calculated', periods, chiSquared: null, reason });
   if (points.some((p) => p.status === 'suppressed')) return cannot('a point is suppressed (small numbers)');
-  const trendPoints: TrendPoint[] = points.map((p) => ({ numerator: p.status === 'ok' ? p.numerator : null, denominator: p.status === 'ok' ? p.denominator : null }));
+  // A count is published without a denominator; tested, it is a rate over a constant 1 (Poisson counts).
+  const denominatorOf = (p: PublishedValue) => (isCount(indicator) ? 1 : p.denominator);
+  const trendPoints: TrendPoint[] = points.map((p) => ({ numerator: p.status === 'ok' ? p.numerator : null, denominator: p.status === 'ok' ? denominatorOf(p) : null }));
   if (indicator.ci === 'wilson' && trendPoints.some((p) => p.numerator !== null && p.denominator !== null && p.numerator > p.denominator)) {
     return cannot('a point is above 100%, so it is not a proportion');
   }

@@ -4,10 +4,10 @@
 import type { AreaMatch } from '../../schemas/areas';
 import type { CellContext } from '../../schemas/returns/cells';
 import { issueCode } from '../../schemas/returns/cells';
-import { NOTES_COLUMN, rowSchema, type ParsedRow, type ReturnDefinition, type RowKey } from '../../schemas/returns/definition';
+import { NOTES_COLUMN, rowKey, rowSchema, type ParsedRow, type ReturnDefinition, type RowKey } from '../../schemas/returns/definition';
 import { RETURN_DEFINITIONS } from '../../schemas/returns';
 import { TEMPLATE_HELPER_COLUMNS } from '../../schemas/returns/definition';
-import { aReturn, inSentence, plural, theReturn, theTemplate } from '../../schemas/returns/words';
+import { aReturn, columnWords, inSentence, plural, theReturn, theTemplate } from '../../schemas/returns/words';
 import type { Problem } from '../../schemas/api';
 import type { RawTable } from './read-table';
 
@@ -61,7 +61,7 @@ interface ColumnMap {
   headerRow: number;
 }
 
-/** Columns more than one template has (period, area_code, notes, referrals_received…): no evidence of which template a file is. */
+/** Columns more than one template has (period, the area, notes, referrals_received…): no evidence of which template a file is. */
 const SHARED_COLUMNS = (() => {
   const seen = new Map<string, number>();
   for (const d of RETURN_DEFINITIONS) for (const c of d.columns) seen.set(normaliseHeader(c.name), (seen.get(normaliseHeader(c.name)) ?? 0) + 1);
@@ -71,7 +71,7 @@ const SHARED_COLUMNS = (() => {
 /**
  * The other return type whose template the file's header matches better than the one it was sent
  * as: more of its own columns present and fewer of them missing. Columns several templates share
- * (period, area_code, referrals_received…) do not count as evidence.
+ * (period, the area, referrals_received…) do not count as evidence.
  */
 function likelyTemplate(headers: Set<string>, definition: ReturnDefinition): { definition: ReturnDefinition; found: string[] } | null {
   const fit = (d: ReturnDefinition) => {
@@ -218,7 +218,7 @@ function storedValues(parsed: ParsedRow, definition: ReturnDefinition): Record<s
   return values;
 }
 
-function describeKey(key: RowKey, definition: ReturnDefinition): string {
+function describeKey(key: RowKey): string {
   const sub = key.subkey ? `, ${key.subkey.replace(/_/g, ' ')}` : '';
   return `${key.areaCode}, ${key.period}${sub}`;
 }
@@ -261,12 +261,13 @@ export function validateTable(table: RawTable, definition: ReturnDefinition, con
     const at = (column: string, severity: 'error' | 'warning', code: string, message: string) =>
       (severity === 'error' ? errors : warnings).add({ row: raw.rowNumber, column, value: cells[column] ?? null, code, message });
 
-    const area = row.area_code as AreaMatch;
+    const areaColumn = definition.keys.area;
+    const area = row[areaColumn] as AreaMatch;
     if (area.via === 'predecessor') {
-      at('area_code', 'warning', 'predecessor-area-code', `${cells.area_code} is an old code for ${area.area.name}. The figures have been stored under its current code, ${area.area.code}. Please use the new code in future returns.`);
+      at(areaColumn, 'warning', 'predecessor-area-code', `${cells[areaColumn]} is an old code for ${area.area.name}. The figures have been stored under its current code, ${area.area.code}. Please use the new code in future returns.`);
     }
 
-    const key = definition.key(row);
+    const key = rowKey(definition, row);
     for (const rule of definition.rules) {
       if (rule.reads.some((c) => row[c] === null)) continue; // not checked when a cell is blank
       const message = rule.check(row as Record<string, number>, { period: key.period });
@@ -277,7 +278,8 @@ export function validateTable(table: RawTable, definition: ReturnDefinition, con
     const keyText = `${key.areaCode}|${key.period}|${key.subkey}`;
     const earlier = firstRowOfKey.get(keyText);
     if (earlier !== undefined) {
-      at('area_code', 'error', 'duplicate-row', `This row is for the same area and period as row ${earlier} (${describeKey(key, definition)}). Each area and period may appear only once in a file.`);
+      const what = definition.keys.sub === undefined ? 'area and period' : `area, period and ${columnWords(definition.keys.sub)}`;
+      at(areaColumn, 'error', 'duplicate-row', `This row is for the same ${what} as row ${earlier} (${describeKey(key)}). Each ${what} may appear only once in a file.`);
       continue;
     }
     firstRowOfKey.set(keyText, raw.rowNumber);

@@ -107,7 +107,7 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
     .filter((row) => !request.permits(row.key))
     .map((row) => ({
       row: row.rowNumber,
-      column: 'area_code',
+      column: request.definition.keys.area,
       value: row.key.areaCode,
       code: 'not-granted',
       message: `Your organisation is not set up to send ${returnName(request.definition.type)}s for ${findArea(row.key.areaCode)?.name ?? row.key.areaCode}. Ask your administrator if it should be.`,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Problem, Submission } from '../../schemas/api';
 import { findReturnDefinition } from '../../schemas/returns';
 import type { ReturnTypeId } from '../../schemas/returns/definition';
+import { ACCOMMODATION_TYPE_COLUMN } from '../../schemas/returns/refuge';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
 import type { AcceptedRow } from '../ingest/validate';
@@ -66,7 +67,7 @@ export interface FigureChange {
   period: string;
   /** The accommodation type of a refuge row; null for every other return. */
   accommodationType: string | null;
-  /** The row's key beyond area and period: the accommodation type (refuge), the indicator (benchmark), else ''. */
+  /** The row's key beyond area and period (the definition's sub-key column: refuge's accommodation type), else ''. */
   subkey: string;
   column: string;
   /** The figure held now; null when it is not the sender's to see (fromWithheld). */
@@ -118,7 +119,8 @@ export function plannedCorrections(db: Db, returnType: string, rows: readonly Ac
   for (const r of db.sqlite.prepare(query.sql).all(...(query.parameters as unknown[])) as Array<{ area_code: string; period: string; subkey: string; values_json: string; organisation_id: number | null }>) {
     held.set(keyOf(r.area_code, r.period, r.subkey), { values: JSON.parse(r.values_json) as Record<string, Value>, organisationId: r.organisation_id });
   }
-  const refuge = returnType === 'refuge';
+  // Only the accommodation type is named in the answer (the web app shows it); every sub-key is in `subkey`.
+  const typed = findReturnDefinition(returnType)?.keys.sub === ACCOMMODATION_TYPE_COLUMN;
   for (const row of rows) {
     const { areaCode, period, subkey } = row.key;
     const current = held.get(keyOf(areaCode, period, subkey));
@@ -128,7 +130,7 @@ export function plannedCorrections(db: Db, returnType: string, rows: readonly Ac
       const from = current.values[column] ?? null;
       const to = row.values[column] ?? null;
       if (from === null) continue; // nothing held: the file adds a figure, it does not correct one
-      const base = { area: areaCode, period, accommodationType: refuge ? subkey : null, subkey, column, from: withheld ? null : from, fromWithheld: withheld, to };
+      const base = { area: areaCode, period, accommodationType: typed ? subkey : null, subkey, column, from: withheld ? null : from, fromWithheld: withheld, to };
       if (to === null) planned.clears.push(base);
       else if (withheld || to !== from) planned.changes.push(base);
     }

@@ -1,12 +1,14 @@
 // Templates for each return type, which a partner can fill without reading a manual.
 //
-// Both formats may come pre-filled with one row per area (and, for safe accommodation, per
-// accommodation type) for the quarter due: a partner's template carries the areas their
-// organisation is granted. The CSV's first row is exactly the template's columns, so a file made
-// from it validates. The Excel workbook's first sheet is the one read back; it has a note on each
-// column header saying what to enter, drop-downs for the area, the period and the accommodation
-// type, a check that counts are whole numbers, the area's name beside its code (a column an
-// upload reads past), a guidance sheet, and a sheet listing the areas and quarters.
+// Both formats may come pre-filled with one row per area (and, for a return with a sub-key that
+// has a list of choices, such as safe accommodation's accommodation type, per choice) for the
+// quarter due: a partner's template carries the areas their organisation is granted. The CSV's
+// first row is exactly the template's columns, so a file made from it validates. The Excel
+// workbook's first sheet is the one read back; it has a note on each column header saying what to
+// enter, drop-downs for the area, the period and any column with choices, a check that counts are
+// whole numbers, the area's name beside its code (a column an upload reads past), a guidance
+// sheet, and a sheet listing the areas, quarters and choices. Which column is the area, the period
+// or the sub-key comes from the definition's keys: nothing here knows a column by its name.
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AREAS, findArea, resolveArea, type Area } from '../../schemas/areas';
@@ -20,12 +22,11 @@ import {
   quarterLabel,
   shiftQuarter,
 } from '../../schemas/periods';
-import type { ColumnSpec, ReturnDefinition } from '../../schemas/returns/definition';
-import { ACCOMMODATION_TYPES } from '../../schemas/returns/refuge';
+import { keyColumn, type ColumnSpec, type ReturnDefinition } from '../../schemas/returns/definition';
 import { aReturn, columnWords, plural } from '../../schemas/returns/words';
 import type { Actor } from '../access/actor';
 
-/** What a template is filled with: the areas (each a row, or a row per accommodation type) and the quarter. */
+/** What a template is filled with: the areas (each a row, or a row per sub-key choice) and the quarter. */
 export interface TemplatePrefill {
   areas: readonly Area[];
   /** A quarter id, e.g. 2019-20Q3. */
@@ -39,7 +40,7 @@ export interface TemplateOptions {
   now: Date;
 }
 
-/** The helper column beside area_code in a pre-filled Excel template (see TEMPLATE_HELPER_COLUMNS). */
+/** The helper column beside the area column in a pre-filled Excel template (see TEMPLATE_HELPER_COLUMNS). */
 const AREA_NAME_COLUMN = 'area_name';
 /** Quarters offered in the period drop-down: the last three years, the latest first. */
 const QUARTERS_OFFERED = 12;
@@ -51,17 +52,17 @@ export function quarterAsWritten(id: string): string {
   return id.replace(/Q([1-4])$/, ' Q$1');
 }
 
-/** The key cells of each pre-filled row, in order: by area name, then accommodation type. */
+/** The key cells of each pre-filled row, in order: by area name, then sub-key choice (a sub-key without choices is left for the partner). */
 export function templateRows(definition: ReturnDefinition, prefill: TemplatePrefill): Array<Record<string, string>> {
-  const names = new Set(definition.columns.map((c) => c.name));
-  if (!names.has('period') || !names.has('area_code')) return [];
+  if (definition.reference) return [];
+  const { area, period, sub } = definition.keys;
   const areas = [...prefill.areas].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  const subkeys: readonly string[] = names.has('accommodation_type') ? ACCOMMODATION_TYPES : [''];
-  return areas.flatMap((area) =>
+  const subkeys: readonly string[] = keyColumn(definition, 'sub')?.choices ?? [''];
+  return areas.flatMap((a) =>
     subkeys.map((subkey) => ({
-      period: quarterAsWritten(prefill.period),
-      area_code: area.code,
-      ...(subkey ? { accommodation_type: subkey } : {}),
+      [period]: quarterAsWritten(prefill.period),
+      [area]: a.code,
+      ...(sub !== undefined && subkey ? { [sub]: subkey } : {}),
     })),
   );
 }
@@ -78,18 +79,23 @@ export function templateCsv(definition: ReturnDefinition, prefill?: TemplatePref
   return lines.map((l) => `${l}\r\n`).join('');
 }
 
+/** Whether a figure column holds whole-number counts (a published benchmark value may have decimals). */
+function isCount(column: ColumnSpec): boolean {
+  return column.role === 'figure' && column.plain !== undefined;
+}
+
 /** A header's note in Excel: what to enter in the column. */
-function columnNote(column: ColumnSpec): string {
+function columnNote(definition: ReturnDefinition, column: ColumnSpec): string {
   const how =
     column.role === 'figure'
-      ? column.name === 'value'
-        ? 'A number; decimals allowed.'
-        : 'A whole number. Leave the cell empty if it was not collected; enter 0 if there were none.'
-      : column.name === 'period'
+      ? isCount(column)
+        ? 'A whole number. Leave the cell empty if it was not collected; enter 0 if there were none.'
+        : 'A number; decimals allowed.'
+      : column.name === definition.keys.period && !definition.reference
         ? 'Choose from the list, or write a quarter such as 2019-20 Q3.'
-        : column.name === 'area_code'
+        : column.name === definition.keys.area
           ? "Choose from the list, or write the area's name."
-          : column.name === 'accommodation_type'
+          : column.choices
             ? 'Choose from the list.'
             : '';
   const optional = column.optional ? ' This column may be left out.' : '';
@@ -122,7 +128,7 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
   const guide = workbook.addWorksheet('Guidance');
   const lists = workbook.addWorksheet('Lists');
 
-  // Lists: areas (code, name) in A:B, quarters in D, accommodation types in F.
+  // Lists: areas (code, name) in A:B, quarters in D (months in E), then each column's choices from F.
   const listAreas = prefill && prefill.areas.length > 0 ? [...prefill.areas].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')) : listedAreas(definition);
   lists.getCell('A1').value = 'Area code';
   lists.getCell('B1').value = 'Area name';
@@ -138,22 +144,30 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
     lists.getCell(`D${i + 2}`).value = quarterAsWritten(q);
     lists.getCell(`E${i + 2}`).value = quarterLabel(parseQuarterId(q)!).replace(/^.*\((.*)\)$/, '$1');
   });
-  lists.getCell('F1').value = 'Accommodation type';
-  ACCOMMODATION_TYPES.forEach((t, i) => (lists.getCell(`F${i + 2}`).value = t));
+  const choiceLists = new Map<string, string>();
+  definition.columns
+    .filter((c) => c.choices)
+    .forEach((c, k) => {
+      const letter = columnLetter(5 + k);
+      choiceLists.set(c.name, `Lists!$${letter}$2:$${letter}$${c.choices!.length + 1}`);
+      lists.getCell(`${letter}1`).value = columnWords(c.name).replace(/^./, (l) => l.toUpperCase());
+      c.choices!.forEach((choice, i) => (lists.getCell(`${letter}${i + 2}`).value = choice));
+      lists.getColumn(letter).width = 22;
+    });
   lists.getRow(1).font = { bold: true };
-  for (const [col, width] of [['A', 14], ['B', 28], ['D', 14], ['E', 18], ['F', 22]] as const) lists.getColumn(col).width = width;
+  for (const [col, width] of [['A', 14], ['B', 28], ['D', 14], ['E', 18]] as const) lists.getColumn(col).width = width;
 
   // The return sheet: the template's columns, with the area's name beside its code when pre-filled.
   const columns: Array<{ name: string; spec: ColumnSpec | null }> = [];
   for (const spec of definition.columns) {
     columns.push({ name: spec.name, spec });
-    if (spec.name === 'area_code' && withAreaName) columns.push({ name: AREA_NAME_COLUMN, spec: null });
+    if (spec.name === definition.keys.area && withAreaName) columns.push({ name: AREA_NAME_COLUMN, spec: null });
   }
   data.addRow(columns.map((c) => c.name));
   data.getRow(1).font = { bold: true };
   columns.forEach((c, i) => {
     const cell = data.getRow(1).getCell(i + 1);
-    cell.note = c.spec ? columnNote(c.spec) : "The area's name, for your reference. It follows the code and is not read.";
+    cell.note = c.spec ? columnNote(definition, c.spec) : "The area's name, for your reference. It follows the code and is not read.";
     data.getColumn(i + 1).width = c.name === AREA_NAME_COLUMN ? 26 : Math.max(14, Math.min(30, c.name.length + 4));
   });
   const letterOf = (name: string) => columnLetter(columns.findIndex((c) => c.name === name));
@@ -161,9 +175,9 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
     const excelRow = data.getRow(r + 2);
     columns.forEach((c, i) => {
       if (c.name === AREA_NAME_COLUMN) {
-        const area = listAreas.find((a) => a.code === row.area_code);
+        const area = listAreas.find((a) => a.code === row[definition.keys.area]);
         excelRow.getCell(i + 1).value = {
-          formula: `IFERROR(VLOOKUP(${letterOf('area_code')}${r + 2},Lists!$A:$B,2,FALSE),"")`,
+          formula: `IFERROR(VLOOKUP(${letterOf(definition.keys.area)}${r + 2},Lists!$A:$B,2,FALSE),"")`,
           result: area?.name ?? '',
         };
       } else if (row[c.name] !== undefined) {
@@ -179,7 +193,7 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
   for (const c of columns) {
     if (!c.spec) continue;
     const name = c.name;
-    if (name === 'period' && c.spec.role === 'key' && definition.columns.some((d) => d.name === 'area_code') && !definition.reference) {
+    if (name === definition.keys.period && !definition.reference) {
       addValidation(data, range(name), {
         type: 'list',
         allowBlank: true,
@@ -192,7 +206,7 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
         promptTitle: 'Quarter',
         prompt: 'The financial quarter the row reports. Q1 is April to June.',
       });
-    } else if (name === 'area_code') {
+    } else if (name === definition.keys.area) {
       addValidation(data, range(name), {
         type: 'list',
         allowBlank: true,
@@ -205,17 +219,18 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
         promptTitle: 'Area',
         prompt: `The ${definition.reference ? 'area' : 'local authority'}: choose its code from the list.`,
       });
-    } else if (name === 'accommodation_type') {
+    } else if (c.spec.choices) {
+      const article = /^[aeiou]/i.test(columnWords(name)) ? 'an' : 'a';
       addValidation(data, range(name), {
         type: 'list',
         allowBlank: true,
-        formulae: [`Lists!$F$2:$F$${ACCOMMODATION_TYPES.length + 1}`],
+        formulae: [choiceLists.get(name)!],
         showErrorMessage: true,
         errorStyle: 'stop',
-        errorTitle: 'Not an accommodation type',
-        error: `Choose one of: ${ACCOMMODATION_TYPES.join(', ')}.`,
+        errorTitle: `Not ${article} ${columnWords(name)}`,
+        error: `Choose one of: ${c.spec.choices.join(', ')}.`,
       });
-    } else if (c.spec.role === 'figure' && name !== 'value') {
+    } else if (isCount(c.spec)) {
       addValidation(data, range(name), {
         type: 'whole',
         operator: 'greaterThanOrEqual',
@@ -239,7 +254,7 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
   guide.addRow([]);
   const steps = [
     prefill
-      ? `The Return sheet has ${plural(rows.length, 'row')} ready for ${quarterLabel(parseQuarterId(prefill.period)!)}: one for each area${definition.columns.some((c) => c.name === 'accommodation_type') ? ' and accommodation type' : ''}. Fill in the figures on each row.`
+      ? `The Return sheet has ${plural(rows.length, 'row')} ready for ${quarterLabel(parseQuarterId(prefill.period)!)}: one for each area${keyColumn(definition, 'sub')?.choices ? ` and ${columnWords(definition.keys.sub!)}` : ''}. Fill in the figures on each row.`
       : 'Add a row on the Return sheet for each area and quarter, choosing the area and the quarter from the drop-downs.',
     'Enter exact counts, even small ones: the dashboard hides numbers from 1 to 4 itself. Leave a cell empty if the figure was not collected; enter 0 if there were none.',
     'Keep every column, even one you leave empty. Hover over a column heading to see what it holds.',
@@ -250,7 +265,7 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
   guide.addRow([]);
   guide.addRow(['Column', 'In words', 'What to enter', 'Required']).font = { bold: true };
   for (const c of definition.columns) {
-    guide.addRow([c.name, columnWords(c.name), columnNote(c), c.optional ? 'Optional column' : 'Column required; a cell may be left empty if not collected']);
+    guide.addRow([c.name, columnWords(c.name), columnNote(definition, c), c.optional ? 'Optional column' : 'Column required; a cell may be left empty if not collected']);
   }
   if (withAreaName) guide.addRow([AREA_NAME_COLUMN, "area's name", 'Filled in from the area code, for your reference. It is not read.', 'Optional column']);
   for (let r = 1; r <= guide.rowCount; r++) guide.getRow(r).alignment = { wrapText: true, vertical: 'top' };

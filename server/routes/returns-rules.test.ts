@@ -1,7 +1,9 @@
 // Every cross-field rule of DOMAIN.md section 5, through the API: one row breaking one rule.
-// Errors reject the file (422) and store nothing; warnings are accepted (201) and reported.
+// Errors reject the file (422) and store nothing; warnings are accepted (201) and reported. The
+// return types come from the registry, and a rule without a case here fails the suite.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { findReturnDefinition, RETURN_DEFINITIONS, RETURN_TYPES } from '../../schemas/returns';
 import { buildTestApp, get, tableCounts, upload } from '../test/helpers';
 import { csvOf, validRow, type Cells } from '../test/rows';
 
@@ -25,6 +27,17 @@ const CASES: Case[] = [
   ['police', 'charges > crimes', { charges: 551 }, 'warning', 'charges'],
   ['police', 'dvpo_granted > dvpn_issued', { dvpo_granted: 21 }, 'warning', 'dvpo_granted'],
   ['police', 'dvds_disclosures > dvds_applications', { dvds_disclosures: 41 }, 'warning', 'dvds_disclosures'],
+  ['police', 'repeat_victims_12m > victims_12m', { repeat_victims_12m: 1801 }, 'error', 'repeat_victims_12m'],
+  ['police', 'victims_female_12m + victims_male_12m > victims_12m', { victims_female_12m: 1441 }, 'error', 'victims_female_12m'],
+  ['police', 'victims_ethnicity_recorded_12m > victims_12m', { victims_ethnicity_recorded_12m: 1801 }, 'error', 'victims_ethnicity_recorded_12m'],
+  ['police', 'repeat_perpetrators_12m > perpetrators_12m', { repeat_perpetrators_12m: 1501 }, 'error', 'repeat_perpetrators_12m'],
+  ['police', 'victims > victims_12m', { victims: 1801, victims_female: 1300, victims_ethnicity_recorded: 1500 }, 'warning', 'victims'],
+  ['police', 'repeat_victims > repeat_victims_12m', { repeat_victims: 501 }, 'warning', 'repeat_victims'],
+  ['police', 'victims_female > victims_female_12m', { victims_female_12m: 459, victims_male_12m: 300 }, 'warning', 'victims_female'],
+  ['police', 'victims_male > victims_male_12m', { victims_male_12m: 119 }, 'warning', 'victims_male'],
+  ['police', 'victims_ethnicity_recorded > victims_ethnicity_recorded_12m', { victims_ethnicity_recorded_12m: 519 }, 'warning', 'victims_ethnicity_recorded'],
+  ['police', 'perpetrators > perpetrators_12m', { perpetrators_12m: 499, repeat_perpetrators_12m: 300 }, 'warning', 'perpetrators'],
+  ['police', 'repeat_perpetrators > repeat_perpetrators_12m', { repeat_perpetrators_12m: 119 }, 'warning', 'repeat_perpetrators'],
   ['marac', 'repeat_cases > cases_discussed', { repeat_cases: 101 }, 'error', 'repeat_cases'],
   ['marac', 'cases_bame > cases_discussed', { cases_bame: 101 }, 'error', 'cases_bame'],
   ['marac', 'cases_lgbt > cases_discussed', { cases_lgbt: 101 }, 'error', 'cases_lgbt'],
@@ -53,10 +66,36 @@ const CASES: Case[] = [
   ['refuge', 'departures_planned_move_on > departures', { departures_planned_move_on: 8 }, 'error', 'departures_planned_move_on'],
   ['refuge', 'households_from_outside_area > households_accommodated', { households_from_outside_area: 9 }, 'error', 'households_from_outside_area'],
   ['refuge', 'households_accommodated + referrals_declined_* > referrals_received', { referrals_declined_no_space: 28 }, 'warning', 'households_accommodated'],
+  ['perpetrator-programme', 'assessed_suitable > referrals', { assessed_suitable: 31, starts: 15 }, 'warning', 'assessed_suitable'],
+  ['perpetrator-programme', 'starts > assessed_suitable', { starts: 23, completions: 9 }, 'warning', 'starts'],
+  ['perpetrator-programme', 'completions > starts', { completions: 16 }, 'warning', 'completions'],
+  ['perpetrator-programme', 'waiting days with no starts', { starts: 0, completions: 0 }, 'error', 'waiting_days_total'],
+  ['dhr', 'reviews_commissioned > notifications_received', { reviews_commissioned: 3, deaths_reviewed: 3 }, 'warning', 'reviews_commissioned'],
+  ['dhr', 'reviews_commissioned_suicide > reviews_commissioned', { reviews_commissioned_suicide: 2 }, 'error', 'reviews_commissioned_suicide'],
+  ['dhr', 'reviews_commissioned > deaths_reviewed', { deaths_reviewed: 0 }, 'error', 'reviews_commissioned'],
+  ['training', 'trained_* do not sum to professionals_trained', { trained_other: 6 }, 'error', 'trained_police'],
+  ['training', 'module_basic_awareness > professionals_trained', { module_basic_awareness: 121 }, 'error', 'module_basic_awareness'],
+  ['training', 'module_risk_safety_planning > professionals_trained', { module_risk_safety_planning: 121 }, 'error', 'module_risk_safety_planning'],
+  ['training', 'module_children_families > professionals_trained', { module_children_families: 121 }, 'error', 'module_children_families'],
+  ['training', 'module_young_people > professionals_trained', { module_young_people: 121 }, 'error', 'module_young_people'],
+  ['training', 'module_champions > professionals_trained', { module_champions: 121 }, 'error', 'module_champions'],
+  ['training', 'module_coercive_control > professionals_trained', { module_coercive_control: 121 }, 'error', 'module_coercive_control'],
+  ['training', 'module_stalking_harassment > professionals_trained', { module_stalking_harassment: 121 }, 'error', 'module_stalking_harassment'],
+  ['training', 'module_honour_based_abuse > professionals_trained', { module_honour_based_abuse: 121 }, 'error', 'module_honour_based_abuse'],
+  ['training', 'evaluations_returned > professionals_trained', { evaluations_returned: 121 }, 'error', 'evaluations_returned'],
+  ['training', 'evaluations_more_confident > evaluations_returned', { evaluations_more_confident: 91 }, 'error', 'evaluations_more_confident'],
+  ['community-service', 'outreach_closed_feel_safer > outreach_cases_closed', { outreach_closed_feel_safer: 51 }, 'error', 'outreach_closed_feel_safer'],
+  ['community-service', 'outreach_clients > referrals_received', { outreach_clients: 141 }, 'warning', 'outreach_clients'],
+  ['community-service', 'group_programme_completions > group_programme_starts', { group_programme_completions: 25 }, 'warning', 'group_programme_completions'],
+  ['court-outcomes', 'convictions > prosecutions_completed', { convictions: 91, guilty_pleas: 50 }, 'error', 'convictions'],
+  ['court-outcomes', 'guilty_pleas > convictions', { guilty_pleas: 69 }, 'error', 'guilty_pleas'],
+  ['court-outcomes', 'witnesses_supported > witnesses_attending', { witnesses_supported: 21 }, 'error', 'witnesses_supported'],
+  ['court-outcomes', 'protection_orders_made > protection_order_applications', { protection_orders_made: 41 }, 'warning', 'protection_orders_made'],
+  ['court-outcomes', 'special_measures_granted > special_measures_applications', { special_measures_granted: 26 }, 'warning', 'special_measures_granted'],
 ];
 
 describe('every valid example row is accepted without warnings', () => {
-  it.each(['police', 'marac', 'idva', 'csc', 'refuge', 'population', 'benchmark'])('%s', async (type) => {
+  it.each(RETURN_TYPES)('%s', async (type) => {
     const { status, body } = await upload(app, type, csvOf([validRow(type)]));
     expect(status).toBe(201);
     expect(body.warnings).toEqual([]);
@@ -65,10 +104,16 @@ describe('every valid example row is accepted without warnings', () => {
 });
 
 describe('cross-field rules (DOMAIN.md section 5)', () => {
+  it('has a case for every rule of every registered return', () => {
+    const rules = RETURN_DEFINITIONS.flatMap((d) => d.rules.map((r) => `${d.type}: ${r.column} (${r.severity})`));
+    const cases = new Set(CASES.map(([type, , , severity, column]) => `${type}: ${column} (${severity})`));
+    expect(rules.filter((rule) => !cases.has(rule))).toEqual([]);
+  });
+
   it.each(CASES)('%s: %s is %s… ', async (type, _rule, overrides, severity, column) => {
     const before = tableCounts(app);
     // The broken row is row 3: a valid row for another area comes first.
-    const rows = [validRow(type, { area_code: 'E09000005' }), validRow(type, overrides)];
+    const rows = [validRow(type, { [findReturnDefinition(type)!.keys.area]: 'E09000005' }), validRow(type, overrides)];
     const { status, body } = await upload(app, type, csvOf(rows));
     const problems = severity === 'error' ? body.errors : body.warnings;
     expect(problems).toHaveLength(1);

@@ -291,7 +291,7 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           area: z.string().meta({ example: 'E09000004' }),
           period: z.string().meta({ example: '2019-20Q3' }),
-          subkey: z.string().default('').meta({ description: 'Accommodation type for refuge rows, indicator id for benchmark rows' }),
+          subkey: z.string().default('').meta({ description: "The value of the return's sub-key column, for a return that has one (its definition's keys.sub: a refuge row's accommodation type, a benchmark row's indicator id)" }),
         }),
         response: { 200: z.object({ revisions: z.array(RevisionSchema) }), 403: ErrorBodySchema, 404: ErrorBodySchema },
       },

@@ -18,6 +18,27 @@ import { RETURN_USERS } from '../access/policy';
 import { audit } from '../access/audit';
 import { toCsv } from '../export/csv';
 import { findReturnDefinition } from '../../schemas/returns';
+import { NOTES_COLUMN, type ReturnDefinition } from '../../schemas/returns/definition';
+
+type StoredRow = NonNullable<Awaited<ReturnType<typeof getSubmission>>>['rowsStored'][number];
+
+/**
+ * The stored rows in the template's own layout (its columns, in its order), so an exported
+ * submission can be corrected and sent back as it is. Each key column is filled from the stored
+ * key the definition says it makes up: the area, the period, the sub-key.
+ */
+export function submissionTable(definition: ReturnDefinition, stored: readonly StoredRow[]) {
+  const { area, period, sub } = definition.keys;
+  const cellOf = (name: string, row: StoredRow) => {
+    if (name === area) return row.areaCode;
+    if (name === period) return row.period;
+    if (name === sub) return row.subkey;
+    if (name === NOTES_COLUMN) return row.notes;
+    return row.values[name] ?? null;
+  };
+  const header = definition.columns.map((c) => c.name);
+  return { header, rows: stored.map((row) => header.map((name) => cellOf(name, row))) };
+}
 
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -81,10 +102,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       const submission = await getSubmission(app.db, request.params.id, organisationScopeOf(request.actor));
       if (!submission) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `There is no submission ${request.params.id}.` });
       const definition = findReturnDefinition(submission.returnType)!;
-      const valueColumns = definition.columns.filter((c) => c.role !== 'key' && c.name !== 'notes').map((c) => c.name);
-      const subkeyName = definition.type === 'refuge' ? ['accommodation_type'] : definition.type === 'benchmark' ? ['indicator'] : [];
-      const header = ['area_code', definition.type === 'population' ? 'year' : 'period', ...subkeyName, ...valueColumns, 'notes'];
-      const rows = submission.rowsStored.map((r) => [r.areaCode, r.period, ...(subkeyName.length ? [r.subkey] : []), ...valueColumns.map((c) => r.values[c] ?? null), r.notes]);
+      const { header, rows } = submissionTable(definition, submission.rowsStored);
       audit(request, { action: 'export', outcome: 'success', target: `submission:${submission.id}`, details: { format: 'csv', rows: rows.length } });
       return reply
         .type('text/csv; charset=utf-8')

@@ -34,6 +34,32 @@ export const VALID_ROWS: Record<string, Cells> = {
     referrals_declined_unsuitable: 5, adults_accommodated: 8, children_accommodated: 11, departures: 7, departures_planned_move_on: 5,
     nights_stayed_departures: 700, households_from_outside_area: 6, notes: '',
   },
+  'perpetrator-programme': {
+    period: '2019-20Q3', area_code: 'E09000004', programme: 'community_voluntary', referrals: 30, assessed_suitable: 22, starts: 15,
+    completions: 9, waiting_days_total: 630, notes: '',
+  },
+  dhr: {
+    period: '2019-20Q3', area_code: 'E09000004', notifications_received: 2, reviews_commissioned: 1, reviews_commissioned_suicide: 0,
+    deaths_reviewed: 1, children_bereaved: 2, reviews_in_progress: 4, reviews_submitted_home_office: 1, reviews_published: 0, notes: '',
+  },
+  training: {
+    // The sectors add up to the 120 professionals trained; each module has at most 120 places.
+    period: '2019-20Q3', area_code: 'E09000004', professionals_trained: 120, trained_police: 10, trained_health: 30, trained_social_care: 25,
+    trained_education: 20, trained_housing: 10, trained_criminal_justice: 5, trained_voluntary: 15, trained_other: 5,
+    module_basic_awareness: 60, module_risk_safety_planning: 30, module_children_families: 20, module_young_people: 10, module_champions: 8,
+    module_coercive_control: 25, module_stalking_harassment: 12, module_honour_based_abuse: 6, evaluations_returned: 90,
+    evaluations_more_confident: 78, notes: '',
+  },
+  'community-service': {
+    period: '2019-20Q3', area_code: 'E09000004', helpline_contacts: 500, referrals_received: 140, outreach_clients: 60, outreach_cases_closed: 50,
+    outreach_closed_feel_safer: 41, counselling_clients: 20, group_programme_starts: 24, group_programme_completions: 16,
+    one_stop_shop_visits: 85, champions_trained: 12, notes: '',
+  },
+  'court-outcomes': {
+    period: '2019-20Q3', area_code: 'E09000004', prosecutions_completed: 90, convictions: 68, guilty_pleas: 50, restraining_orders: 30,
+    protection_order_applications: 40, protection_orders_made: 32, special_measures_applications: 25, special_measures_granted: 22,
+    witnesses_attending: 20, witnesses_supported: 15, notes: '',
+  },
   population: { year: '2019', area_code: 'E09000004', all_ages: 248287, aged_16_plus: 195000, females_16_plus: 101000, aged_0_17: 57000, notes: '' },
   benchmark: { indicator: 'da-incident-rate', area_code: 'E12000007', period: '2019', numerator: '', denominator: '', value: '17.3', source: 'MOPAC' },
 };

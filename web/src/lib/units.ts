@@ -8,7 +8,7 @@ import { formatValue, isPercent, type UnitFormat } from './format';
 
 /** An indicator's unit, and what a percentage is a share of. */
 export interface UnitSubject extends UnitFormat {
-  denominator?: { kind: 'columns'; columns: string[] } | { kind: 'population'; group: string };
+  denominator?: { kind: 'columns'; columns: string[] } | { kind: 'population'; group: string } | { kind: 'none' };
 }
 
 /**

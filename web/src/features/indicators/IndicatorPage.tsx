@@ -106,7 +106,9 @@ function Metadata({ indicator }: { indicator: Indicator }) {
   const denominator =
     indicator.denominator.kind === 'population'
       ? `Population: ${POPULATION_WORDS[indicator.denominator.group] ?? indicator.denominator.group} (ONS mid-year estimates)`
-      : `${columnsInWords(indicator.denominator.columns)}, from the ${returnTitle(indicator.source).toLowerCase()}`;
+      : indicator.denominator.kind === 'none'
+        ? 'None: a count, shown as it is and not compared with other areas'
+        : `${columnsInWords(indicator.denominator.columns)}, from the ${returnTitle(indicator.source).toLowerCase()}`;
   const rows: Array<[string, string]> = [
     ['Definition', indicator.definition],
     ['Strategy aim', indicator.aimTitle],
