@@ -12,14 +12,18 @@ export const CycleStatusSchema = z.enum(CYCLE_STATUSES).meta({
 export type CycleStatusName = z.infer<typeof CycleStatusSchema>;
 
 const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'A day, YYYY-MM-DD', example: '2026-07-30' });
-const QuarterSchema = z.string().regex(/^\d{4}-\d{2}Q[1-4]$/).meta({ description: 'Quarter id', example: '2026-27Q1' });
+const QuarterSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}(Q[1-4])?$/)
+  .meta({ description: 'The return’s period: a quarter id, or a financial year id for a yearly return', example: '2026-27Q1' });
 const ByAtSchema = z.object({ at: z.string(), by: z.string() });
 
 export const DeadlineSchema = z
   .object({
     returnType: z.string(),
     title: z.string(),
-    daysAfterQuarterEnd: z.number().int(),
+    frequency: z.enum(['quarterly', 'yearly']).meta({ description: 'How often the return is made: a yearly return’s period is a financial year, and its days count from the year’s end' }),
+    daysAfterQuarterEnd: z.number().int().meta({ description: 'Days after the period (quarter, or financial year for a yearly return) ends that the return is due' }),
     isDefault: z.boolean().meta({ description: 'true when no administrator has set this type’s deadline' }),
     overrides: z.array(z.object({ quarter: z.string(), dueOn: DaySchema })),
   })

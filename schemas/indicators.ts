@@ -137,6 +137,11 @@ function deliveredCount(id: string, title: string, definition: string, aim: Stra
   return { id, title, definition, aim, source, numerator: [column], denominator: COUNT, multiplier: 1, unit, decimals: 0, polarity, ci: 'none', ...extra };
 }
 
+/** The safe accommodation duty is reported once a year (DOMAIN.md 5.9). */
+const SAFE_ACCOMMODATION_YEARLY_CAVEAT =
+  'Reported once a year for the financial year, as the council reports it to the government (Domestic Abuse Act 2021, Part 4): there are no figures for a quarter or a calendar year.';
+const SAFE_ACCOMMODATION_VALUE_NOTE = 'For a financial year (April to March): this return is made once a year.';
+
 /** Perpetrator programme flows (referrals, starts, completions) are counted in the period they happen, not followed as a group. */
 const PROGRAMME_FLOWS_CAVEAT =
   'A programme lasts months: the people completing in a period mostly started in an earlier one. Over a year the share comes close to the share of starters who go on to complete.';
@@ -481,6 +486,37 @@ const drafts: Draft[] = [
     valueNote: 'Applications granted in the period over applications made in it: one made late in a quarter may be granted in the next.',
   }),
   percentOf('court-support-pct', 'Victims with specialist support at court', 'Victims of domestic abuse giving evidence who had specialist support (an IDVA or ISVA) at the hearing, as a share of those who attended court.', 'support-and-recovery', 'court-outcomes', 'witnesses_supported', 'witnesses_attending', 'higher-better'),
+
+  // The safe accommodation duty's yearly return (DOMAIN.md 5.9): financial years only, summed over
+  // the kinds of accommodation unless one is chosen.
+  percentOf('safe-accommodation-accommodated-pct', 'Households referred to safe accommodation who were accommodated', 'Households accommodated in safe accommodation (or given a sanctuary scheme) in the financial year, as a share of the households referred to it, as in the national safe accommodation return.', 'safe-accommodation', 'safe-accommodation', 'households_accommodated', 'households_referred', 'higher-better', {
+    caveats: [SAFE_ACCOMMODATION_YEARLY_CAVEAT],
+    valueNote: SAFE_ACCOMMODATION_VALUE_NOTE,
+  }),
+  {
+    id: 'safe-accommodation-households-rate',
+    title: 'Households accommodated in safe accommodation per 1,000 people',
+    definition: 'Households accommodated in safe accommodation (or given a sanctuary scheme) in the financial year, per 1,000 residents of all ages (the population estimates hold no household counts).',
+    aim: 'safe-accommodation',
+    source: 'safe-accommodation',
+    numerator: ['households_accommodated'],
+    denominator: population('all_ages'),
+    multiplier: 1000,
+    unit: 'households per 1,000 people',
+    decimals: 2,
+    polarity: 'no-judgement',
+    ci: 'byar',
+    caveats: [SAFE_ACCOMMODATION_YEARLY_CAVEAT, 'Follows the places commissioned as much as the need, so a rise is not judged better or worse.'],
+    valueNote: SAFE_ACCOMMODATION_VALUE_NOTE,
+  },
+  percentOf('safe-accommodation-no-space-pct', 'Households referred to safe accommodation not accommodated for lack of space', 'Households referred to safe accommodation in the financial year whose main reason for not being accommodated was that there was no space, as a share of the households referred.', 'safe-accommodation', 'safe-accommodation', 'not_accommodated_no_space', 'households_referred', 'lower-better', {
+    caveats: [SAFE_ACCOMMODATION_YEARLY_CAVEAT],
+    valueNote: SAFE_ACCOMMODATION_VALUE_NOTE,
+  }),
+  percentOf('safe-accommodation-out-of-area-pct', 'Households in safe accommodation from another authority', 'Households accommodated in the financial year whose home was in another authority, as a share of the households accommodated.', 'safe-accommodation', 'safe-accommodation', 'households_from_outside_area', 'households_accommodated', 'no-judgement', {
+    caveats: [SAFE_ACCOMMODATION_YEARLY_CAVEAT, 'Refuges take victims from elsewhere so that they are far from the perpetrator: a high share is expected, not a failing.'],
+    valueNote: SAFE_ACCOMMODATION_VALUE_NOTE,
+  }),
 ];
 
 export const INDICATORS: readonly IndicatorDefinition[] = drafts.map((d) => ({

@@ -3,6 +3,7 @@
 import { areaCell, choiceCell, countCell, plainCount, plainText, quarterCell, textCell } from './cells';
 import { columnWords } from './words';
 import { NOTES_COLUMN, type ColumnSpec, type ReturnKeys } from './definition';
+import { financialYearCell, type ReportingFrequency } from './frequency';
 
 /** A count column. Its messages name it in words ("the number of DVPOs granted"), see ./words. */
 export function count(name: string, description: string): ColumnSpec {
@@ -16,6 +17,18 @@ export const periodColumn: ColumnSpec = {
   reader: (context) => quarterCell(context),
   role: 'key',
 };
+
+const yearlyPeriodColumn: ColumnSpec = {
+  name: 'period',
+  description: 'The financial year, e.g. 2022-23 (April 2022 to March 2023)',
+  reader: (context) => financialYearCell(context),
+  role: 'key',
+};
+
+/** The period column of a return made at this frequency: its reader accepts only that kind of period. */
+export function periodColumnFor(frequency: ReportingFrequency | undefined): ColumnSpec {
+  return frequency === 'yearly' ? yearlyPeriodColumn : periodColumn;
+}
 
 /** A local authority key column; partner returns call it `area_code`, but any name works. */
 export function localAuthority(name: string, description = 'The local authority, as its ONS code (e.g. E09000004) or its name'): ColumnSpec {
@@ -37,6 +50,11 @@ export const notesColumn: ColumnSpec = {
   role: 'text',
   optional: true,
 };
+
+/** The keys of a yearly partner row: its local authority and financial year, and a sub-key column if it has one. */
+export function yearlyKeys(sub?: string): ReturnKeys {
+  return quarterlyKeys(sub);
+}
 
 /** The keys of a quarterly partner row: its local authority and quarter, and a sub-key column if it has one. */
 export function quarterlyKeys(sub?: string): ReturnKeys {

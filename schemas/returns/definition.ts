@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AreaMatch } from '../areas';
 import type { Period } from '../periods';
 import type { CellContext } from './cells';
+import { calendarOf, type ReportingCalendar, type ReportingFrequency } from './frequency';
 
 export type ReturnTypeId =
   | 'police'
@@ -19,6 +20,7 @@ export type ReturnTypeId =
   | 'training'
   | 'community-service'
   | 'court-outcomes'
+  | 'safe-accommodation'
   | 'population'
   | 'benchmark';
 
@@ -56,7 +58,7 @@ export type ParsedRow = Record<string, unknown>;
 export type Figures = Record<string, number | null>;
 
 export interface RuleContext {
-  /** The quarter of the row, for rules that depend on its length. */
+  /** The period of the row (a quarter, or a yearly return's financial year), for rules that depend on its length. */
   period: string;
 }
 
@@ -110,6 +112,12 @@ export interface ReturnDefinition {
   /** The columns that identify a stored row; see ReturnKeys. */
   keys: ReturnKeys;
   /**
+   * How often it is made: 'quarterly' (the default) or 'yearly', for a financial year. Its period
+   * column (periodColumnFor in ./columns), templates, deadlines and the dashboard periods its
+   * figures answer all follow from it (./frequency).
+   */
+  frequency?: ReportingFrequency;
+  /**
    * Columns that count distinct people, which never add up across quarters, and the suffix of
    * their twelve-month counterparts (DOMAIN.md 5.1): a year takes `victims_12m` of its last quarter.
    */
@@ -131,6 +139,11 @@ export function rowSchema(definition: ReturnDefinition, context: CellContext) {
   const shape: Record<string, z.ZodType<unknown, string>> = {};
   for (const column of definition.columns) shape[column.name] = column.reader(context);
   return z.object(shape);
+}
+
+/** The reporting calendar of a definition: quarterly unless it declares otherwise. */
+export function calendarOfReturn(definition: Pick<ReturnDefinition, 'frequency'>): ReportingCalendar {
+  return calendarOf(definition.frequency);
 }
 
 export function figureColumns(definition: ReturnDefinition): string[] {

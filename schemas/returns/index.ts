@@ -13,6 +13,7 @@ import { perpetratorProgramme } from './perpetrator-programme';
 import { police } from './police';
 import { population } from './population';
 import { refuge } from './refuge';
+import { safeAccommodation } from './safe-accommodation';
 import { training } from './training';
 
 export const RETURN_DEFINITIONS: readonly ReturnDefinition[] = [
@@ -26,6 +27,7 @@ export const RETURN_DEFINITIONS: readonly ReturnDefinition[] = [
   training,
   communityService,
   courtOutcomes,
+  safeAccommodation,
   population,
   benchmark,
 ];

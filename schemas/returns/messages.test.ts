@@ -157,6 +157,7 @@ describe('words', () => {
       'Upload a training return',
       'Upload a community services return',
       'Upload a court outcomes return',
+      'Upload a yearly safe accommodation duty return',
       'Upload population estimates',
       'Upload published benchmark values',
     ]);

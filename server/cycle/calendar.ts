@@ -3,11 +3,13 @@
 //
 // Dates are whole days in UTC. A deadline is a day: a return received at any time on that day
 // is on time; from the start of the next day it is late. With the default of 30 days, 2026-27 Q1
-// (April to June 2026, last day 30 June) is due on 30 July 2026 and late from 31 July.
+// (April to June 2026, last day 30 June) is due on 30 July 2026 and late from 31 July. A yearly
+// return's period is a financial year, and its default of 122 days makes 2025-26 (last day
+// 31 March 2026) due on 31 July 2026 (schemas/returns/frequency.ts).
 import type { CycleStatusName } from '../../schemas/cycle-api';
-import { parseQuarterId, quarterEndExclusive, type Quarter } from '../../schemas/periods';
+import { parsePeriodId, parseQuarterId, quarterEndExclusive } from '../../schemas/periods';
 
-export const DEFAULT_DAYS_AFTER_QUARTER_END = 30;
+export { DEFAULT_DAYS_AFTER_QUARTER_END, DEFAULT_DAYS_AFTER_YEAR_END } from '../../schemas/returns/frequency';
 export const MAX_DAYS_AFTER_QUARTER_END = 365;
 const DAY_MS = 86_400_000;
 
@@ -21,21 +23,26 @@ function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
 
-function quarterOf(id: string): Quarter {
-  const q = parseQuarterId(id);
-  if (!q) throw new Error(`not a quarter id: ${id}`);
-  return q;
+/** The first instant after a return's period: a quarter, or a yearly return's financial year. */
+export function periodEndExclusive(id: string): Date {
+  const period = parsePeriodId(id);
+  const last = period && (period.kind === 'quarter' || period.kind === 'financial-year') ? parseQuarterId(period.quarters[period.quarters.length - 1]) : null;
+  if (!last) throw new Error(`not a quarter or financial year id: ${id}`);
+  return quarterEndExclusive(last);
 }
 
-/** The quarter's last day, e.g. 2026-06-30 for 2026-27Q1. */
-export function quarterLastDay(quarter: string): string {
-  return isoDay(new Date(quarterEndExclusive(quarterOf(quarter)).getTime() - DAY_MS));
+/** The period's last day, e.g. 2026-06-30 for 2026-27Q1, 2026-03-31 for 2025-26. */
+export function periodLastDay(period: string): string {
+  return isoDay(new Date(periodEndExclusive(period).getTime() - DAY_MS));
 }
 
-/** The due day: the override if there is one, else the quarter's last day plus the type's days. */
-export function dueOn(quarter: string, daysAfterQuarterEnd: number, override?: string | null): string {
+/** The quarter's last day (a quarter is one kind of period). */
+export const quarterLastDay = periodLastDay;
+
+/** The due day: the override if there is one, else the period's last day plus the type's days. */
+export function dueOn(period: string, daysAfterPeriodEnd: number, override?: string | null): string {
   if (override) return override;
-  return isoDay(new Date(dayStart(quarterLastDay(quarter)).getTime() + daysAfterQuarterEnd * DAY_MS));
+  return isoDay(new Date(dayStart(periodLastDay(period)).getTime() + daysAfterPeriodEnd * DAY_MS));
 }
 
 /** The first instant at which a return due on `due` is late: the start of the following day. */
@@ -44,6 +51,7 @@ export function lateFrom(due: string): Date {
 }
 
 export interface StatusFacts {
+  /** The return's period: a quarter, or a yearly return's financial year. */
   quarter: string;
   dueOn: string;
   /** When the first submission holding figures for the key arrived; null when none is held. */
@@ -56,7 +64,7 @@ export interface StatusFacts {
 }
 
 /**
- * The status of one return type for one area and quarter, at `now`. Approval wins; a sign-off
+ * The status of one return type for one area and period, at `now`. Approval wins; a sign-off
  * counts only if no submission for the key arrived after it; a received return is late when its
  * first submission came after the due day.
  */
@@ -67,7 +75,7 @@ export function cycleStatus(facts: StatusFacts, now: Date): CycleStatus {
     if (facts.signedOffAt && (!facts.lastReceivedAt || facts.signedOffAt >= facts.lastReceivedAt)) return 'signed-off';
     return new Date(facts.firstReceivedAt) >= late ? 'late' : 'received';
   }
-  if (now < quarterEndExclusive(quarterOf(facts.quarter))) return 'not-due';
+  if (now < periodEndExclusive(facts.quarter)) return 'not-due';
   return now >= late ? 'overdue' : 'due';
 }
 

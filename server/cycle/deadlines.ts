@@ -1,10 +1,20 @@
-// The reporting calendar in the database: each return type's days after quarter end, and the
-// deadlines an administrator set for single quarters. Types never set use the default.
-import { RETURN_DEFINITIONS } from '../../schemas/returns';
+// The reporting calendar in the database: each return type's days after its period ends, and the
+// deadlines an administrator set for single periods. Types never set use their frequency's
+// default: 30 days after a quarter, 31 July after a financial year (schemas/returns/frequency.ts).
+// The columns say "quarter" because returns were quarterly first; a yearly return's period is a
+// financial year.
+import { findReturnDefinition, RETURN_DEFINITIONS } from '../../schemas/returns';
 import type { Deadline } from '../../schemas/cycle-api';
+import { calendarOfReturn } from '../../schemas/returns/definition';
+import type { ReportingCalendar } from '../../schemas/returns/frequency';
 import type { Db } from '../db/database';
-import { DEFAULT_DAYS_AFTER_QUARTER_END, dueOn, quarterLastDay } from './calendar';
+import { dueOn, periodLastDay } from './calendar';
 import { cycleDb } from './tables';
+
+/** The reporting calendar of a return type partners send (quarterly for a type not registered). */
+export function cycleCalendarOf(type: string): ReportingCalendar {
+  return calendarOfReturn(findReturnDefinition(type) ?? {});
+}
 
 /** The return types partners send: reference data (population, benchmarks) has no deadline. */
 export const CYCLE_RETURN_TYPES = RETURN_DEFINITIONS.filter((d) => !d.reference).map((d) => d.type as string);
@@ -20,20 +30,21 @@ export async function listDeadlines(db: Db): Promise<Deadline[]> {
   return RETURN_DEFINITIONS.filter((d) => !d.reference).map((d) => ({
     returnType: d.type,
     title: d.title,
-    daysAfterQuarterEnd: rules.get(d.type)?.days_after_quarter_end ?? DEFAULT_DAYS_AFTER_QUARTER_END,
+    frequency: calendarOfReturn(d).frequency,
+    daysAfterQuarterEnd: rules.get(d.type)?.days_after_quarter_end ?? calendarOfReturn(d).defaultDaysAfterEnd,
     isDefault: !rules.has(d.type),
     overrides: overrides.filter((o) => o.return_type === d.type).map((o) => ({ quarter: o.quarter, dueOn: o.due_on })),
   }));
 }
 
-/** A function giving the due day of (type, quarter), read once from the database. */
-export async function dueDayFinder(db: Db): Promise<(type: string, quarter: string) => string> {
+/** A function giving the due day of (type, period), read once from the database. */
+export async function dueDayFinder(db: Db): Promise<(type: string, period: string) => string> {
   const deadlines = await listDeadlines(db);
   const byType = new Map(deadlines.map((d) => [d.returnType, d]));
-  return (type, quarter) => {
+  return (type, period) => {
     const d = byType.get(type);
-    const override = d?.overrides.find((o) => o.quarter === quarter)?.dueOn;
-    return dueOn(quarter, d?.daysAfterQuarterEnd ?? DEFAULT_DAYS_AFTER_QUARTER_END, override);
+    const override = d?.overrides.find((o) => o.quarter === period)?.dueOn;
+    return dueOn(period, d?.daysAfterQuarterEnd ?? cycleCalendarOf(type).defaultDaysAfterEnd, override);
   };
 }
 
@@ -45,15 +56,20 @@ export async function setDaysAfterQuarterEnd(db: Db, type: string, days: number,
     .execute();
 }
 
-/** Sets (or with null removes) one quarter's own deadline. Returns a problem sentence, or null. */
+/**
+ * Sets (or with null removes) one period's own deadline: a quarter, or a yearly return's financial
+ * year. Returns a problem sentence, or null.
+ */
 export async function setQuarterDeadline(db: Db, type: string, quarter: string, day: string | null, by: string, now: Date): Promise<string | null> {
   const k = cycleDb(db);
+  const calendar = cycleCalendarOf(type);
+  if (!calendar.isPeriodId(quarter)) return `${quarter} is not a ${calendar.noun}: the ${type} return is made for each ${calendar.noun}, written like ${calendar.frequency === 'yearly' ? '2025-26' : '2026-27Q1'}.`;
   if (day === null) {
     await k.deleteFrom('cycle_deadline_overrides').where('return_type', '=', type).where('quarter', '=', quarter).execute();
     return null;
   }
   if (Number.isNaN(new Date(`${day}T00:00:00Z`).getTime()) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) return `${day} is not a date.`;
-  if (day < quarterLastDay(quarter)) return `The deadline cannot be before the quarter ends (${quarterLastDay(quarter)}).`;
+  if (day < periodLastDay(quarter)) return `The deadline cannot be before the ${calendar.noun} ends (${periodLastDay(quarter)}).`;
   await k
     .insertInto('cycle_deadline_overrides')
     .values({ return_type: type, quarter, due_on: day, updated_at: now.toISOString(), updated_by: by })

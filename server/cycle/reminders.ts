@@ -1,6 +1,7 @@
 // Reminders to partner organisations (DOMAIN.md 5.8): once in the week before a deadline, and
 // once a week while overdue, for the areas whose return is not yet held. One reminder covers one
-// organisation, return type and quarter (and overdue week), listing the outstanding areas.
+// organisation, return type and quarter (and overdue week), listing the outstanding areas; a
+// yearly return's period is its financial year.
 //
 // Each reminder is sent once, across restarts and several processes: its row has a unique key,
 // and a process sends the email only if its insert of that row succeeded. A process that dies
@@ -8,11 +9,11 @@
 // it is not sent again (at most once, never twice).
 import { findArea } from '../../schemas/areas';
 import type { Reminder } from '../../schemas/cycle-api';
-import { latestCompleteQuarter, parseQuarterId, quarterLabel, shiftQuarter } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
+import type { ReportingCalendar } from '../../schemas/returns/frequency';
 import type { Db } from '../db/database';
 import { DAY_IN_MS, lateFrom } from './calendar';
-import { CYCLE_RETURN_TYPES, dueDayFinder } from './deadlines';
+import { CYCLE_RETURN_TYPES, cycleCalendarOf, dueDayFinder } from './deadlines';
 import type { Mailer } from './mailer';
 import { cycleDb } from './tables';
 
@@ -24,8 +25,17 @@ export const OVERDUE_REMINDER_EVERY_DAYS = 7;
 export const OVERDUE_REMINDER_WEEKS = 12;
 /** How often a running app looks for reminders to send. */
 export const REMINDER_INTERVAL_MS = 15 * 60 * 1000;
-/** Quarters looked at, back from the latest ended one: enough for a deadline up to a year after. */
-const QUARTERS_LOOKED_AT = 8;
+/**
+ * Periods looked at, back from the latest ended one, by frequency: enough for a deadline up to a
+ * year after the period ends, with the overdue weeks after it (eight quarters; two years).
+ */
+const PERIODS_LOOKED_AT: Record<ReportingCalendar['frequency'], number> = { quarterly: 8, yearly: 2 };
+
+/** The periods whose reminders can be due at `now`: the one under way, and those ended before it. */
+function periodsLookedAt(calendar: ReportingCalendar, now: Date): string[] {
+  const latest = calendar.latestEnded(now);
+  return Array.from({ length: PERIODS_LOOKED_AT[calendar.frequency] + 1 }, (_, i) => calendar.shift(latest, 1 - i));
+}
 
 export interface PlannedReminder {
   key: string;
@@ -46,7 +56,7 @@ function longDate(day: string): string {
 
 function wording(kind: PlannedReminder['kind'], type: string, quarter: string, due: string, areas: string[], organisation: string) {
   const title = findReturnDefinition(type)?.title ?? type;
-  const period = quarterLabel(parseQuarterId(quarter)!);
+  const period = cycleCalendarOf(type).label(quarter);
   const names = areas.map((a) => findArea(a)?.name ?? a);
   const subject = kind === 'before-deadline' ? `${title} for ${period} is due by ${longDate(due)}` : `${title} for ${period} is overdue: it was due by ${longDate(due)}`;
   const list = names.map((n) => `- ${n}`).join('\n');
@@ -62,13 +72,11 @@ function wording(kind: PlannedReminder['kind'], type: string, quarter: string, d
 export async function plannedReminders(db: Db, now: Date): Promise<PlannedReminder[]> {
   const k = cycleDb(db);
   const dueDay = await dueDayFinder(db);
-  const latest = latestCompleteQuarter(now);
-  const quarters = Array.from({ length: QUARTERS_LOOKED_AT + 1 }, (_, i) => shiftQuarter(latest, 1 - i));
 
   // (type, quarter, kind, week) whose reminder window contains now.
   const windows: Array<{ type: string; quarter: string; due: string; kind: PlannedReminder['kind']; week: number }> = [];
   for (const type of CYCLE_RETURN_TYPES) {
-    for (const quarter of quarters) {
+    for (const quarter of periodsLookedAt(cycleCalendarOf(type), now)) {
       const due = dueDay(type, quarter);
       const late = lateFrom(due).getTime();
       const elapsed = now.getTime() - late;

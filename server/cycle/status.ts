@@ -1,12 +1,14 @@
 // The status grid: for each expected return (type × area) and quarter, its due day and status
 // (DOMAIN.md 5.8). Expected returns are what some organisation is granted, plus anything held;
-// a partner sees only their grants.
+// a partner sees only their grants. A grid is asked for over a run of quarters; a yearly return
+// has a cell for each financial year that ends within them (its Q4 is among them), keyed by the
+// financial year's id (schemas/returns/frequency.ts).
 import { findArea } from '../../schemas/areas';
 import type { CycleCell } from '../../schemas/cycle-api';
 import type { Grant } from '../access/actor';
 import type { Db } from '../db/database';
 import { cycleStatus, receivedLate } from './calendar';
-import { dueDayFinder } from './deadlines';
+import { cycleCalendarOf, dueDayFinder } from './deadlines';
 import { cycleDb } from './tables';
 
 export interface StatusQuery {
@@ -20,11 +22,32 @@ export interface StatusQuery {
 
 const keyOf = (type: string, area: string, quarter: string) => `${type}|${area}|${quarter}`;
 
+/**
+ * The periods of a return type in a grid over these quarters: the quarters, or the financial years
+ * ending in them. A period already of the type's kind (a financial year asked for by a sign-off)
+ * stands for itself.
+ */
+export function periodsOfType(type: string, quarters: readonly string[]): string[] {
+  const calendar = cycleCalendarOf(type);
+  return [...new Set(quarters.flatMap((q) => (calendar.isPeriodId(q) ? [q] : calendar.endingWithin([q]))))];
+}
+
+/**
+ * The grid's columns for these types over these quarters: the quarters, each followed by the
+ * financial year it ends when a yearly type is among them.
+ */
+export function gridPeriods(types: readonly string[], quarters: readonly string[]): string[] {
+  const longer = [...new Set(types.map(cycleCalendarOf))].filter((c) => c.frequency !== 'quarterly');
+  return quarters.flatMap((q) => [q, ...longer.flatMap((c) => c.endingWithin([q]))]);
+}
+
 export async function cycleStatusGrid(db: Db, query: StatusQuery, now: Date): Promise<CycleCell[]> {
   if (query.types.length === 0 || query.quarters.length === 0 || query.areas?.length === 0) return [];
   const k = cycleDb(db);
   const types = [...query.types];
-  const quarters = [...query.quarters];
+  const periodsOf = new Map(types.map((t) => [t, periodsOfType(t, query.quarters)]));
+  const quarters = [...new Set([...periodsOf.values()].flat())];
+  if (quarters.length === 0) return [];
 
   // Submissions holding figures for each key: the first and the newest.
   let received = k
@@ -74,7 +97,7 @@ export async function cycleStatusGrid(db: Db, query: StatusQuery, now: Date): Pr
   const cells: CycleCell[] = [];
   const sortedPairs = [...pairs.values()].sort((a, b) => a.type.localeCompare(b.type) || (findArea(a.area)?.name ?? a.area).localeCompare(findArea(b.area)?.name ?? b.area, 'en-GB'));
   for (const { type, area } of sortedPairs) {
-    for (const quarter of quarters) {
+    for (const quarter of periodsOf.get(type) ?? []) {
       const key = keyOf(type, area, quarter);
       const r = receivedBy.get(key);
       const signOff = signOffBy.get(key);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS, isCount } from '../../schemas/indicators';
 import { financialYearId, parsePeriodId, quarterRange, shiftQuarter } from '../../schemas/periods';
 import { findReturnDefinition, PARTNER_RETURN_DEFINITIONS, RETURN_TYPES } from '../../schemas/returns';
+import { calendarOfReturn } from '../../schemas/returns/definition';
 import { IndicatorEngine } from '../engine/engine';
 import { readTable } from '../ingest/read-table';
 import { validateTable, type AcceptedRow, type ValidationResult } from '../ingest/validate';
@@ -45,6 +46,8 @@ const AREAS = [
   'E06000032',
 ];
 const PARTNER_TYPES = PARTNER_RETURN_DEFINITIONS.map((d) => d.type);
+/** The yearly safe accommodation return's financial years at NOW (schemas/returns/frequency.ts). */
+const YEARLY_RETURN_YEARS = COMPLETE_YEARS.slice(1);
 /** Indicators that divide by something: those a benchmark is published and compared for (a count is not). */
 const COMPARED = INDICATORS.filter((i) => !isCount(i));
 /** The police columns that count people, each with a twelve-month count in `<column>_12m`. */
@@ -60,6 +63,13 @@ const PERIODS = [
   ...COMPLETE_YEARS,
   ...[2019, 2020, 2021, 2022, 2023, 2024, 2025].map(String),
 ];
+
+/** The periods an indicator has figures for: a yearly return's, only those that are one of its financial years. */
+function periodsOf(indicator: (typeof INDICATORS)[number]): string[] {
+  const calendar = calendarOfReturn(findReturnDefinition(indicator.source)!);
+  if (calendar.addsUpQuarters) return PERIODS;
+  return PERIODS.filter((p) => YEARLY_RETURN_YEARS.includes(calendar.storedPeriodFor(parsePeriodId(p)!) ?? ''));
+}
 
 let files: DemoReturn[];
 const checked: Record<string, ValidationResult> = {};
@@ -140,11 +150,12 @@ describe('the demo files', () => {
     }
   });
 
-  it('hold every quarter from 2018-19 Q1 to 2026-27 Q2 for every area', () => {
+  it('hold every quarter from 2018-19 Q1 to 2026-27 Q2 for every area (a yearly return, every financial year from 2019-20 to 2025-26)', () => {
     for (const type of PARTNER_TYPES) {
+      const expected = calendarOfReturn(findReturnDefinition(type)!).frequency === 'yearly' ? YEARLY_RETURN_YEARS : QUARTERS;
       for (const area of AREAS) {
         const periods = rowsOf(type).filter((r) => r.key.areaCode === area).map((r) => r.key.period);
-        expect(new Set(periods), `${type} ${area}`).toEqual(new Set(QUARTERS));
+        expect(new Set(periods), `${type} ${area}`).toEqual(new Set(expected));
       }
       const areas = new Set(rowsOf(type).map((r) => r.key.areaCode));
       expect(areas).toEqual(new Set(AREAS));
@@ -162,7 +173,8 @@ describe('the demo files', () => {
   it('write periods in canonical form and areas by code', () => {
     for (const type of PARTNER_TYPES) {
       const lines = files.find((f) => f.type === type)!.csv.trim().split('\n').slice(1);
-      for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}Q[1-4],E\d{8},/);
+      const period = calendarOfReturn(findReturnDefinition(type)!).frequency === 'yearly' ? '\\d{4}-\\d{2}' : '\\d{4}-\\d{2}Q[1-4]';
+      for (const line of lines) expect(line).toMatch(new RegExp(`^${period},E\\d{8},`));
     }
   });
 
@@ -222,10 +234,11 @@ describe('the demo files', () => {
       for (const indicator of INDICATORS.filter(isCount)) expect(mine.filter((r) => r.key.subkey === indicator.id), indicator.id).toEqual([]);
       for (const indicator of COMPARED) {
         const periods = new Set(mine.filter((r) => r.key.subkey === indicator.id).map((r) => r.key.period));
-        expect(PERIODS.filter((p) => !periods.has(p)), `${indicator.id} ${area}`).toEqual([]);
+        expect(periodsOf(indicator).filter((p) => !periods.has(p)), `${indicator.id} ${area}`).toEqual([]);
       }
     }
-    expect(synthetic.length).toBe(2 * COMPARED.length * PERIODS.length - 4); // less London's four published 2019 and 2020 rates
+    const expected = COMPARED.reduce((n, indicator) => n + 2 * periodsOf(indicator).length, 0);
+    expect(synthetic.length).toBe(expected - 4); // less London's four published 2019 and 2020 rates
     for (const row of synthetic) {
       expect(row.values.numerator, `${row.key.subkey} ${row.key.period}`).toEqual(expect.any(Number));
       expect(row.values.denominator).toEqual(expect.any(Number));

@@ -30,9 +30,10 @@ import {
 } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
 import { TWELVE_MONTHS_SUFFIX } from '../../schemas/returns/police';
-import type { ReturnTypeId } from '../../schemas/returns/definition';
+import { calendarOfReturn, type ReturnTypeId } from '../../schemas/returns/definition';
 import type { ProgrammeKind } from '../../schemas/returns/perpetrator-programme';
 import type { AccommodationType } from '../../schemas/returns/refuge';
+import type { SafeAccommodationType } from '../../schemas/returns/safe-accommodation';
 import { TRAINING_MODULES, TRAINING_SECTORS } from '../../schemas/returns/training';
 
 export type DemoReturnType = ReturnTypeId;
@@ -1271,6 +1272,138 @@ const PARTNER_RETURNS: PartnerReturnModel[] = [
 ];
 
 // ---------------------------------------------------------------------------------------
+// The safe accommodation duty's yearly return (DOMAIN.md 5.9), sent by each council as the
+// tier-one authority, per financial year and kind of accommodation. Calibrated to
+// Buckinghamshire's strategy (seeds/000): "In 2019/20 there were 278 referrals, 96 referrals were
+// accommodated" (about 8.7 referrals and 3 households a year for each of its 32 units), and "in
+// 2020/21 69 women and 89 children lived in refuge" (1.3 children a household). The duty began in
+// April 2021; the years before are back-loaded from the councils' commissioning records, as
+// Buckinghamshire's strategy quotes them. Provision grows after the duty. Every council also runs
+// a sanctuary scheme (Oxfordshire's Sanctuary Scheme, seeds/003: "keeping victims and children
+// safe in their home"), where most households referred are helped and the usual reason one is
+// not is that the victim chose otherwise; a refuge mostly turns households away for lack of space
+// (Bexley's refuge provision, seeds/004).
+
+/** The first financial year in the demo's yearly return. */
+const FIRST_SAFE_ACCOMMODATION_YEAR = 2019;
+
+/** Sanctuary scheme installations each council's service can make at once (larger areas, more). */
+const SANCTUARY_UNITS: Record<string, number> = {
+  [BUCKINGHAMSHIRE]: 30, [OXFORDSHIRE]: 40, 'E06000036': 6, 'E06000037': 8, 'E06000038': 10, 'E06000039': 10, 'E06000040': 6,
+  'E06000041': 8, [MILTON_KEYNES]: 15, 'E06000056': 14, 'E06000055': 10, 'E06000032': 12, [BEXLEY]: 12,
+  [LONDON]: 400, [ENGLAND]: 2_600,
+};
+
+interface YearlyKind {
+  /** Households referred and accommodated a year, per unit. */
+  referredPerUnit: number;
+  accommodatedShare: number;
+  /** The main reasons for not accommodating, as shares (the rest: another reason). */
+  reasons: { no_space: number; needs_not_met: number; no_recourse: number; declined: number };
+  outsideAreaShare: number;
+  childrenPerHousehold: number;
+}
+
+const YEARLY_KINDS: Record<SafeAccommodationType, YearlyKind> = {
+  refuge: { referredPerUnit: 8.7, accommodatedShare: 0.35, reasons: { no_space: 0.5, needs_not_met: 0.15, no_recourse: 0.08, declined: 0.15 }, outsideAreaShare: 0.65, childrenPerHousehold: 1.3 },
+  second_stage: { referredPerUnit: 2.6, accommodatedShare: 0.45, reasons: { no_space: 0.55, needs_not_met: 0.1, no_recourse: 0.05, declined: 0.2 }, outsideAreaShare: 0.2, childrenPerHousehold: 1.2 },
+  dispersed: { referredPerUnit: 5, accommodatedShare: 0.42, reasons: { no_space: 0.5, needs_not_met: 0.12, no_recourse: 0.08, declined: 0.18 }, outsideAreaShare: 0.3, childrenPerHousehold: 1.4 },
+  sanctuary_scheme: { referredPerUnit: 4, accommodatedShare: 0.72, reasons: { no_space: 0.05, needs_not_met: 0.1, no_recourse: 0, declined: 0.6 }, outsideAreaShare: 0, childrenPerHousehold: 1.4 },
+  other: { referredPerUnit: 3, accommodatedShare: 0.4, reasons: { no_space: 0.4, needs_not_met: 0.15, no_recourse: 0.05, declined: 0.2 }, outsideAreaShare: 0.25, childrenPerHousehold: 1.2 },
+};
+
+/** Shares of the households accommodated given each type of support. */
+const SUPPORT_SHARES: Record<string, number> = {
+  support_advocacy: 0.9, support_prevention_advice: 0.8, support_specialist: 0.2, support_children: 0.55,
+  support_housing: 0.7, support_financial_legal: 0.45, support_counselling_therapy: 0.3,
+};
+
+/** Provision by financial year against 2019-20: a dip in the first lockdown, then growth under the duty. */
+function provisionFactor(startYear: number): number {
+  return ({ 2019: 1, 2020: 0.95 } as Record<number, number>)[startYear] ?? Math.min(1.35, 1.05 + 0.08 * (startYear - 2021));
+}
+
+/** The kinds of safe accommodation a council reports, with their units: specialist refuges are refuges. */
+function yearlyKindsOf(area: AreaProfile): Array<{ type: SafeAccommodationType; units: number }> {
+  const units = new Map<SafeAccommodationType, number>();
+  for (const a of area.accommodation) {
+    const type: SafeAccommodationType = a.type === 'specialist_refuge' ? 'refuge' : (a.type as SafeAccommodationType);
+    units.set(type, (units.get(type) ?? 0) + a.units);
+  }
+  units.set('sanctuary_scheme', SANCTUARY_UNITS[area.code] ?? 8);
+  return [...units].map(([type, n]) => ({ type, units: n }));
+}
+
+/** One council's row for a financial year and kind of accommodation. */
+function safeAccommodationRow(area: AreaProfile, startYear: number, type: SafeAccommodationType, baseUnits: number): Record<string, string | number> {
+  const kind = YEARLY_KINDS[type];
+  const key = ['safe-accommodation', area.code, startYear, type];
+  const units = Math.max(1, Math.round(baseUnits * provisionFactor(startYear) * wobble(0.05, ...key, 'units')));
+  const referred = Math.max(1, Math.round(units * kind.referredPerUnit * wobble(0.12, ...key, 'referred')));
+  const accommodated = binomial(referred, kind.accommodatedShare, ...key, 'accommodated');
+  // A few households referred late in the year are still being assessed at its end.
+  const pending = binomial(referred - accommodated, 0.04, ...key, 'pending');
+  const notAccommodated = referred - accommodated - pending;
+  let left = notAccommodated;
+  const reason = (name: keyof YearlyKind['reasons']) => {
+    const k = Math.min(left, binomial(notAccommodated, kind.reasons[name], ...key, name));
+    left -= k;
+    return k;
+  };
+  const row: Record<string, string | number> = {
+    period: financialYearId(startYear),
+    area_code: area.code,
+    accommodation_type: type,
+    units_at_year_end: units,
+    households_referred: referred,
+    households_accommodated: accommodated,
+    households_not_accommodated: notAccommodated,
+    not_accommodated_no_space: reason('no_space'),
+    not_accommodated_needs_not_met: reason('needs_not_met'),
+    not_accommodated_no_recourse: reason('no_recourse'),
+    not_accommodated_declined: reason('declined'),
+  };
+  row.not_accommodated_other = left;
+  row.children_accommodated = Math.round(accommodated * kind.childrenPerHousehold * wobble(0.1, ...key, 'children'));
+  row.households_from_outside_area = binomial(accommodated, kind.outsideAreaShare, ...key, 'outside');
+  for (const [column, share] of Object.entries(SUPPORT_SHARES)) row[column] = binomial(accommodated, share, ...key, column);
+  row.notes = '';
+  return row;
+}
+
+/** The yearly return's rows for these areas, for every financial year that has ended by the last reported quarter. */
+function safeAccommodationRows(areas: readonly AreaProfile[], lastQuarter: string): Array<Record<string, string | number>> {
+  const q = parseQuarterId(lastQuarter)!;
+  const lastYear = q.quarter === 4 ? q.startYear : q.startYear - 1;
+  const records: Array<Record<string, string | number>> = [];
+  for (let year = FIRST_SAFE_ACCOMMODATION_YEAR; year <= lastYear; year++) {
+    for (const area of areas) for (const { type, units } of yearlyKindsOf(area)) records.push(safeAccommodationRow(area, year, type, units));
+  }
+  return records;
+}
+
+function safeAccommodationCsv(lastQuarter: string): string {
+  return toCsv(templateHeader('safe-accommodation'), safeAccommodationRows(DEMO_AREAS, lastQuarter));
+}
+
+/**
+ * London's and England's yearly rows as the benchmark model reads them: area → financial year →
+ * one DemoRow-like record per kind of accommodation (its `quarter` is the financial year).
+ */
+function yearlyBenchmarkRows(lastQuarter: string): Map<string, Map<string, DemoRow[]>> {
+  const byArea = new Map<string, Map<string, DemoRow[]>>();
+  for (const record of safeAccommodationRows(BENCHMARK_AREAS, lastQuarter)) {
+    const area = String(record.area_code);
+    const byYear = byArea.get(area) ?? new Map<string, DemoRow[]>();
+    byArea.set(area, byYear);
+    const values = Object.fromEntries(Object.entries(record).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+    const row = { values, quarter: String(record.period), subkey: String(record.accommodation_type) } as unknown as DemoRow;
+    byYear.set(String(record.period), [...(byYear.get(String(record.period)) ?? []), row]);
+  }
+  return byArea;
+}
+
+// ---------------------------------------------------------------------------------------
 // CSV.
 
 function csvCell(value: string | number | null): string {
@@ -1338,9 +1471,14 @@ type ModelledRows = Map<string, Map<string, Map<string, DemoRow[]>>>;
  * quarter. Null when a figure is missing.
  */
 function countOver(indicator: IndicatorDefinition, columns: readonly string[], rows: Map<string, DemoRow[]> | undefined, period: Period): number | null {
-  const persons = findReturnDefinition(indicator.source)?.personColumns;
+  const definition = findReturnDefinition(indicator.source);
+  const persons = definition?.personColumns;
   const twelveMonthCounts = indicator.counts === 'people' && period.quarters.length > 1 && persons !== undefined;
-  const quarters = twelveMonthCounts ? [period.quarters[period.quarters.length - 1]] : period.quarters;
+  // A yearly return's rows are its financial years: a period that is not one has no figure.
+  const calendar = calendarOfReturn(definition ?? {});
+  const stored = calendar.addsUpQuarters ? null : calendar.storedPeriodFor(period);
+  if (!calendar.addsUpQuarters && stored === null) return null;
+  const quarters = stored !== null ? [stored] : twelveMonthCounts ? [period.quarters[period.quarters.length - 1]] : period.quarters;
   const names = columns.map((c) => (twelveMonthCounts && persons.columns.includes(c) ? `${c}${persons.twelveMonthSuffix}` : c));
   let total = 0;
   for (const quarter of quarters) {
@@ -1425,6 +1563,7 @@ export function generateDemoReturns(now: Date): DemoReturn[] {
     }
     benchmarkRows.set(partner.type, byArea);
   }
+  benchmarkRows.set('safe-accommodation', yearlyBenchmarkRows(last));
 
   return [
     {
@@ -1437,5 +1576,7 @@ export function generateDemoReturns(now: Date): DemoReturn[] {
     },
     { type: 'benchmark', fileName: 'demo-benchmark.csv', csv: benchmarkCsv(readFileSync(BENCHMARK_FIXTURE, 'utf8'), benchmarkRows, reported) },
     ...partnerFiles,
+    // Yearly: a financial year once it has ended (schemas/returns/frequency.ts).
+    { type: 'safe-accommodation', fileName: `demo-safe-accommodation-${span}.csv`, csv: safeAccommodationCsv(last) },
   ];
 }

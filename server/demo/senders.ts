@@ -8,12 +8,16 @@
 // - MARAC, IDVA, children's social care, refuge and the returns of DOMAIN.md 5.9 (perpetrator
 //   programmes, domestic homicide reviews, training, community services): one demo organisation
 //   each, sending for every demo area;
-// - court outcomes: each local criminal justice board, for the areas of its police force.
+// - court outcomes: each local criminal justice board, for the areas of its police force;
+// - the safe accommodation duty's yearly return: each tier-one authority for its own area (the
+//   county or unitary council; in London the Greater London Authority is the tier-one authority,
+//   and reports for each borough), in early July, before the default deadline of 31 July.
 //
 // Each quarter arrives as its own submission some days after the quarter ends, before the
 // default deadline, so history reads "Received", not "Received late". Two exceptions show the
 // cycle at work: the latest complete quarter's IDVA return for Bexley has not been sent (due,
 // then overdue), and the quarter before's refuge return for Bexley came in late.
+import { findArea } from '../../schemas/areas';
 import { latestCompleteQuarter, shiftQuarter } from '../../schemas/periods';
 import type { Grant } from '../access/actor';
 import { quarterLastDay } from '../cycle/calendar';
@@ -30,9 +34,25 @@ export interface DemoSender {
   kind: string;
   returnType: string;
   areas: readonly string[];
-  /** Days after the quarter's last day at which its return arrives. */
+  /** Days after the period's last day (a quarter's, or a yearly return's financial year's) at which its return arrives. */
   daysAfterQuarterEnd: number;
 }
+
+/** Days after the financial year's end at which a council's yearly return arrives: early July. */
+const YEARLY_RETURN_DAYS = 95;
+
+/** The tier-one authorities for the safe accommodation duty: each council for itself, the GLA for London's boroughs. */
+const TIER_ONE_SENDERS: DemoSender[] = [
+  ...[...THAMES_VALLEY, ...BEDFORDSHIRE].map((code) => ({
+    // E10 codes are counties: "Oxfordshire County Council"; the rest are unitary councils.
+    name: `${findArea(code)?.name ?? code}${code.startsWith('E10') ? ' County' : ''} Council (demo)`,
+    kind: 'council',
+    returnType: 'safe-accommodation',
+    areas: [code],
+    daysAfterQuarterEnd: YEARLY_RETURN_DAYS,
+  })),
+  { name: 'Greater London Authority (demo)', kind: 'council', returnType: 'safe-accommodation', areas: [BEXLEY], daysAfterQuarterEnd: YEARLY_RETURN_DAYS },
+];
 
 export const DEMO_SENDERS: readonly DemoSender[] = [
   { name: 'Thames Valley Police (demo)', kind: 'police', returnType: 'police', areas: THAMES_VALLEY, daysAfterQuarterEnd: 12 },
@@ -49,6 +69,7 @@ export const DEMO_SENDERS: readonly DemoSender[] = [
   { name: 'Thames Valley Criminal Justice Board (demo)', kind: 'other', returnType: 'court-outcomes', areas: THAMES_VALLEY, daysAfterQuarterEnd: 27 },
   { name: 'Bedfordshire Criminal Justice Board (demo)', kind: 'other', returnType: 'court-outcomes', areas: BEDFORDSHIRE, daysAfterQuarterEnd: 27 },
   { name: 'London Criminal Justice Board (demo)', kind: 'other', returnType: 'court-outcomes', areas: [BEXLEY], daysAfterQuarterEnd: 27 },
+  ...TIER_ONE_SENDERS,
 ];
 
 export function grantsOfSender(sender: DemoSender): Grant[] {

@@ -8,6 +8,9 @@
 //   - any other area's year or rolling year is the sum of its four quarters, except a count of
 //     people, which is the twelve-month count of its last quarter (people are never added up
 //     across quarters: DOMAIN.md 5.1);
+//   - a yearly return (schemas/returns/frequency.ts) is stored by financial year: a financial year
+//     (or the rolling year ending with its Q4) is its stored rows, and any other period has no
+//     figure, with a note saying why (./periods-read.ts);
 //   - a quarter is one stored row, or for a return with a sub-key (refuge's accommodation types,
 //     the perpetrator programme's programmes) the sum over its sub-keys.
 // Population is not summed over quarters: a period uses the one mid-year estimate of
@@ -21,6 +24,7 @@ import type { FigureIndex, Figures, ImportedFigure } from './data';
 import { hidesAPart, isSmallCount, suppressTotal, type ComputedCell, type DisclosurePolicy, type Tally } from './disclosure';
 import { indicatorSources, POPULATION_SOURCE } from './invalidation';
 import { CacheBudget, Memo3 } from './memo';
+import { readingOf } from './periods-read';
 import type { AreaRegister } from './register';
 
 /**
@@ -220,9 +224,10 @@ export class Aggregator {
     // One row of one authority's quarter is cheaper to read again than to remember, and
     // remembering every one would fill the cache. It has nothing to split, so it is suppressed
     // exactly when it is small.
-    const oneRow = this.period(periodId).quarters.length === 1 && !this.sumsTypes(measure) && !this.computedFromChildren(this.area(areaCode));
+    const reading = readingOf(measure.source, this.period(periodId));
+    const oneRow = reading.kind === 'row' && !this.sumsTypes(measure) && !this.computedFromChildren(this.area(areaCode));
     if (oneRow) {
-      const tally = this.quarterFromRows(measure, areaCode, periodId);
+      const tally = this.quarterFromRows(measure, areaCode, reading.period);
       return tally.smallBelow && this.policy.view === 'suppressed' ? { ...tally, suppressed: true } : tally;
     }
     return this.tallies.get(measure.key, areaCode, periodId, () => {
@@ -240,11 +245,13 @@ export class Aggregator {
     const area = this.area(areaCode);
     const period = this.period(periodId);
     const fromChildren = this.computedFromChildren(area);
+    const reading = readingOf(measure.source, period);
     let tally: Tally;
     if (fromChildren) tally = this.sumOfChildren(measure, areaCode, periodId);
+    else if (reading.kind === 'none') tally = NONE;
+    else if (reading.kind === 'row') tally = this.quarterFromRows(measure, areaCode, reading.period);
     else if (period.quarters.length > 1 && measure.people) tally = this.count(twelveMonthMeasure(measure), areaCode, period.quarters[period.quarters.length - 1]);
-    else if (period.quarters.length > 1) tally = this.sumOfQuarters(measure, areaCode, period);
-    else tally = this.quarterFromRows(measure, areaCode, periodId);
+    else tally = this.sumOfQuarters(measure, areaCode, period);
     if (tally.coverage !== 'complete') return tally;
     // Every sum carries up whether a small cell lies below it (disclosure.ts, rule 2).
     return suppressTotal(tally, this.policy) ? { ...tally, suppressed: true } : tally;
@@ -264,7 +271,7 @@ export class Aggregator {
   }
 
   /**
-   * One area's quarter from its stored rows. For a return with sub-keys and none chosen, the
+   * One area's stored period (a quarter, or a yearly return's financial year) from its rows. For a return with sub-keys and none chosen, the
    * sum over the sub-keys it returned (complete only if each has the figure). A sub-key the
    * area did not return in a quarter for which it returned others counts as zero: a refuge
    * return lists every kind of accommodation the area has, a perpetrator programme return
@@ -350,7 +357,8 @@ export class Aggregator {
     const hasOwnFigures = numerator.coverage !== 'none' || (measures.denominator.kind === 'count' && denominator.coverage !== 'none');
     if (imported && !hasOwnFigures) return this.importedCell(indicator, areaCode, periodId, imported);
     const source = !hasOwnFigures ? null : this.computedFromChildren(area) ? 'computed' : 'returns';
-    const note = this.peopleNote(indicator, areaCode, periodId, numerator, denominator);
+    const reading = readingOf(indicator.source, this.period(periodId));
+    const note = reading.kind === 'none' ? reading.note : this.peopleNote(indicator, areaCode, periodId, numerator, denominator);
     return { area: areaCode, period: periodId, source, numerator, denominator, complement, note, publishedValue: null };
   }
 
@@ -403,7 +411,7 @@ export class Aggregator {
     if (this.computedFromChildren(this.area(areaCode))) sums.push(this.options.register.childrenOf(areaCode).map((c) => partOf(this.cell(indicator, c.code, periodId))));
     // A person-based year is not a sum of its quarters, so its quarters give nothing back.
     const period = this.period(periodId);
-    if (period.quarters.length > 1 && indicator.counts === 'events') sums.push(period.quarters.map((q) => partOf(this.cell(indicator, areaCode, q))));
+    if (readingOf(indicator.source, period).kind === 'quarters' && period.quarters.length > 1 && indicator.counts === 'events') sums.push(period.quarters.map((q) => partOf(this.cell(indicator, areaCode, q))));
     return sums.some(hidesAPart) ? { ...tally, suppressed: true } : tally;
   }
 }

@@ -12,6 +12,7 @@
 // seek, cheap enough to do on every request.
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, DummyDriver } from 'kysely';
+import { parsePeriodId } from '../../schemas/periods';
 import type { ReturnsDatabase } from '../returns/tables';
 import type { RowKey } from './invalidation';
 
@@ -55,6 +56,8 @@ export interface FigureIndex {
 }
 
 const POPULATION = 'population';
+/** '2019-20': the id of a financial year, the period of a yearly return's rows. */
+const FINANCIAL_YEAR_ID_LENGTH = 7;
 const BENCHMARK = 'benchmark';
 
 function child<T>(map: Map<string, T>, key: string, make: () => T): T {
@@ -107,12 +110,16 @@ function addRows(index: MutableIndex, rows: Iterable<[string, string, string, st
       const byArea = child(index.returns, type, () => new Map());
       const byPeriod = child(byArea, area, () => new Map());
       child(byPeriod, period, () => new Map()).set(subkey, values as Figures);
-      // Quarter ids sort as text in time order ('2019-20Q4' < '2020-21Q1').
+      // Quarter ids sort as text in time order ('2019-20Q4' < '2020-21Q1'). A yearly return's
+      // row (a financial year, '2019-20') spans that year's quarters.
+      const quarters = period.length === FINANCIAL_YEAR_ID_LENGTH ? (parsePeriodId(period)?.quarters ?? [period]) : [period];
+      const first = quarters[0];
+      const last = quarters[quarters.length - 1];
       const span = index.quarterSpan.get(type);
-      if (!span) index.quarterSpan.set(type, { first: period, last: period });
+      if (!span) index.quarterSpan.set(type, { first, last });
       else {
-        if (period < span.first) span.first = period;
-        if (period > span.last) span.last = period;
+        if (first < span.first) span.first = first;
+        if (last > span.last) span.last = last;
       }
     }
   }

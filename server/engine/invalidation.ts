@@ -94,11 +94,14 @@ export class FigureChange {
   }
 }
 
-/** The marks a row touches: its quarter; a population row its mid-year; an imported value its period's quarters. */
+/**
+ * The marks a row touches: its quarter (a yearly return's row, its financial year's quarters); a
+ * population row its mid-year; an imported value its period's quarters.
+ */
 function marksOf(row: RowKey): readonly string[] | null {
   if (row.returnType === POPULATION_SOURCE) return [row.period];
   if (row.returnType === BENCHMARK_RETURN) return parsePeriodId(row.period)?.quarters ?? null;
-  return [row.period];
+  return parsePeriodId(row.period)?.quarters ?? [row.period];
 }
 
 /** Whether a period of a result computed from `source` reads any of the touched marks. */

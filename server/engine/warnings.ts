@@ -8,6 +8,7 @@ import type { Period } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
 import type { FigureIndex } from './data';
 import type { DisclosureView, FigureWarning } from './disclosure';
+import { storedPeriodsOf } from './periods-read';
 import type { AreaRegister } from './register';
 
 /** Worked out once per indicator: every shown value asks. */
@@ -31,7 +32,7 @@ export interface WarningsQuery {
   source: string;
   /** The areas whose rows the figure adds up. */
   areas: readonly string[];
-  /** The quarters it adds up. */
+  /** The stored periods it adds up: quarters, or a yearly return's financial year. */
   quarters: readonly string[];
   /** The columns it is built from; a warning belongs to it when its rule reads any of them. */
   columns: ReadonlySet<string>;
@@ -79,5 +80,5 @@ export function warningsBehind(
 ): FigureWarning[] {
   const children = register.childrenOf(area);
   const areas = children.length > 0 && register.find(area)?.computedFromChildren ? children.map((c) => c.code) : [area];
-  return warningsIn(index, { source: indicator.source, areas, quarters: period.quarters, columns: columnsOf(indicator), accommodationType, view });
+  return warningsIn(index, { source: indicator.source, areas, quarters: storedPeriodsOf(indicator.source, period), columns: columnsOf(indicator), accommodationType, view });
 }

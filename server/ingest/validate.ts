@@ -4,7 +4,7 @@
 import type { AreaMatch } from '../../schemas/areas';
 import type { CellContext } from '../../schemas/returns/cells';
 import { issueCode } from '../../schemas/returns/cells';
-import { NOTES_COLUMN, rowKey, rowSchema, type ParsedRow, type ReturnDefinition, type RowKey } from '../../schemas/returns/definition';
+import { calendarOfReturn, NOTES_COLUMN, rowKey, rowSchema, type ParsedRow, type ReturnDefinition, type RowKey } from '../../schemas/returns/definition';
 import { RETURN_DEFINITIONS } from '../../schemas/returns';
 import { TEMPLATE_HELPER_COLUMNS } from '../../schemas/returns/definition';
 import { aReturn, columnWords, inSentence, plural, theReturn, theTemplate } from '../../schemas/returns/words';
@@ -235,7 +235,7 @@ export function validateTable(table: RawTable, definition: ReturnDefinition, con
       column: null,
       value: null,
       code: 'no-rows',
-      message: 'The file has a header row but no figures under it. Add a row for each area and quarter, then upload it again.',
+      message: `The file has a header row but no figures under it. Add a row for each area and ${definition.reference ? 'period' : calendarOfReturn(definition).noun}, then upload it again.`,
     });
   }
 

@@ -2,48 +2,39 @@
 //
 // Both formats may come pre-filled with one row per area (and, for a return with a sub-key that
 // has a list of choices, such as safe accommodation's accommodation type, per choice) for the
-// quarter due: a partner's template carries the areas their organisation is granted. The CSV's
+// period due (the latest quarter that has ended, or for a yearly return the latest financial year):
+// a partner's template carries the areas their organisation is granted. The CSV's
 // first row is exactly the template's columns, so a file made from it validates. The Excel
 // workbook's first sheet is the one read back; it has a note on each column header saying what to
 // enter, drop-downs for the area, the period and any column with choices, a check that counts are
 // whole numbers, the area's name beside its code (a column an upload reads past), a guidance
-// sheet, and a sheet listing the areas, quarters and choices. Which column is the area, the period
+// sheet, and a sheet listing the areas, periods and choices. The periods follow the definition's
+// reporting frequency (schemas/returns/frequency.ts). Which column is the area, the period
 // or the sub-key comes from the definition's keys: nothing here knows a column by its name.
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AREAS, findArea, resolveArea, type Area } from '../../schemas/areas';
-import {
-  ACCEPTED_QUARTER_FORMS,
-  hasQuarterEnded,
-  latestCompleteQuarter,
-  parseQuarterId,
-  parseQuarterText,
-  quarterId,
-  quarterLabel,
-  shiftQuarter,
-} from '../../schemas/periods';
-import { keyColumn, type ColumnSpec, type ReturnDefinition } from '../../schemas/returns/definition';
+import { calendarOfReturn, keyColumn, type ColumnSpec, type ReturnDefinition } from '../../schemas/returns/definition';
+import { hasEnded, periodsOffered } from '../../schemas/returns/frequency';
 import { aReturn, columnWords, plural } from '../../schemas/returns/words';
 import type { Actor } from '../access/actor';
 
 /** What a template is filled with: the areas (each a row, or a row per sub-key choice) and the quarter. */
 export interface TemplatePrefill {
   areas: readonly Area[];
-  /** A quarter id, e.g. 2019-20Q3. */
+  /** The period's id: a quarter (2019-20Q3), or a yearly return's financial year (2022-23). */
   period: string;
 }
 
 export interface TemplateOptions {
   /** Rows to fill in; none gives the blank template. */
   prefill?: TemplatePrefill | null;
-  /** Today, for the quarters offered in the period drop-down. */
+  /** Today, for the periods offered in the period drop-down. */
   now: Date;
 }
 
 /** The helper column beside the area column in a pre-filled Excel template (see TEMPLATE_HELPER_COLUMNS). */
 const AREA_NAME_COLUMN = 'area_name';
-/** Quarters offered in the period drop-down: the last three years, the latest first. */
-const QUARTERS_OFFERED = 12;
 /** Rows below the header that carry the drop-downs and checks. */
 const ROWS_WITH_CHECKS = 1000;
 
@@ -55,12 +46,13 @@ export function quarterAsWritten(id: string): string {
 /** The key cells of each pre-filled row, in order: by area name, then sub-key choice (a sub-key without choices is left for the partner). */
 export function templateRows(definition: ReturnDefinition, prefill: TemplatePrefill): Array<Record<string, string>> {
   if (definition.reference) return [];
+  const calendar = calendarOfReturn(definition);
   const { area, period, sub } = definition.keys;
   const areas = [...prefill.areas].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const subkeys: readonly string[] = keyColumn(definition, 'sub')?.choices ?? [''];
   return areas.flatMap((a) =>
     subkeys.map((subkey) => ({
-      [period]: quarterAsWritten(prefill.period),
+      [period]: calendar.asWritten(prefill.period),
       [area]: a.code,
       ...(sub !== undefined && subkey ? { [sub]: subkey } : {}),
     })),
@@ -92,7 +84,7 @@ function columnNote(definition: ReturnDefinition, column: ColumnSpec): string {
         ? 'A whole number. Leave the cell empty if it was not collected; enter 0 if there were none.'
         : 'A number; decimals allowed.'
       : column.name === definition.keys.period && !definition.reference
-        ? 'Choose from the list, or write a quarter such as 2019-20 Q3.'
+        ? `Choose from the list, or write a ${calendarOfReturn(definition).noun} such as ${calendarOfReturn(definition).acceptedForms[0]}.`
         : column.name === definition.keys.area
           ? "Choose from the list, or write the area's name."
           : column.choices
@@ -136,13 +128,13 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
     lists.getCell(`A${i + 2}`).value = area.code;
     lists.getCell(`B${i + 2}`).value = area.name;
   });
-  const latest = latestCompleteQuarter(options.now);
-  const quarters = Array.from({ length: QUARTERS_OFFERED }, (_, i) => shiftQuarter(latest, -i));
-  lists.getCell('D1').value = 'Quarter';
+  const calendar = calendarOfReturn(definition);
+  const quarters = periodsOffered(calendar, options.now);
+  lists.getCell('D1').value = calendar.noun.replace(/^./, (l) => l.toUpperCase());
   lists.getCell('E1').value = 'Months';
   quarters.forEach((q, i) => {
-    lists.getCell(`D${i + 2}`).value = quarterAsWritten(q);
-    lists.getCell(`E${i + 2}`).value = quarterLabel(parseQuarterId(q)!).replace(/^.*\((.*)\)$/, '$1');
+    lists.getCell(`D${i + 2}`).value = calendar.asWritten(q);
+    lists.getCell(`E${i + 2}`).value = calendar.label(q).replace(/^.*\((.*)\)$/, '$1');
   });
   const choiceLists = new Map<string, string>();
   definition.columns
@@ -200,11 +192,20 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
         formulae: [`Lists!$D$2:$D$${quarters.length + 1}`],
         showErrorMessage: true,
         errorStyle: 'warning',
-        errorTitle: 'Not a quarter in the list',
-        error: 'Write the financial quarter like 2019-20 Q3 (Q1 is April to June). Quarters not in the list are accepted if they have ended.',
+        ...(calendar.frequency === 'yearly'
+          ? {
+              errorTitle: 'Not a financial year in the list',
+              error: 'Write the financial year like 2022-23 (April 2022 to March 2023). Years not in the list are accepted if they have ended.',
+              promptTitle: 'Financial year',
+              prompt: 'The financial year the row reports, April to March. This return is made once a year.',
+            }
+          : {
+              errorTitle: 'Not a quarter in the list',
+              error: 'Write the financial quarter like 2019-20 Q3 (Q1 is April to June). Quarters not in the list are accepted if they have ended.',
+              promptTitle: 'Quarter',
+              prompt: 'The financial quarter the row reports. Q1 is April to June.',
+            }),
         showInputMessage: true,
-        promptTitle: 'Quarter',
-        prompt: 'The financial quarter the row reports. Q1 is April to June.',
       });
     } else if (name === definition.keys.area) {
       addValidation(data, range(name), {
@@ -254,8 +255,8 @@ export async function templateXlsx(definition: ReturnDefinition, options: Templa
   guide.addRow([]);
   const steps = [
     prefill
-      ? `The Return sheet has ${plural(rows.length, 'row')} ready for ${quarterLabel(parseQuarterId(prefill.period)!)}: one for each area${keyColumn(definition, 'sub')?.choices ? ` and ${columnWords(definition.keys.sub!)}` : ''}. Fill in the figures on each row.`
-      : 'Add a row on the Return sheet for each area and quarter, choosing the area and the quarter from the drop-downs.',
+      ? `The Return sheet has ${plural(rows.length, 'row')} ready for ${calendar.label(prefill.period)}: one for each area${keyColumn(definition, 'sub')?.choices ? ` and ${columnWords(definition.keys.sub!)}` : ''}. Fill in the figures on each row.`
+      : `Add a row on the Return sheet for each area and ${definition.reference ? 'period' : calendar.noun}, choosing the area and the ${definition.reference ? 'period' : calendar.noun} from the drop-downs.`,
     'Enter exact counts, even small ones: the dashboard hides numbers from 1 to 4 itself. Leave a cell empty if the figure was not collected; enter 0 if there were none.',
     'Keep every column, even one you leave empty. Hover over a column heading to see what it holds.',
     `Upload the file as ${aReturn(definition.type)}. You can check it first: nothing is stored until it has no errors.`,
@@ -289,7 +290,7 @@ export const TemplateQuery = z.object({
     .string()
     .optional()
     .meta({ description: "Local authorities (codes or names, comma-separated) to pre-fill a row for each. Without it a partner's template is pre-filled with their organisation's areas; an analyst's is blank.", example: 'E09000004,E09000005' }),
-  period: z.string().optional().meta({ description: 'The quarter to pre-fill, which must have ended; by default the latest ended quarter (the one due)', example: '2019-20 Q3' }),
+  period: z.string().optional().meta({ description: 'The period to pre-fill, which must have ended: a quarter, or for a yearly return a financial year; by default the latest ended (the one due)', example: '2019-20 Q3' }),
   blank: z.enum(['true', 'false']).optional().meta({ description: 'true: the blank template, with nothing pre-filled' }),
 });
 export type PrefillRequest = z.infer<typeof TemplateQuery>;
@@ -304,14 +305,15 @@ export type PrefillOutcome = { ok: true; prefill: TemplatePrefill | null } | { o
  */
 export function templatePrefill(definition: ReturnDefinition, actor: Actor, request: PrefillRequest, now: Date): PrefillOutcome {
   if (definition.reference || request.blank === 'true') return { ok: true, prefill: null };
-  let period = latestCompleteQuarter(now);
+  const calendar = calendarOfReturn(definition);
+  let period = calendar.latestEnded(now);
   if (request.period !== undefined && request.period.trim() !== '') {
-    const q = parseQuarterText(request.period);
-    if (!q) {
-      return { ok: false, statusCode: 400, code: 'invalid-period', message: `"${request.period}" is not a quarter we recognise. Write it like ${ACCEPTED_QUARTER_FORMS.map((f) => `"${f}"`).join(', ')}.` };
+    const asked = calendar.parseText(request.period);
+    if (!asked) {
+      return { ok: false, statusCode: 400, code: 'invalid-period', message: `"${request.period}" is not a ${calendar.noun} we recognise. Write it like ${calendar.acceptedForms.map((f) => `"${f}"`).join(', ')}.` };
     }
-    if (!hasQuarterEnded(q, now)) return { ok: false, statusCode: 400, code: 'future-period', message: `${quarterLabel(q)} has not ended yet, so there is no return due for it.` };
-    period = quarterId(q);
+    if (!hasEnded(calendar, asked, now)) return { ok: false, statusCode: 400, code: 'future-period', message: `${calendar.label(asked)} has not ended yet, so there is no return due for it.` };
+    period = asked;
   }
   const granted = actor.role === 'partner' ? actor.grants.filter((g) => g.returnType === definition.type).map((g) => g.areaCode) : null;
   let areas: Area[];

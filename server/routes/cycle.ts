@@ -13,7 +13,7 @@ import { ADMINS, SIGNED_IN, type Access } from '../access/policy';
 import { approve, checkLock, signOff, unlock } from '../cycle/approvals';
 import { CYCLE_RETURN_TYPES, isCycleReturnType, listDeadlines, setDaysAfterQuarterEnd, setQuarterDeadline } from '../cycle/deadlines';
 import { listReminders } from '../cycle/reminders';
-import { cycleStatusGrid, isReceived } from '../cycle/status';
+import { cycleStatusGrid, gridPeriods, isReceived } from '../cycle/status';
 import { MAX_PAGE_SIZE } from '../limits';
 
 /** The most quarters one status request may cover: three years. */
@@ -85,7 +85,8 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       const quarters = quarterRange(from, to);
       const actor = request.actor;
       const items = await cycleStatusGrid(app.db, { types, areas, quarters, grants: actor.role === 'partner' ? actor.grants : null }, app.now());
-      return { quarters, items };
+      // A yearly return's column (its financial year) follows the quarter that ends the year.
+      return { quarters: gridPeriods(types, quarters), items };
     },
   );
 

@@ -23,11 +23,13 @@ import {
   ValuesQuerySchema,
 } from '../../schemas/indicator-api';
 import { findIndicator, INDICATORS, type IndicatorDefinition } from '../../schemas/indicators';
-import { latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterId, quarterLabel, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
+import { latestCompleteQuarter, parsePeriodId, parseQuarterId, quarterId, quarterOrdinal, quarterRange, shiftQuarter } from '../../schemas/periods';
+import { findReturnDefinition } from '../../schemas/returns';
 import { seesUnsuppressed } from '../access/actor';
 import { DASHBOARD_READERS, SIGNED_IN } from '../access/policy';
 import type { DisclosureView } from '../engine/disclosure';
 import type { EngineSession } from '../engine/engine';
+import { storedPeriodsOf } from '../engine/periods-read';
 import { areaEntries, areaRef, areaSummary, compareChildren, indicatorMetadata, indicatorSeries, indicatorValues, latestTwelveMonths, periodRef } from '../engine/views';
 import { correctionsAfterApproval } from '../cycle/approvals';
 import { revisionsOfArea } from '../returns/store';
@@ -122,7 +124,7 @@ function checkQuarter(id: string, name: string): string {
 
 function checkAccommodationType(indicator: IndicatorDefinition, type: string | undefined): string | null {
   if (type === undefined) return null;
-  if (indicator.source !== 'refuge') {
+  if (findReturnDefinition(indicator.source)?.keys.sub !== 'accommodation_type') {
     throw new RequestProblem(400, 'not-a-refuge-indicator', `accommodationType applies only to safe accommodation indicators; ${indicator.id} comes from the ${indicator.source} return.`);
   }
   return type;
@@ -297,10 +299,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
          */
         const namesColumns = (quarter: string, subkey: string) => {
           if (withValues) return true;
-          const types = indicator.source === 'refuge' && subkey !== '' ? [subkey, null] : [null];
+          const types = subkey !== '' ? [subkey, null] : [null];
           return types.every((type) => session.value(indicator, area, quarter, type).status === 'ok');
         };
-        const revised = (await revisionsOfArea(app.db, indicator.source, area, period.quarters))
+        const revised = (await revisionsOfArea(app.db, indicator.source, area, storedPeriodsOf(indicator.source, period)))
           .map((r) => ({ ...r, changed: r.changed.filter((c) => columns.has(c.column)) }))
           .filter((r) => r.changed.length > 0);
         // A correction to an approved (locked) quarter carries its sender's reason (DOMAIN.md 5.8).
@@ -313,7 +315,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
           const reason = afterApprovalOf(r);
           return {
             quarter: r.period,
-            quarterLabel: quarterLabel(parseQuarterId(r.period)!),
+            quarterLabel: parsePeriodId(r.period)!.label,
             accommodationType: r.subkey === '' ? null : r.subkey,
             submissionId: r.submissionId,
             receivedAt: r.receivedAt,
