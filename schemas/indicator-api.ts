@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AreaSchema } from './areas';
 import { IndicatorSchema } from './indicators';
 import { ACCOMMODATION_TYPES } from './returns/refuge';
+import { SAFE_ACCOMMODATION_TYPES } from './returns/safe-accommodation';
 
 const nullableNumber = z.number().nullable();
 
@@ -209,7 +210,9 @@ export const AreaSummarySchema = z
   .meta({ id: 'AreaSummary' });
 
 // Queries. Lists are comma-separated so a URL stays readable: area=E09000004,E12000007.
-const accommodationType = z.enum(ACCOMMODATION_TYPES).optional().meta({ description: 'Refuge indicators only: one accommodation type instead of the sum over all types' });
+/** Every kind of accommodation a return keyed by accommodation type has (the refuge return's and the yearly safe accommodation return's). */
+const ALL_ACCOMMODATION_TYPES = [...new Set<string>([...ACCOMMODATION_TYPES, ...SAFE_ACCOMMODATION_TYPES])] as [string, ...string[]];
+const accommodationType = z.enum(ALL_ACCOMMODATION_TYPES).optional().meta({ description: 'Safe accommodation indicators only (refuge and the yearly safe accommodation return): one accommodation type instead of the sum over all types' });
 const level = ConfidenceLevelSchema.default('95');
 
 export const ValuesQuerySchema = z.object({

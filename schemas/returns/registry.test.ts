@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../indicators';
 import { findReturnDefinition, PARTNER_RETURN_DEFINITIONS, RETURN_DEFINITIONS, RETURN_TYPES } from '.';
+import { periodColumnFor } from './columns';
 import { figureColumns, keyColumn, type ReturnDefinition } from './definition';
 import { hasColumnWords } from './words';
 
@@ -27,6 +28,11 @@ describe.each(each)('%s', (_, definition) => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const name of keys) expect(definition.columns.find((c) => c.name === name)?.role, name).toBe('key');
     expect(definition.columns.filter((c) => c.role === 'key').map((c) => c.name).sort()).toEqual([...keys].sort());
+  });
+
+  it('reads its period as its reporting frequency says (a quarter, or a yearly return’s financial year)', () => {
+    if (definition.reference) return;
+    expect(definition.columns.find((c) => c.name === definition.keys.period)).toBe(periodColumnFor(definition.frequency));
   });
 
   it('gives only key columns a list of choices', () => {

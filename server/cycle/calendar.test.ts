@@ -1,6 +1,7 @@
 // The reporting calendar and the status rules as tables of dates (DOMAIN.md 5.8).
 import { describe, expect, it } from 'vitest';
-import { cycleStatus, dueOn, lateFrom, quarterLastDay, receivedLate, type StatusFacts } from './calendar';
+import { YEARLY } from '../../schemas/returns/frequency';
+import { cycleStatus, dueOn, lateFrom, periodLastDay, quarterLastDay, receivedLate, type StatusFacts } from './calendar';
 
 describe('due days', () => {
   it.each([
@@ -42,5 +43,30 @@ describe('status', () => {
     expect(receivedLate({ dueOn: '2026-07-30', firstReceivedAt: '2026-07-31T00:00:00.000Z' })).toBe(true);
     expect(receivedLate({ dueOn: '2026-07-30', firstReceivedAt: '2026-07-30T23:59:59.999Z' })).toBe(false);
     expect(receivedLate({ dueOn: '2026-07-30', firstReceivedAt: null })).toBe(false);
+  });
+});
+
+describe('a yearly return (a financial year)', () => {
+  it.each([
+    // financial year, days after its last day, override, due day
+    ['2025-26', YEARLY.defaultDaysAfterEnd, null, '2026-07-31'], // the default: 31 July after the year
+    ['2023-24', YEARLY.defaultDaysAfterEnd, null, '2024-07-31'], // a leap year's February is before 31 March
+    ['2025-26', 60, null, '2026-05-30'],
+    ['2025-26', 122, '2026-09-30', '2026-09-30'],
+  ])('%s with %i days (override %s) is due on %s', (year, days, override, expected) => {
+    expect(periodLastDay(year)).toBe(`${Number(year.slice(0, 4)) + 1}-03-31`);
+    expect(dueOn(year, days, override)).toBe(expected);
+  });
+
+  const base: StatusFacts = { quarter: '2025-26', dueOn: '2026-07-31', firstReceivedAt: null, lastReceivedAt: null, signedOffAt: null, approved: false };
+  it.each<[string, Partial<StatusFacts>, string, string]>([
+    ['during the year', {}, '2026-03-31T23:59:59Z', 'not-due'],
+    ['once the year has ended', {}, '2026-04-01T00:00:00Z', 'due'],
+    ['on 31 July', {}, '2026-07-31T23:59:59Z', 'due'],
+    ['from 1 August', {}, '2026-08-01T00:00:00Z', 'overdue'],
+    ['received in July', { firstReceivedAt: '2026-07-04T09:00:00.000Z', lastReceivedAt: '2026-07-04T09:00:00.000Z' }, '2026-09-01T00:00:00Z', 'received'],
+    ['received in August', { firstReceivedAt: '2026-08-03T09:00:00.000Z', lastReceivedAt: '2026-08-03T09:00:00.000Z' }, '2026-09-01T00:00:00Z', 'late'],
+  ])('%s', (_, facts, now, expected) => {
+    expect(cycleStatus({ ...base, ...facts }, new Date(now))).toBe(expected);
   });
 });

@@ -92,6 +92,13 @@ const CASES: Case[] = [
   ['court-outcomes', 'witnesses_supported > witnesses_attending', { witnesses_supported: 21 }, 'error', 'witnesses_supported'],
   ['court-outcomes', 'protection_orders_made > protection_order_applications', { protection_orders_made: 41 }, 'warning', 'protection_orders_made'],
   ['court-outcomes', 'special_measures_granted > special_measures_applications', { special_measures_granted: 26 }, 'warning', 'special_measures_granted'],
+  ['safe-accommodation', 'households_accommodated > households_referred', { households_accommodated: 151, households_not_accommodated: '' }, 'error', 'households_accommodated'],
+  ['safe-accommodation', 'households_not_accommodated + households_accommodated > households_referred', { households_not_accommodated: 99, not_accommodated_other: 15 }, 'error', 'households_not_accommodated'],
+  ['safe-accommodation', 'not_accommodated_* do not sum to households_not_accommodated', { not_accommodated_other: 9 }, 'error', 'not_accommodated_no_space'],
+  ['safe-accommodation', 'households_from_outside_area > households_accommodated', { households_from_outside_area: 53 }, 'error', 'households_from_outside_area'],
+  ...['support_advocacy', 'support_prevention_advice', 'support_specialist', 'support_children', 'support_housing', 'support_financial_legal', 'support_counselling_therapy'].map(
+    (column): Case => ['safe-accommodation', `${column} > households_accommodated`, { [column]: 53 }, 'error', column],
+  ),
 ];
 
 describe('every valid example row is accepted without warnings', () => {

@@ -60,6 +60,15 @@ export const VALID_ROWS: Record<string, Cells> = {
     protection_order_applications: 40, protection_orders_made: 32, special_measures_applications: 25, special_measures_granted: 22,
     witnesses_attending: 20, witnesses_supported: 15, notes: '',
   },
+  'safe-accommodation': {
+    // Yearly: a financial year. The main reasons add up to the 92 households not accommodated;
+    // 52 + 92 of the 150 referred leaves 6 still being assessed at the year's end.
+    period: '2022-23', area_code: 'E09000004', accommodation_type: 'refuge', units_at_year_end: 18, households_referred: 150,
+    households_accommodated: 52, households_not_accommodated: 92, not_accommodated_no_space: 50, not_accommodated_needs_not_met: 14,
+    not_accommodated_no_recourse: 7, not_accommodated_declined: 13, not_accommodated_other: 8, children_accommodated: 68,
+    households_from_outside_area: 34, support_advocacy: 47, support_prevention_advice: 42, support_specialist: 10, support_children: 29,
+    support_housing: 36, support_financial_legal: 23, support_counselling_therapy: 16, notes: '',
+  },
   population: { year: '2019', area_code: 'E09000004', all_ages: 248287, aged_16_plus: 195000, females_16_plus: 101000, aged_0_17: 57000, notes: '' },
   benchmark: { indicator: 'da-incident-rate', area_code: 'E12000007', period: '2019', numerator: '', denominator: '', value: '17.3', source: 'MOPAC' },
 };
