@@ -124,7 +124,7 @@ describe('statuses', () => {
 describe('deadlines', () => {
   it('an administrator changes a type’s deadline, or one quarter’s, and it is audited', async () => {
     const initial = await call('GET', '/api/admin/deadlines', await staff('admin'));
-    expect(initial.body.deadlines.find((d: { returnType: string }) => d.returnType === 'police')).toEqual({ returnType: 'police', title: expect.any(String), daysAfterQuarterEnd: 30, isDefault: true, overrides: [] });
+    expect(initial.body.deadlines.find((d: { returnType: string }) => d.returnType === 'police')).toEqual({ returnType: 'police', title: expect.any(String), frequency: 'quarterly', daysAfterQuarterEnd: 30, isDefault: true, overrides: [] });
     expect(initial.body.deadlines.map((d: { returnType: string }) => d.returnType)).not.toContain('population');
 
     expect((await call('PUT', '/api/admin/deadlines', await staff('admin'), { returnType: 'police', daysAfterQuarterEnd: 45 })).status).toBe(200);

@@ -3,14 +3,16 @@
 // benchmarks (a parent is its children), disclosure control (a small count hides its quarter and
 // every year that contains it), revisions, exports, the quarter's cycle and templates with
 // drop-downs. Nothing here names a return type: a new one in schemas/returns/index.ts is tested
-// as soon as it is registered, and the demo data must send it.
+// as soon as it is registered, and the demo data must send it. A yearly return (its definition's
+// frequency) is made for financial years: its year is one stored row, and it has no figure for a
+// quarter, a calendar year or twelve months that are not a financial year.
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS, isCount } from '../../schemas/indicators';
 import { parsePeriodId } from '../../schemas/periods';
 import { PARTNER_RETURN_DEFINITIONS } from '../../schemas/returns';
-import { keyColumn } from '../../schemas/returns/definition';
+import { calendarOfReturn, keyColumn } from '../../schemas/returns/definition';
 import { loadDemoData } from '../demo/load';
 import { buildTestApp, get, multipartBody, signIn } from '../test/helpers';
 
@@ -65,12 +67,30 @@ const at = (list: Value[], area: string, period: string) => list.find((v) => v.a
 describe.each(PARTNER_RETURN_DEFINITIONS.map((d) => [d.type, d] as const))('%s', (type, definition) => {
   const indicators = INDICATORS.filter((i) => i.source === type);
   const events = indicators.filter((i) => i.counts === 'events');
+  const calendar = calendarOfReturn(definition);
+  const yearly = calendar.frequency === 'yearly';
+  /** The stored periods a year is made of: its quarters, or a yearly return's year itself. */
+  const storedIn = (year: string) => (yearly ? [year] : parsePeriodId(year)!.quarters);
+  /** A period whose row the correction test changes: 2019-20 Q3, or a yearly return's 2019-20. */
+  const CORRECTED = yearly ? '2019-20' : '2019-20Q3';
 
   it('has indicators in the catalogue', () => {
     expect(indicators.length).toBeGreaterThan(0);
   });
 
-  it('adds up a financial, calendar and rolling year from its quarters', async () => {
+  it.runIf(yearly)('answers a financial year and the rolling year ending with its Q4, and no shorter or other period', async () => {
+    for (const indicator of indicators) {
+      const list = await values(indicator.id, [OXFORDSHIRE], [YEAR, 'R12-2022-23Q4', ...PERIODS_OF_A_YEAR.slice(1), ...parsePeriodId(YEAR)!.quarters]);
+      expect(at(list, OXFORDSHIRE, YEAR).status, indicator.id).toBe('ok');
+      expect(at(list, OXFORDSHIRE, 'R12-2022-23Q4')).toMatchObject({ status: 'ok', numerator: at(list, OXFORDSHIRE, YEAR).numerator });
+      for (const v of list.filter((v) => v.period !== YEAR && v.period !== 'R12-2022-23Q4')) {
+        expect(v.status, `${indicator.id} ${v.period}`).toBe('no-data');
+        expect((v as Value & { note: string }).note, `${indicator.id} ${v.period}`).toMatch(/once a year/);
+      }
+    }
+  });
+
+  it.skipIf(yearly)('adds up a financial, calendar and rolling year from its quarters', async () => {
     for (const indicator of events) {
       const list = await values(indicator.id, [OXFORDSHIRE], [...PERIODS_OF_A_YEAR, ...new Set(PERIODS_OF_A_YEAR.flatMap((p) => parsePeriodId(p)!.quarters))]);
       for (const period of PERIODS_OF_A_YEAR) {
@@ -97,10 +117,10 @@ describe.each(PARTNER_RETURN_DEFINITIONS.map((d) => [d.type, d] as const))('%s',
     const areas = [...THAMES_VALLEY_AUTHORITIES, ...BEDFORDSHIRE_AUTHORITIES];
     let small = 0;
     for (const year of YEARS_SEARCHED) {
-      const quarters = parsePeriodId(year)!.quarters;
+      const quarters = storedIn(year);
       for (const indicator of events) {
         const truth = await values(indicator.id, areas, quarters, 'analyst');
-        const board = await values(indicator.id, areas, [...quarters, year], 'board');
+        const board = await values(indicator.id, areas, [...new Set([...quarters, year])], 'board');
         const byColumns = indicator.denominator.kind === 'columns';
         for (const v of truth) {
           const counts = [v.numerator, byColumns ? v.denominator : null, byColumns && indicator.numeratorWithinDenominator ? v.denominator! - v.numerator! : null];
@@ -129,17 +149,17 @@ describe.each(PARTNER_RETURN_DEFINITIONS.map((d) => [d.type, d] as const))('%s',
   });
 
   it('keeps a correction as a revision of the row it replaces', async () => {
-    const detail = (await get(app, `/api/submissions?type=${type}&area=${OXFORDSHIRE}&period=2019-20Q3&limit=1`)).json();
+    const detail = (await get(app, `/api/submissions?type=${type}&area=${OXFORDSHIRE}&period=${CORRECTED}&limit=1`)).json();
     const submission = (await get(app, `/api/submissions/${detail.items[0].id}`)).json();
-    const row = submission.rowsStored.find((r: { areaCode: string; period: string }) => r.areaCode === OXFORDSHIRE && r.period === '2019-20Q3');
+    const row = submission.rowsStored.find((r: { areaCode: string; period: string }) => r.areaCode === OXFORDSHIRE && r.period === CORRECTED);
     const exported = withoutBom((await get(app, `/api/submissions/${submission.id}/export.csv`)).body).split(/\r?\n/);
-    const line = exported.find((l) => l.includes(OXFORDSHIRE) && l.includes('2019-20Q3') && (row.subkey === '' || l.includes(row.subkey)))!;
+    const line = exported.find((l) => l.includes(OXFORDSHIRE) && l.startsWith(`${CORRECTED},`) && (row.subkey === '' || l.includes(row.subkey)))!;
     // Notes are free text: a change there is a correction as good as any figure's.
     const corrected = `${exported[0]}\n${line.replace(/,[^,]*$/, ',Corrected after checking the source system.')}\n`;
     const { payload, headers } = multipartBody(corrected);
     const stored = await app.inject({ method: 'POST', url: `/api/returns/${type}`, payload, headers: { ...(await signIn(app, 'analyst')).headers, ...headers } });
     expect(stored.statusCode, stored.body).toBe(201);
-    const revisions = (await get(app, `/api/returns/${type}/revisions?area=${OXFORDSHIRE}&period=2019-20Q3&subkey=${row.subkey}`)).json().revisions;
+    const revisions = (await get(app, `/api/returns/${type}/revisions?area=${OXFORDSHIRE}&period=${CORRECTED}&subkey=${row.subkey}`)).json().revisions;
     expect(revisions.length).toBe(2);
     expect(revisions[1]).toMatchObject({ current: true, notes: 'Corrected after checking the source system.' });
   });
@@ -147,7 +167,9 @@ describe.each(PARTNER_RETURN_DEFINITIONS.map((d) => [d.type, d] as const))('%s',
   it('has a deadline and a status in the quarter’s cycle', async () => {
     const deadlines = (await get(app, '/api/cycle/deadlines')).json().deadlines as Array<{ returnType: string }>;
     expect(deadlines.map((d) => d.returnType)).toContain(type);
-    const status = (await get(app, `/api/cycle/status?type=${type}&area=${OXFORDSHIRE}&from=2022-23Q1&to=2022-23Q1`)).json();
+    // The quarter that ends 2022-23: a yearly return's cell is that financial year.
+    const status = (await get(app, `/api/cycle/status?type=${type}&area=${OXFORDSHIRE}&from=2022-23Q4&to=2022-23Q4`)).json();
+    expect(status.items.map((i: { quarter: string }) => i.quarter)).toEqual(yearly ? [YEAR] : ['2022-23Q4']);
     expect(status.items.length, JSON.stringify(status)).toBeGreaterThan(0);
     for (const item of status.items) expect(item.status, JSON.stringify(item)).toBe('received');
   });
