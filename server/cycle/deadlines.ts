@@ -7,6 +7,7 @@ import { findReturnDefinition, RETURN_DEFINITIONS } from '../../schemas/returns'
 import type { Deadline } from '../../schemas/cycle-api';
 import { calendarOfReturn } from '../../schemas/returns/definition';
 import type { ReportingCalendar } from '../../schemas/returns/frequency';
+import { theReturn } from '../../schemas/returns/words';
 import type { Db } from '../db/database';
 import { dueOn, periodLastDay } from './calendar';
 import { cycleDb } from './tables';
@@ -63,7 +64,7 @@ export async function setDaysAfterQuarterEnd(db: Db, type: string, days: number,
 export async function setQuarterDeadline(db: Db, type: string, quarter: string, day: string | null, by: string, now: Date): Promise<string | null> {
   const k = cycleDb(db);
   const calendar = cycleCalendarOf(type);
-  if (!calendar.isPeriodId(quarter)) return `${quarter} is not a ${calendar.noun}: the ${type} return is made for each ${calendar.noun}, written like ${calendar.frequency === 'yearly' ? '2025-26' : '2026-27Q1'}.`;
+  if (!calendar.isPeriodId(quarter)) return `${quarter} is not a ${calendar.noun}: ${theReturn(type)} is made for each ${calendar.noun}, written like ${calendar.frequency === 'yearly' ? '2025-26' : '2026-27Q1'}.`;
   if (day === null) {
     await k.deleteFrom('cycle_deadline_overrides').where('return_type', '=', type).where('quarter', '=', quarter).execute();
     return null;
