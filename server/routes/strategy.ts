@@ -4,7 +4,7 @@
 // not exist); partners are refused. Administrators, and analysts of the partnership, write its
 // strategy. Every change is audited. Figures come from an indicator engine of this plugin's own
 // over the same database, in the reader's disclosure view.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { auditChange } from '../access/audit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
