@@ -241,7 +241,7 @@ export function PartnershipsSection() {
   const [notice, setNotice] = useState<{ id: number; text: string } | null>(null);
   const editingPartnership = partnerships.data?.find((p) => p.id === editing) ?? null;
   return (
-    <>
+    <div className="app-admin-partnerships">
       {notice && (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
           <div className="govuk-notification-banner__content">
@@ -316,6 +316,6 @@ export function PartnershipsSection() {
           </QueryState>
         )}
       </QueryState>
-    </>
+    </div>
   );
 }
