@@ -52,7 +52,7 @@ export function AimEditor({
         )}
         <button type="button" id={`aim-${aim.key}-remove`} className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={onRemove}>
           Remove aim {number}
-          <span className="govuk-visually-hidden">: {named}</span>
+          <span className="govuk-visually-hidden"> ({named})</span>
         </button>
       </div>
       <TextInput id={fieldId(ref('title'))} label={`Title of aim ${number}`} hint="In the strategy’s own words." value={aim.title} onChange={(title) => onChange({ ...aim, title })} error={context.errorFor(ref('title'))} width="30" autoComplete="off" maxLength={LIMITS.aimTitle} />
