@@ -18,6 +18,7 @@ export const ROUTES: RouteDefinition[] = [
   { path: '/partnerships/:id', page: lazy(() => import('../features/partnership/PartnershipPage')), roles: ACCESS.dashboard },
   { path: '/overview', page: lazy(() => import('../features/overview/OverviewPage')), roles: ACCESS.dashboard },
   { path: '/indicators/:id', page: lazy(() => import('../features/indicators/IndicatorPage')), roles: ACCESS.dashboard },
+  { path: '/partnerships/:id/strategy/edit', page: lazy(() => import('../features/strategy-editor/StrategyEditorPage')), roles: ['admin', 'analyst'] },
   { path: '/partnerships/:id/plan', page: lazy(() => import('../features/delivery-plan/DeliveryPlanPage')), roles: ACCESS.dashboard },
   { path: '/returns', page: lazy(() => import('../features/returns/ReturnsPage')), roles: ACCESS.returns },
   { path: '/returns/:type/upload', page: lazy(() => import('../features/returns/UploadPage')), roles: ACCESS.returns },

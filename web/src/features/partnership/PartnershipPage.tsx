@@ -7,11 +7,12 @@
 // bookmarked, shared and printed as it is; it prints as a compact board summary.
 import { useEffect } from 'react';
 import { areaNamer, useAreas, useCatalogue, type Indicator } from '../../api/indicators';
-import { navigate, useSearchParams } from '../../app/router';
+import { Link, navigate, useSearchParams } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { Loading, QueryState } from '../../components/QueryState';
 import { formatDate, periodLabel } from '../../lib/format';
 import { needsAttention } from '../../lib/strategy';
+import { useMe } from '../auth/api';
 import { usePartnerships, useStrategy, type StrategyView } from './api';
 import { partnershipPath, rememberPartnership } from './landing';
 import { MeasuresTable } from './MeasuresTable';
@@ -117,6 +118,9 @@ export default function PartnershipPage({ params }: { params: Record<string, str
   const partnership = partnerships.data?.find((p) => p.id === id);
   const name = strategy.data?.partnership.name ?? partnership?.name ?? 'Partnership';
   const shownPeriod = period ?? strategy.data?.period.id;
+  // Administrators and the partnership's analysts write its strategy (the server decides; this only shows the way).
+  const role = useMe().data?.user.role;
+  const canEdit = role === 'admin' || role === 'analyst';
 
   useEffect(() => {
     if (partnership) rememberPartnership(partnership.id);
@@ -131,6 +135,13 @@ export default function PartnershipPage({ params }: { params: Record<string, str
         <PartnershipSwitcher partnerships={partnerships.data} current={id} onSwitch={(next) => navigate(partnershipPath(next, { period }))} />
       )}
       <PartnershipSections id={id} current="" search={period ? `?period=${encodeURIComponent(period)}` : ''} />
+      {canEdit && (
+        <p className="govuk-body app-no-print">
+          <Link className="govuk-link" to={`/partnerships/${id}/strategy/edit${strategy.data ? `?strategy=${strategy.data.strategy.id}` : ''}`}>
+            Edit strategy
+          </Link>
+        </p>
+      )}
       {catalogue.isPending ? (
         <Loading what="the strategy" />
       ) : (
