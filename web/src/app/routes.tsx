@@ -19,6 +19,7 @@ export const ROUTES: RouteDefinition[] = [
   { path: '/overview', page: lazy(() => import('../features/overview/OverviewPage')), roles: ACCESS.dashboard },
   { path: '/indicators/:id', page: lazy(() => import('../features/indicators/IndicatorPage')), roles: ACCESS.dashboard },
   { path: '/partnerships/:id/plan', page: lazy(() => import('../features/delivery-plan/DeliveryPlanPage')), roles: ACCESS.dashboard },
+  { path: '/partnerships/:id/paper', page: lazy(() => import('../features/board-paper/BoardPaperPage')), roles: ACCESS.dashboard },
   { path: '/returns', page: lazy(() => import('../features/returns/ReturnsPage')), roles: ACCESS.returns },
   { path: '/returns/:type/upload', page: lazy(() => import('../features/returns/UploadPage')), roles: ACCESS.returns },
   { path: '/returns/submissions/:id', page: lazy(() => import('../features/returns/SubmissionPage')), roles: ACCESS.returns },
