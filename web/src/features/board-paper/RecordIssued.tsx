@@ -15,9 +15,15 @@ export function RecordIssued({ partnership, period, periodLabel }: { partnership
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  /** After "Cancel", focus goes back to the button that opened the confirmation. */
+  const cancelled = useRef(false);
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
+    else if (cancelled.current) {
+      cancelled.current = false;
+      openRef.current?.focus();
+    }
   }, [confirming]);
   useEffect(() => {
     if (issued || issue.isError) resultRef.current?.focus();
@@ -62,8 +68,8 @@ export function RecordIssued({ partnership, period, periodLabel }: { partnership
               type="button"
               className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
               onClick={() => {
+                cancelled.current = true;
                 setConfirming(false);
-                setTimeout(() => openRef.current?.focus());
               }}
             >
               Cancel

@@ -27,8 +27,9 @@ export const SPINE_MIN_AREAS = 2;
 
 /**
  * The spine's marks on a scale that holds every value shown, with a little room at each end so a
- * mark at an end is not cut in half: values 5.1 (area, also the lowest), 5.5 (highest), 4.9
- * (England) → the scale runs 4.9 to 5.5 and the marks sit at about 0.31, 0.31, 0.99 and 0.01.
+ * mark at an end is not cut in half (a fortieth of the bar): values 5.1 (the area, also the
+ * lowest), 5.5 (highest), 4.9 (England) → the scale runs 4.9 to 5.5, England sits at 0.025, the
+ * highest at 0.975 and the area at 0.025 + (0.2 / 0.6) × 0.95 ≈ 0.342.
  */
 export function spineGeometry(measure: PaperMeasure): SpineGeometry | null {
   const { spine, latest, benchmark } = measure;
