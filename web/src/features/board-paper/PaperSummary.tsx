@@ -10,7 +10,7 @@ import { benchmarkWords, trendWords, type Assessment } from '../../lib/judgement
 import { StatusTag } from '../partnership/StatusTag';
 import type { BoardPaper, PaperMeasure } from './api';
 import { Spine, SpineKey } from './Spine';
-import { figureText } from './spine';
+import { figureText, spineGeometry } from './spine';
 
 export const SUMMARY_COLUMNS = ['Measure', 'Latest (95% interval)', 'Target', 'Status', 'Compared with benchmark', 'Trend', 'Spine'] as const;
 
@@ -93,6 +93,7 @@ export function PaperSummary({ paper }: { paper: BoardPaper }) {
         1 Summary
       </h2>
       <p className="govuk-body-l app-paper-sentence">{summary.sentence}</p>
+      {summary.aims.some((aim) => aim.measures.some((m) => spineGeometry(m) !== null)) && <SpineKey />}
       {summary.aims.length === 0 ? (
         <p className="govuk-body">The strategy has no aims yet.</p>
       ) : (
@@ -134,7 +135,6 @@ export function PaperSummary({ paper }: { paper: BoardPaper }) {
           </table>
         </ScrollTable>
       )}
-      <SpineKey />
     </section>
   );
 }

@@ -33,7 +33,7 @@ export function Spine({ measure }: { measure: PaperMeasure }) {
   );
 }
 
-/** What the marks mean, once under the summary table. */
+/** What the marks mean, once above the summary table (a key left below it could fall to a page of its own). */
 export function SpineKey() {
   return (
     <p className="govuk-body-s app-spine-key">
