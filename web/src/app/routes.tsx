@@ -20,6 +20,7 @@ export const ROUTES: RouteDefinition[] = [
   { path: '/indicators/:id', page: lazy(() => import('../features/indicators/IndicatorPage')), roles: ACCESS.dashboard },
   { path: '/partnerships/:id/strategy/edit', page: lazy(() => import('../features/strategy-editor/StrategyEditorPage')), roles: ['admin', 'analyst'] },
   { path: '/partnerships/:id/plan', page: lazy(() => import('../features/delivery-plan/DeliveryPlanPage')), roles: ACCESS.dashboard },
+  { path: '/partnerships/:id/paper', page: lazy(() => import('../features/board-paper/BoardPaperPage')), roles: ACCESS.dashboard },
   { path: '/returns', page: lazy(() => import('../features/returns/ReturnsPage')), roles: ACCESS.returns },
   { path: '/returns/:type/upload', page: lazy(() => import('../features/returns/UploadPage')), roles: ACCESS.returns },
   { path: '/returns/submissions/:id', page: lazy(() => import('../features/returns/SubmissionPage')), roles: ACCESS.returns },

@@ -7,16 +7,16 @@
 // bookmarked, shared and printed as it is; it prints as a compact board summary.
 import { useEffect } from 'react';
 import { areaNamer, useAreas, useCatalogue, type Indicator } from '../../api/indicators';
-import { Link, navigate, useSearchParams } from '../../app/router';
+import { Link, useSearchParams } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { Loading, QueryState } from '../../components/QueryState';
 import { formatDate, periodLabel } from '../../lib/format';
 import { needsAttention } from '../../lib/strategy';
 import { useMe } from '../auth/api';
 import { usePartnerships, useStrategy, type StrategyView } from './api';
-import { partnershipPath, rememberPartnership } from './landing';
+import { rememberPartnership } from './landing';
 import { MeasuresTable } from './MeasuresTable';
-import { PartnershipSections, PartnershipSwitcher } from './PartnershipHeader';
+import { PartnershipHeader, StrategyEndedNotice } from './PartnershipHeader';
 import { StatusRules } from './StatusRules';
 import { aimAnchor, StatusSummary } from './StatusSummary';
 import { StatusTag } from './StatusTag';
@@ -71,6 +71,7 @@ export function StrategyBody({
         {view.strategy.title}
         {view.period.chosen === 'latest-twelve-months' ? ': the latest twelve months for which figures are held.' : '.'} Compared with {benchmarkName} unless a measure says otherwise.
       </p>
+      <StrategyEndedNotice strategy={view.strategy} period={view.period.id} />
       <StatusSummary aims={view.aims} />
       <div className="app-no-print">
         <StrategyPeriodForm period={view.period.id} onApply={onPeriod} />
@@ -131,10 +132,7 @@ export default function PartnershipPage({ params }: { params: Record<string, str
       <PageHeading title={shownPeriod ? `${name}: aims and measures, ${periodLabel(shownPeriod)}` : `${name}: aims and measures`} caption="Our strategy">
         {name}
       </PageHeading>
-      {partnerships.data && (
-        <PartnershipSwitcher partnerships={partnerships.data} current={id} onSwitch={(next) => navigate(partnershipPath(next, { period }))} />
-      )}
-      <PartnershipSections id={id} current="" search={period ? `?period=${encodeURIComponent(period)}` : ''} />
+      <PartnershipHeader id={id} current="" period={period} />
       {canEdit && (
         <p className="govuk-body app-no-print">
           <Link className="govuk-link" to={`/partnerships/${id}/strategy/edit${strategy.data ? `?strategy=${strategy.data.strategy.id}` : ''}`}>
