@@ -33,6 +33,9 @@ export type AuditAction =
   | 'partnership-update'
   | 'strategy-create'
   | 'strategy-update'
+  // A partnership's own measures (server/local-measures)
+  | 'local-measure-create'
+  | 'local-measure-update'
   // The delivery plan (server/strategy/actions.ts)
   | 'action-create'
   | 'action-update'
