@@ -41,7 +41,7 @@ export const LocalMeasureInputSchema = z
     interval: LocalIntervalSchema,
     organisations: z.array(z.number().int().positive()).max(100).meta({ description: 'Ids of the organisations that may send it' }),
   })
-  .meta({ id: 'LocalMeasureInput' });
+  .meta({ id: 'NewLocalMeasure' });
 export type LocalMeasureInput = z.infer<typeof LocalMeasureInputSchema>;
 
 export const LocalMeasureChangeSchema = z
