@@ -6,7 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEASURE_STATUSES } from '../../schemas/strategy-api';
-import { buildTestApp, csv, signIn, upload, type Identity } from '../test/helpers';
+import { loadDemoData } from '../demo/load';
+import { createLocalMeasure } from '../local-measures/store';
+import { buildTestApp, csv, signIn, TEST_NOW, upload, type Identity } from '../test/helpers';
 
 const CENTRAL_BEDFORDSHIRE = 'E06000056';
 const BEDFORD = 'E06000055';
@@ -45,7 +47,7 @@ const CHAMPIONS = {
   multiplier: 1,
   polarity: 'higher-better',
   interval: 'byar',
-};
+} as const;
 
 const REACH = {
   id: 'campaign-reach',
@@ -57,7 +59,7 @@ const REACH = {
   multiplier: 100,
   polarity: 'higher-better',
   interval: 'wilson',
-};
+} as const;
 
 const HEADER = ['period', 'area_code', 'measure', 'numerator', 'denominator', 'notes'];
 const CHAMPIONS_BY_QUARTER: Array<[string, number]> = [
@@ -157,7 +159,12 @@ describe('defining a measure', () => {
     expect(nobody.statusCode).toBe(400);
     expect(nobody.json().code).toBe('unknown-organisation');
     expect(auditRows('local-measure-create').length).toBe(before);
-    expect((await send(admin, 'GET', `/api/partnerships/${partnership}/local-measures`)).json().measures).toHaveLength(2);
+    expect((await send(admin, 'GET', `/api/partnerships/${partnership}/local-measures`)).json().measures.map((m: { id: string }) => m.id)).toEqual(['champions-trained', 'campaign-reach']);
+  });
+
+  it('serves a measure another server stored in the same database from the next request', async () => {
+    await createLocalMeasure(app.db, partnership, { ...CHAMPIONS, id: 'stored-elsewhere', aim: 'prevention-and-workforce', organisations: [] }, new Date());
+    expect((await values(board, 'stored-elsewhere', '2024-25')).statusCode).toBe(200);
   });
 
   it('is defined by administrators only', async () => {
@@ -257,7 +264,7 @@ describe('values', () => {
 
     const summary = (await send(board, 'GET', `/api/areas/${CENTRAL_BEDFORDSHIRE}/summary?period=2024-25`)).json();
     const group = summary.aims.find((a: { aim: string }) => a.aim === `local:${partnership}`);
-    expect(group.indicators.map((i: { indicator: { id: string } }) => i.indicator.id)).toEqual([indicatorId('champions-trained'), indicatorId('campaign-reach')]);
+    expect(group.indicators.map((i: { indicator: { id: string } }) => i.indicator.id)).toEqual([indicatorId('champions-trained'), indicatorId('campaign-reach'), indicatorId('stored-elsewhere')]);
     expect(group.indicators[0].value.value).toBe(41);
     const outsiderSummary = (await send(outsider, 'GET', `/api/areas/${CENTRAL_BEDFORDSHIRE}/summary?period=2024-25`)).json();
     expect(outsiderSummary.aims.some((a: { aim: string }) => a.aim.startsWith('local:'))).toBe(false);
@@ -334,5 +341,32 @@ describe('strategy and board paper', () => {
     expect(measures[0].latest.text).toMatch(/^44\.7%/);
     const docx = await send(board, 'GET', `/api/partnerships/${partnership}/board-paper.docx?period=2025-26`);
     expect(docx.statusCode).toBe(200);
+  });
+});
+
+describe('the demo', () => {
+  let demo: FastifyInstance;
+  beforeAll(async () => {
+    demo = await buildTestApp();
+    await loadDemoData(demo.db, TEST_NOW);
+  }, 180_000);
+  afterAll(async () => {
+    await demo.close();
+  });
+
+  it("puts Central Bedfordshire's champions and Bexley's campaign reach, with figures, in their strategies", async () => {
+    const reader = await signIn(demo, 'admin');
+    const partnerships = (await demo.inject({ url: '/api/partnerships', headers: reader.headers })).json().partnerships as Array<{ id: number; name: string }>;
+    for (const [name, measure, period] of [
+      ['Central Bedfordshire', 'da-champions-trained', '2019-20'],
+      ['Bexley', 'campaign-reach', '2024-25'],
+    ] as const) {
+      const p = partnerships.find((x) => x.name.startsWith(name))!;
+      const view = (await demo.inject({ url: `/api/partnerships/${p.id}/strategy?period=${period}`, headers: reader.headers })).json();
+      const found = view.aims.flatMap((a: { measures: unknown[] }) => a.measures).find((m: { indicator: string }) => m.indicator === `local:${p.id}:${measure}`);
+      expect(found, name).toBeDefined();
+      expect(found.latest.status, name).toBe('ok');
+      expect(found.status, name).not.toBe('not-assessable');
+    }
   });
 });
