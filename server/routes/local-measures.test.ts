@@ -216,6 +216,10 @@ describe('the local-measure return', () => {
     const { status, body } = await upload(app, 'local-measure', FILE, { as: sender });
     expect(status, JSON.stringify(body)).toBe(201);
     expect(body.submission.rows).toBe(16);
+    // Exported in the template's layout, keyed by area, quarter and measure.
+    const exported = await send(sender, 'GET', `/api/submissions/${body.submission.id}/export.csv`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.body).toMatch(/2024-25 ?Q1,E06000056,campaign-reach,120,400/);
   });
 });
 
