@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = [
   'partnership-update',
   'strategy-create',
   'strategy-update',
+  // A partnership's own measures (server/local-measures)
+  'local-measure-create',
+  'local-measure-update',
   // The delivery plan (server/strategy/actions.ts)
   'action-create',
   'action-update',

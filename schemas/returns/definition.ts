@@ -19,6 +19,7 @@ export type ReturnTypeId =
   | 'training'
   | 'community-service'
   | 'court-outcomes'
+  | 'local-measure'
   | 'population'
   | 'benchmark';
 

@@ -156,7 +156,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
       if (!partnership) return unknownPartnership(reply, id);
-      const invalid = strategyProblems(register, request.body);
+      const invalid = strategyProblems(register, request.body, (indicator) => engine.catalogue.findFor(id, indicator));
       if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
       if ((await strategyStartingIn(app.db, id, request.body.from)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has a strategy starting in ${request.body.from}; change that one (PUT) instead.`);
       const strategyId = await createStrategy(app.db, id, request.body, app.now());
@@ -183,7 +183,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!partnership) return unknownPartnership(reply, id);
       const before = (await strategiesOf(app.db, id)).find((s) => s.id === strategyId);
       if (!before) return problem(reply, 404, 'unknown-strategy', `${partnership.name} has no strategy version ${strategyId}.`);
-      const invalid = strategyProblems(register, request.body);
+      const invalid = strategyProblems(register, request.body, (indicator) => engine.catalogue.findFor(id, indicator));
       if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
       if ((await strategyStartingIn(app.db, id, request.body.from, strategyId)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has another strategy starting in ${request.body.from}.`);
       const previous = await strategyContent(app.db, strategyId);
