@@ -42,6 +42,7 @@ import { benchmarkNoteText, benchmarkWords, statusExplanation, trendWords, yearE
 import { lastQuarterOf, periodKindOf, quartersEndingWith } from '../../lib/periods';
 import { returnTitle } from '../../lib/return-types';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
+import { FigureCommentary } from '../commentary/FigureCommentary';
 import { compareChartHeight, compareOption } from './charts/compare-option';
 import { trendOption } from './charts/trend-option';
 import { Revisions } from './Revisions';
@@ -355,6 +356,7 @@ function IndicatorContent({ id, selection, period, areas }: { id: string; select
                 Back to the overview
               </Link>
             </div>
+            <FigureCommentary indicator={indicator.id} indicatorTitle={indicator.title} area={selection.area} areaName={areaName(selection.area)} period={period} />
             <h2 className="govuk-heading-m">About this indicator</h2>
             <Metadata indicator={indicator} />
             <section aria-labelledby="trend-heading" className="govuk-!-margin-bottom-8">

@@ -12,6 +12,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { Loading, QueryState } from '../../components/QueryState';
 import { formatDate, periodLabel } from '../../lib/format';
 import { needsAttention } from '../../lib/strategy';
+import { AimCommentary, CommentaryUnavailable, usePageCommentary, type PageCommentary } from '../commentary/PageCommentary';
 import { usePartnerships, useStrategy, type StrategyView } from './api';
 import { partnershipPath, rememberPartnership } from './landing';
 import { MeasuresTable } from './MeasuresTable';
@@ -50,6 +51,7 @@ export function StrategyBody({
   onlyAttention,
   onFilter,
   onPeriod,
+  commentary = null,
 }: {
   view: StrategyView;
   catalogue: readonly Indicator[] | undefined;
@@ -57,6 +59,8 @@ export function StrategyBody({
   onlyAttention: boolean;
   onFilter: (only: boolean) => void;
   onPeriod: (period: string) => void;
+  /** The partnership's commentary for the period, under each aim and measure; none where it is not read (a test of the strategy alone). */
+  commentary?: PageCommentary | null;
 }) {
   const shown = onlyAttention ? view.aims.filter((a) => needsAttention(a.status)) : view.aims;
   return (
@@ -81,6 +85,7 @@ export function StrategyBody({
           </button>
         </div>
       </div>
+      <CommentaryUnavailable page={commentary} />
       {shown.length === 0 && <p className="govuk-body">No aim is off track or at risk in {view.period.label.toLowerCase()}.</p>}
       {shown.map((aim) => {
         const position = view.aims.indexOf(aim) + 1;
@@ -97,7 +102,8 @@ export function StrategyBody({
               </p>
             </div>
             {aim.description && <p className="govuk-body app-strategy-aim__description">{aim.description}</p>}
-            <MeasuresTable aim={aim} period={view.period.id} periodLabel={view.period.label} catalogue={catalogue} partnershipBenchmark={benchmarkName} />
+            <MeasuresTable aim={aim} period={view.period.id} periodLabel={view.period.label} catalogue={catalogue} partnershipBenchmark={benchmarkName} commentary={commentary} />
+            {commentary && <AimCommentary page={commentary} aim={aim} label={`Aim ${position}: ${aim.title}`} />}
           </section>
         );
       })}
@@ -117,6 +123,7 @@ export default function PartnershipPage({ params }: { params: Record<string, str
   const partnership = partnerships.data?.find((p) => p.id === id);
   const name = strategy.data?.partnership.name ?? partnership?.name ?? 'Partnership';
   const shownPeriod = period ?? strategy.data?.period.id;
+  const commentary = usePageCommentary(id, strategy.data?.period);
 
   useEffect(() => {
     if (partnership) rememberPartnership(partnership.id);
@@ -143,6 +150,7 @@ export default function PartnershipPage({ params }: { params: Record<string, str
               onlyAttention={onlyAttention}
               onFilter={(only) => setSearch({ [FILTER_PARAM]: only ? FILTER_ATTENTION : null })}
               onPeriod={(next) => setSearch({ period: next }, { replace: false })}
+              commentary={commentary}
             />
           )}
         </QueryState>
