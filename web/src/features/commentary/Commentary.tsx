@@ -39,10 +39,10 @@ function EarlierVersions({ comment }: { comment: Comment }) {
         <ol className="app-comment__versions" reversed>
           {[...earlier].reverse().map((v) => (
             <li key={v.version} className="app-comment__version">
-              <p className="app-comment__byline">
+              <p className="app-comment__version-byline">
                 Version {v.version}: {byline(v)}
               </p>
-              <div className="app-comment__body">{v.body}</div>
+              <div className="app-comment__version-body">{v.body}</div>
             </li>
           ))}
         </ol>

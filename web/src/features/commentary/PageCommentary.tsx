@@ -1,7 +1,9 @@
 // The partnership page's commentary: one request for every comment of the partnership in the
 // page's period, grouped here by subject, then placed under each aim and in a collapsible row
-// under each measure ("Commentary (2)"). A measure's comments are collapsed on screen, to keep the
-// table short, and always printed; a measure with none shows nothing to a reader.
+// under each measure ("Commentary (2)"), with the comments on the measure's figure (its indicator
+// for its area, written from the indicator page) beside the measure's own. A measure's comments
+// are collapsed on screen, to keep the table short, and always printed; a measure with none shows
+// nothing to a reader.
 import { useState } from 'react';
 import { useMe } from '../auth/api';
 import { canWriteCommentary, useCommentary, type Comment } from './api';
@@ -63,10 +65,21 @@ export function AimCommentary({ page, aim, label }: { page: PageCommentary; aim:
   );
 }
 
+/**
+ * A measure's comments, and those on its figure (its indicator for its area), which explain the
+ * same number: oldest first, as the API lists them.
+ */
+export function measureComments(groups: Map<string, Comment[]>, measure: { id: number; indicator: string; area: string }): Comment[] {
+  const onMeasure = groups.get(`measure:${measure.id}`) ?? NONE;
+  const onFigure = groups.get(`figure:${measure.indicator}:${measure.area}`) ?? NONE;
+  if (onFigure.length === 0) return onMeasure;
+  return [...onMeasure, ...onFigure].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+}
+
 /** A row under a measure's row, across the table, with the measure's commentary behind a button. */
-export function MeasureCommentaryRow({ page, measure, label, columns }: { page: PageCommentary; measure: { id: number }; label: string; columns: number }) {
+export function MeasureCommentaryRow({ page, measure, label, columns }: { page: PageCommentary; measure: { id: number; indicator: string; area: string }; label: string; columns: number }) {
   const [open, setOpen] = useState(false);
-  const comments = page.groups.get(`measure:${measure.id}`) ?? NONE;
+  const comments = measureComments(page.groups, measure);
   if (comments.length === 0 && !page.canEdit) return null;
   const regionId = `measure-${measure.id}-commentary`;
   return (

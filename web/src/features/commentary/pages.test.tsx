@@ -52,6 +52,14 @@ const ON_AIM = comment({ id: 1, versions: ['Prevention work is on course.'] });
 const onMeasure = (id: number, text: string) =>
   comment({ id, versions: [text], subject: { kind: 'measure', indicator: 'repeat-victim-rate', area: BUCKS, measure: 11, aim: null, label: 'Repeat victims, Buckinghamshire', removed: false } });
 
+/** Written from the indicator page on the figure a measure reads: shown with the measure's own. */
+const ON_FIGURE = comment({
+  id: 4,
+  versions: ['Police recording changed in the spring.'],
+  createdAt: '2026-11-19T10:00:00.000Z',
+  subject: { kind: 'figure', indicator: 'repeat-victim-rate', area: BUCKS, measure: null, aim: null, label: 'Repeat victims, Buckinghamshire (figure)', removed: false },
+});
+
 function pageServer(role: 'analyst' | 'board') {
   return fakeServer({
     'GET /api/auth/me': () => ({ body: me(role) }),
@@ -59,7 +67,7 @@ function pageServer(role: 'analyst' | 'board') {
     'GET /api/partnerships/1/strategy': () => ({ body: VIEW }),
     'GET /api/indicators': () => ({ body: { indicators: [] } }),
     'GET /api/areas': () => ({ body: { areas: [] } }),
-    [`GET /api/partnerships/1/commentary?period=${PERIOD}`]: () => ({ body: { commentary: [ON_AIM, onMeasure(2, 'Fewer repeat victims.'), onMeasure(3, 'The MARAC review helped.')] } }),
+    [`GET /api/partnerships/1/commentary?period=${PERIOD}`]: () => ({ body: { commentary: [ON_AIM, onMeasure(2, 'Fewer repeat victims.'), ON_FIGURE, onMeasure(3, 'The MARAC review helped.')] } }),
   });
 }
 
@@ -76,12 +84,13 @@ describe('the partnership page', () => {
     expect(sent.filter((r) => r.path.includes('/commentary'))).toHaveLength(1);
     expect(unhandled).toEqual([]);
 
-    const toggle = within(aim).getByRole('button', { name: 'Commentary (2) on Repeat victims, Buckinghamshire' });
+    const toggle = within(aim).getByRole('button', { name: 'Commentary (3) on Repeat victims, Buckinghamshire' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     const folded = document.getElementById(toggle.getAttribute('aria-controls')!)!;
     expect(folded.className).toContain('app-measure-commentary__body--closed');
     // Folded on screen, but there to print.
-    expect(within(folded).getAllByRole('article').map((a) => a.querySelector('.app-comment__body')!.textContent)).toEqual(['Fewer repeat victims.', 'The MARAC review helped.']);
+    expect(within(folded).getAllByRole('article').map((a) => a.querySelector('.app-comment__body')!.textContent)).toEqual(['Fewer repeat victims.', 'The MARAC review helped.', 'Police recording changed in the spring.']);
+    expect(within(folded).getAllByRole('article')[2].querySelector('.app-comment__about')!.textContent).toBe('About Repeat victims, Buckinghamshire (figure)');
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(folded.className).not.toContain('--closed');
@@ -97,7 +106,7 @@ describe('the partnership page', () => {
     render(withClient(<PartnershipPage params={{ id: '1' }} />));
     const aim = await screen.findByRole('region', { name: 'Aim 1: Prevention' });
     await within(aim).findByText('Prevention work is on course.');
-    await waitFor(() => expect(within(aim).getByRole('button', { name: 'Commentary (2) on Repeat victims, Buckinghamshire' })).toBeTruthy());
+    await waitFor(() => expect(within(aim).getByRole('button', { name: 'Commentary (3) on Repeat victims, Buckinghamshire' })).toBeTruthy());
     expect(screen.queryByRole('button', { name: /^Add commentary/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Revise/ })).toBeNull();
     expect(within(aim).queryByRole('button', { name: /Repeat perpetrators/ })).toBeNull();
