@@ -59,6 +59,7 @@ function CommentItem({
   canEdit,
   focusToken,
   onSaved,
+  onStart,
 }: {
   partnership: number;
   comment: Comment;
@@ -67,6 +68,8 @@ function CommentItem({
   canEdit: boolean;
   focusToken: number | null;
   onSaved: (saved: Omit<Saved, 'token'>) => void;
+  /** A form opens: the last "saved" message no longer applies. */
+  onStart: () => void;
 }) {
   const [revising, setRevising] = useState<{ base: number } | null>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -87,6 +90,13 @@ function CommentItem({
 
   const save = async (body: string) => {
     if (!revising) return;
+    if (body === comment.body.trim()) {
+      // The server would store nothing; say so rather than claim a revision.
+      setRevising(null);
+      setProblem(null);
+      onSaved({ id: comment.id, words: 'Nothing was changed: the text is the same as before.' });
+      return;
+    }
     setAttempt((n) => n + 1);
     try {
       await revise.mutateAsync({ id: comment.id, body, version: revising.base });
@@ -156,6 +166,7 @@ function CommentItem({
             className="govuk-button govuk-button--secondary app-comment__revise"
             ref={reviseButton}
             onClick={() => {
+              onStart();
               setProblem(null);
               setRevising({ base: comment.version });
             }}
@@ -224,7 +235,7 @@ export function Commentary({ partnership, period, subject, label, comments, canE
         <ol className="app-commentary__list">
           {comments.map((c) => (
             <li key={c.id}>
-              <CommentItem partnership={partnership} comment={c} period={period} subject={key} canEdit={canEdit} focusToken={saved?.id === c.id ? saved.token : null} onSaved={onSaved} />
+              <CommentItem partnership={partnership} comment={c} period={period} subject={key} canEdit={canEdit} focusToken={saved?.id === c.id ? saved.token : null} onSaved={onSaved} onStart={() => setSaved(null)} />
             </li>
           ))}
         </ol>

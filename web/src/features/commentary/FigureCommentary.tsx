@@ -10,7 +10,7 @@ import { useMe } from '../auth/api';
 import { partnershipsQueryOptions, type Partnership } from '../partnership/api';
 import { canReadCommentary, canWriteCommentary, useCommentary, usePartnerNotes, type PartnerNote, type PartnerNotes } from './api';
 import { Commentary } from './Commentary';
-import { subjectKey } from './words';
+import { periodInSentence, subjectKey } from './words';
 
 function noteSource(note: PartnerNote, area: string): string {
   return [
@@ -30,7 +30,7 @@ export function PartnerNotesList({ notes, area, period }: { notes: PartnerNotes;
       <h2 className="govuk-heading-m" id="partner-notes-heading">
         Notes from the returns
       </h2>
-      {notes.notes.length === 0 && notes.withheld === 0 && <p className="govuk-body">No partner wrote a note on the returns behind this figure for {periodLabel(period)}.</p>}
+      {notes.notes.length === 0 && notes.withheld === 0 && <p className="govuk-body">No partner wrote a note on the returns behind this figure for {periodInSentence(periodLabel(period))}.</p>}
       {notes.notes.length > 0 && (
         <>
           <p className="govuk-body">What partners wrote on the rows of their returns that this figure is built from, as they wrote it.</p>
@@ -75,7 +75,7 @@ function PartnershipFigureCommentary({ partnership, showName, indicator, indicat
       comments={comments.data}
       canEdit={canEdit}
       heading={{ level: 2, text: showName ? `Commentary: ${partnership.name}` : 'Commentary' }}
-      emptyText={`${partnership.name} has no commentary on this figure for ${periodLabel(period)}.`}
+      emptyText={`${partnership.name} has no commentary on this figure for ${periodInSentence(periodLabel(period))}.`}
     />
   );
 }

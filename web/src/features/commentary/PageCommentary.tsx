@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useMe } from '../auth/api';
 import { canWriteCommentary, useCommentary, type Comment } from './api';
 import { Commentary } from './Commentary';
-import { countWords, groupBySubject } from './words';
+import { countWords, groupBySubject, periodInSentence } from './words';
 
 export interface PageCommentary {
   partnership: number;
@@ -60,7 +60,7 @@ export function AimCommentary({ page, aim, label }: { page: PageCommentary; aim:
           </>
         ),
       }}
-      emptyText={`No commentary on this aim for ${page.periodLabel.replace(/ \(.*\)$/, '')} yet.`}
+      emptyText={`No commentary on this aim for ${periodInSentence(page.periodLabel.replace(/ \(.*\)$/, ''))} yet.`}
     />
   );
 }

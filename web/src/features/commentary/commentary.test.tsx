@@ -184,6 +184,18 @@ describe('revising commentary', () => {
     expect(screen.getByText('Earlier version')).toBeTruthy();
   });
 
+  it('sends nothing when the text is unchanged, and says so', async () => {
+    const state = { comments: [comment({ id: 5, versions: ['First thoughts.'] })] };
+    const { sent } = fakeServer({ [`GET ${LIST}`]: listRoute(state) });
+    renderCommentary(state);
+    fireEvent.click(await screen.findByRole('button', { name: /^Revise the commentary/ }));
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'First thoughts.  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the revision' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('article')));
+    expect(screen.getByRole('status').textContent).toBe('Nothing was changed: the text is the same as before.');
+    expect(sent.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it('when someone else revised it first: says so, shows their version, keeps the writer’s text, and saves against theirs next time', async () => {
     const theirs = comment({ id: 5, versions: ['First thoughts.', 'Their thoughts.'], author: { id: 3, name: 'Another analyst' } });
     theirs.history[1].author = { id: 3, name: 'Another analyst' };

@@ -2,7 +2,7 @@
 // count GOV.UK-style, what is wrong before sending, and the grouping one request is split by.
 import { describe, expect, it } from 'vitest';
 import { comment } from './test-server';
-import { bodyProblem, byline, charactersLeftWords, commentKey, conflictWords, countWords, groupBySubject, otherPeriodWords, revisedWarning, subjectKey } from './words';
+import { bodyProblem, byline, charactersLeftWords, commentKey, conflictWords, countWords, groupBySubject, otherPeriodWords, periodInSentence, revisedWarning, subjectKey } from './words';
 
 describe('subject keys', () => {
   it('are the API’s subject filter', () => {
@@ -59,6 +59,8 @@ describe('words', () => {
     expect(countWords(2)).toBe('Commentary (2)');
     expect(otherPeriodWords({ period: 'R12-2026-27Q2', periodLabel: '12 months to Sep 2026' }, 'R12-2026-27Q2')).toBeNull();
     expect(otherPeriodWords({ period: '2026-27Q2', periodLabel: '2026-27 Q2 (Jul–Sep 2026)' }, 'R12-2026-27Q2')).toBe('About 2026-27 Q2 (Jul–Sep 2026)');
+    expect(periodInSentence('Financial year 2020-21 (Apr 2020–Mar 2021)')).toBe('financial year 2020-21 (Apr 2020–Mar 2021)');
+    expect(periodInSentence('12 months to Sep 2026')).toBe('12 months to Sep 2026');
     expect(conflictWords({ author: { id: 3, name: 'Another analyst' }, writtenAt: '2026-11-19T10:05:00.000Z', version: 3 })).toMatch(/^Another analyst revised this commentary on 19 November 2026 at 10:05 while you were writing\. Their version \(version 3\)/);
   });
 });

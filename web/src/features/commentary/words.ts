@@ -78,3 +78,8 @@ export function otherPeriodWords(comment: Pick<Comment, 'period' | 'periodLabel'
 export function conflictWords(now: Pick<Comment, 'author' | 'writtenAt' | 'version'>): string {
   return `${now.author.name} revised this commentary on ${formatDateTime(now.writtenAt)} while you were writing. Their version (version ${now.version}) is now shown above, and your text is still in the box: compare the two, then save again to replace theirs, or cancel to keep it.`;
 }
+
+/** A period's label inside a sentence: "for financial year 2020-21 (Apr 2020–Mar 2021)", "for 12 months to Sep 2026". */
+export function periodInSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
