@@ -4,7 +4,8 @@
 // as the API stores them. The demo board member reads the same commentary with no way to write,
 // opens a measure's folded commentary, and prints the page with comments and without forms. On
 // the indicator page the board member reads a note a partner wrote on their return beside the
-// figure it explains. Every state is scanned with axe-core, and used at 375 px wide.
+// figure it explains. A revision saved by someone else in the meantime (409) is shown to the
+// analyst before theirs is stored. Every state is scanned with axe-core, and used at 375 px wide.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Comment, PartnerNotes } from '../../schemas/commentary-api';
@@ -235,5 +236,42 @@ describe('at 375 px wide', () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+});
+
+describe('two analysts revising the same commentary', () => {
+  it('the one who saves second is told, sees the other’s version, keeps their own text, and saves on top of it knowingly', async () => {
+    const { page } = journeyState.sessions[0];
+    const id = await partnershipId(page, BEXLEY);
+    const view = await strategy(page, id);
+    const aim = view.aims[2];
+    const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': csrfToken };
+    const created = await page.request.post(`/api/partnerships/${id}/commentary`, { headers, data: { subject: { kind: 'aim', aim: aim.id }, period: view.period.id, body: 'Written first.' } });
+    expect(created.status()).toBe(201);
+    const comment = (await created.json()) as Comment;
+
+    await page.goto(`/partnerships/${id}`);
+    await settled(page);
+    const section = page.getByRole('region', { name: `Commentary on Aim 3: ${aim.title}` });
+    await section.getByRole('button', { name: /^Revise the commentary/ }).click();
+    await section.getByRole('textbox', { name: 'Revised commentary' }).fill('My revision.');
+
+    // Meanwhile, someone else's revision is stored.
+    const theirs = await page.request.put(`/api/partnerships/${id}/commentary/${comment.id}`, { headers, data: { body: 'Their revision.', version: 1 } });
+    expect(theirs.status()).toBe(200);
+
+    await section.getByRole('button', { name: 'Save the revision' }).click();
+    const alert = section.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Demo analyst revised this commentary on 22 November 2026 at 12:00 while you were writing. Their version (version 2) is now shown above');
+    await expect.poll(() => section.locator('.app-comment__body').textContent()).toBe('Their revision.');
+    expect(await section.getByRole('textbox', { name: 'Revised commentary' }).inputValue()).toBe('My revision.');
+    await expectAccessible(page, 'a revision refused because of another');
+
+    await section.getByRole('button', { name: 'Save the revision' }).click();
+    await expect.poll(() => section.locator('.app-comment__body').textContent()).toBe('My revision.');
+    const [stored] = await commentsOn(page, id, `aim:${aim.id}`, view.period.id);
+    expect(stored.history.map((v) => v.body)).toEqual(['Written first.', 'Their revision.', 'My revision.']);
   });
 });
