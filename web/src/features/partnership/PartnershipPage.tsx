@@ -2,9 +2,10 @@
 // latest complete twelve months unless another is chosen), answering first "which of our aims
 // are off track?" (how many aims have each status, and those off track or at risk by name), then
 // each aim in the strategy's own order with its measures: baseline, target, the latest figure
-// with its interval, the benchmark comparison, status and the reason. A filter leaves only the
-// aims off track or at risk. The period and the filter live in the address, so a view can be
-// bookmarked, shared and printed as it is; it prints as a compact board summary.
+// with its interval, the benchmark comparison, status and the reason, and the commentary on each
+// aim and measure for the period. A filter leaves only the aims off track or at risk. The period
+// and the filter live in the address, so a view can be bookmarked, shared and printed as it is;
+// it prints as a compact board summary.
 import { useEffect } from 'react';
 import { areaNamer, useAreas, useCatalogue, type Indicator } from '../../api/indicators';
 import { navigate, useSearchParams } from '../../app/router';
