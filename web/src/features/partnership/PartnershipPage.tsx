@@ -2,9 +2,10 @@
 // latest complete twelve months unless another is chosen), answering first "which of our aims
 // are off track?" (how many aims have each status, and those off track or at risk by name), then
 // each aim in the strategy's own order with its measures: baseline, target, the latest figure
-// with its interval, the benchmark comparison, status and the reason. A filter leaves only the
-// aims off track or at risk. The period and the filter live in the address, so a view can be
-// bookmarked, shared and printed as it is; it prints as a compact board summary.
+// with its interval, the benchmark comparison, status and the reason, and the commentary on each
+// aim and measure for the period. A filter leaves only the aims off track or at risk. The period
+// and the filter live in the address, so a view can be bookmarked, shared and printed as it is;
+// it prints as a compact board summary.
 import { useEffect } from 'react';
 import { areaNamer, useAreas, useCatalogue, type Indicator } from '../../api/indicators';
 import { Link, useSearchParams } from '../../app/router';
@@ -13,6 +14,7 @@ import { Loading, QueryState } from '../../components/QueryState';
 import { formatDate, periodLabel } from '../../lib/format';
 import { needsAttention } from '../../lib/strategy';
 import { useMe } from '../auth/api';
+import { AimCommentary, CommentaryUnavailable, usePageCommentary, type PageCommentary } from '../commentary/PageCommentary';
 import { usePartnerships, useStrategy, type StrategyView } from './api';
 import { rememberPartnership } from './landing';
 import { MeasuresTable } from './MeasuresTable';
@@ -51,6 +53,7 @@ export function StrategyBody({
   onlyAttention,
   onFilter,
   onPeriod,
+  commentary = null,
 }: {
   view: StrategyView;
   catalogue: readonly Indicator[] | undefined;
@@ -58,6 +61,8 @@ export function StrategyBody({
   onlyAttention: boolean;
   onFilter: (only: boolean) => void;
   onPeriod: (period: string) => void;
+  /** The partnership's commentary for the period, under each aim and measure; none where it is not read (a test of the strategy alone). */
+  commentary?: PageCommentary | null;
 }) {
   const shown = onlyAttention ? view.aims.filter((a) => needsAttention(a.status)) : view.aims;
   return (
@@ -83,6 +88,7 @@ export function StrategyBody({
           </button>
         </div>
       </div>
+      <CommentaryUnavailable page={commentary} />
       {shown.length === 0 && <p className="govuk-body">No aim is off track or at risk in {view.period.label.toLowerCase()}.</p>}
       {shown.map((aim) => {
         const position = view.aims.indexOf(aim) + 1;
@@ -99,7 +105,8 @@ export function StrategyBody({
               </p>
             </div>
             {aim.description && <p className="govuk-body app-strategy-aim__description">{aim.description}</p>}
-            <MeasuresTable aim={aim} period={view.period.id} periodLabel={view.period.label} catalogue={catalogue} partnershipBenchmark={benchmarkName} />
+            <MeasuresTable aim={aim} period={view.period.id} periodLabel={view.period.label} catalogue={catalogue} partnershipBenchmark={benchmarkName} commentary={commentary} />
+            {commentary && <AimCommentary page={commentary} aim={aim} label={`Aim ${position}: ${aim.title}`} />}
           </section>
         );
       })}
@@ -122,6 +129,7 @@ export default function PartnershipPage({ params }: { params: Record<string, str
   // Administrators and the partnership's analysts write its strategy (the server decides; this only shows the way).
   const role = useMe().data?.user.role;
   const canEdit = role === 'admin' || role === 'analyst';
+  const commentary = usePageCommentary(id, strategy.data?.period);
 
   useEffect(() => {
     if (partnership) rememberPartnership(partnership.id);
@@ -152,6 +160,7 @@ export default function PartnershipPage({ params }: { params: Record<string, str
               onlyAttention={onlyAttention}
               onFilter={(only) => setSearch({ [FILTER_PARAM]: only ? FILTER_ATTENTION : null })}
               onPeriod={(next) => setSearch({ period: next }, { replace: false })}
+              commentary={commentary}
             />
           )}
         </QueryState>
