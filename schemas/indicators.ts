@@ -70,6 +70,12 @@ export interface IndicatorDefinition {
   numeratorWithinDenominator: boolean;
   /** A sentence shown with every value, where the figure is easily misread. */
   valueNote: string | null;
+  /**
+   * A partnership's own measure (DOMAIN.md 5.9), defined at run time: the partnership it belongs
+   * to (no one else sees it) and the one sub-key of its return it reads (the measure's id).
+   */
+  partnership?: number;
+  subkey?: string;
 }
 
 type Draft = Omit<IndicatorDefinition, 'caveats' | 'decimals' | 'counts' | 'numeratorWithinDenominator' | 'valueNote'> & {
@@ -563,5 +569,7 @@ export const IndicatorSchema = z
     counts: z.enum(['events', 'people']),
     numeratorWithinDenominator: z.boolean(),
     valueNote: z.string().nullable(),
+    partnership: z.number().int().optional().meta({ description: "A partnership's own measure: the partnership (only its members see it)" }),
+    subkey: z.string().optional().meta({ description: "A partnership's own measure: its id in the local-measure return" }),
   })
   .meta({ id: 'Indicator' });

@@ -23,6 +23,9 @@ import type { RetentionSettings } from './ops/retention';
 import type { AreaRegister } from './engine/register';
 import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from './limits';
 import { healthRoutes } from './routes/health';
+import { localMeasureRoutes } from './routes/local-measures';
+import { localMeasuresPlugin } from './local-measures/plugin';
+import type { RowCheck } from './returns/ingest';
 import { indicatorRoutes } from './routes/indicators';
 import { returnRoutes } from './routes/returns';
 import { strategyRoutes } from './routes/strategy';
@@ -90,6 +93,8 @@ declare module 'fastify' {
     engine: IndicatorEngine;
     /** Whether the sign-in page may list a demo database's demo accounts and their public passwords. */
     demoSignIn: boolean;
+    /** Checks of uploaded rows against stored data, by return type, registered by the module that owns the data. */
+    returnChecks: Map<string, RowCheck>;
   }
 }
 
@@ -125,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => db.close());
   const engine = new IndicatorEngine(db.sqlite, { register: options.areaRegister, disclosureThreshold: options.suppressionThreshold });
   app.decorate('engine', engine);
+  app.decorate('returnChecks', new Map<string, RowCheck>());
   // Build the figures' index before the first request, not during it.
   app.addHook('onReady', async () => engine.warm());
 
@@ -180,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     globalDecompression: false,
   });
   await app.register(accessPlugin, { secureCookies: options.secureCookies ?? 'auto' });
+  await app.register(localMeasuresPlugin);
   await app.register(cyclePlugin, { smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, reminderTimer: options.reminderTimer });
   await app.register(opsPlugin, {
     retention: options.retention ?? DEFAULT_RETENTION,
@@ -214,6 +221,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cycleRoutes, { prefix: '/api' });
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(strategyRoutes, { prefix: '/api' });
+  await app.register(localMeasureRoutes, { prefix: '/api' });
   await app.register(actionRoutes, { prefix: '/api' });
   await app.register(commentaryRoutes, { prefix: '/api' });
   await app.register(boardPaperRoutes, { prefix: '/api' });

@@ -21,6 +21,7 @@ export type ReturnTypeId =
   | 'community-service'
   | 'court-outcomes'
   | 'safe-accommodation'
+  | 'local-measure'
   | 'population'
   | 'benchmark';
 

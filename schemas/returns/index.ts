@@ -8,6 +8,7 @@ import { csc } from './csc';
 import { dhr } from './dhr';
 import type { ReturnDefinition, ReturnTypeId } from './definition';
 import { idva } from './idva';
+import { localMeasure } from './local-measure';
 import { marac } from './marac';
 import { perpetratorProgramme } from './perpetrator-programme';
 import { police } from './police';
@@ -32,7 +33,14 @@ export const RETURN_DEFINITIONS: readonly ReturnDefinition[] = [
   benchmark,
 ];
 
-const byType = new Map<string, ReturnDefinition>(RETURN_DEFINITIONS.map((d) => [d.type, d]));
+/**
+ * Found by type like any return, but not in the lists above: its measures are defined per
+ * partnership at run time (server/local-measures), so it has no catalogue indicators, demo file
+ * for every area or quarterly deadline of its own.
+ */
+export const LOCAL_MEASURE_DEFINITION: ReturnDefinition = localMeasure;
+
+const byType = new Map<string, ReturnDefinition>([...RETURN_DEFINITIONS, localMeasure].map((d) => [d.type, d]));
 
 export function findReturnDefinition(type: string): ReturnDefinition | undefined {
   return byType.get(type);

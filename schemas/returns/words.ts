@@ -158,6 +158,8 @@ const COLUMN_WORDS: Record<string, string> = {
   aged_16_plus: 'residents aged 16 and over',
   females_16_plus: 'women aged 16 and over',
   aged_0_17: 'children aged 0 to 17',
+  // local-measure
+  measure: 'measure',
   // benchmark
   indicator: 'indicator',
   numerator: 'people or events counted in the numerator',
@@ -229,6 +231,7 @@ const RETURN_NAMES: Record<string, { name: string; article: 'a' | 'an' | '' }> =
   'community-service': { name: 'community services return', article: 'a' },
   'court-outcomes': { name: 'court outcomes return', article: 'a' },
   'safe-accommodation': { name: 'yearly safe accommodation duty return', article: 'a' },
+  'local-measure': { name: 'local measure return', article: 'a' },
   population: { name: 'population estimates', article: '' },
   benchmark: { name: 'published benchmark values', article: '' },
 };

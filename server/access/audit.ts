@@ -5,50 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/database';
 import type { Actor } from './actor';
 import { appendChained } from './audit-chain';
+import type { AuditAction } from '../../schemas/audit-actions';
 
-export type AuditAction =
-  | 'upload'
-  | 'upload-dry-run'
-  | 'sign-in'
-  | 'sign-out'
-  | 'password-change'
-  | 'token-create'
-  | 'token-revoke'
-  | 'token-use-rejected'
-  | 'user-create'
-  | 'user-update'
-  | 'organisation-create'
-  | 'grants-update'
-  | 'sign-in-settings-update'
-  | 'export'
-  | 'access-denied'
-  // The quarter's cycle (server/cycle)
-  | 'deadline-update'
-  | 'quarter-sign-off'
-  | 'quarter-approve'
-  | 'quarter-unlock'
-  | 'correction-reason'
-  // Partnerships and their strategies (server/strategy)
-  | 'partnership-create'
-  | 'partnership-update'
-  | 'strategy-create'
-  | 'strategy-update'
-  // The delivery plan (server/strategy/actions.ts)
-  | 'action-create'
-  | 'action-update'
-  | 'action-delete'
-  | 'action-progress'
-  | 'action-import'
-  // Commentary and the board paper (server/commentary, server/board-paper)
-  | 'commentary-create'
-  | 'commentary-revise'
-  | 'board-paper-issue'
-  // Running it for real (server/ops, sign-in throttling and alerts)
-  | 'security-alert'
-  | 'security-alert-acknowledge'
-  | 'backup'
-  | 'restore'
-  | 'audit-retention';
+/** Every action's name lives in schemas/audit-actions.ts, which the web app's audit filter reads too. */
+export type { AuditAction };
 
 export interface AuditEntry {
   action: AuditAction;

@@ -52,7 +52,8 @@ export function significantChanges(session: EngineSession, partnership: Partners
   const changes: SignificantChange[] = [];
   for (const area of partnership.areas) {
     const areaName = session.register.find(area)?.name ?? area;
-    for (const indicator of INDICATORS) {
+    // The catalogue and the partnership's own measures.
+    for (const indicator of [...INDICATORS, ...session.catalogue.localOf(partnership.id)]) {
       const now = session.value(indicator, area, periodId);
       if (now.status !== 'ok' || now.value === null) continue;
       const before = session.value(indicator, area, earlier);

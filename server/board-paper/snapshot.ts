@@ -4,7 +4,6 @@
 // shown then and are shown now, so it never carries a figure hidden from them.
 import type { z } from 'zod';
 import type { RevisedFigureSchema } from '../../schemas/board-paper-api';
-import { findIndicator } from '../../schemas/indicators';
 import type { DisclosureView, PublishedValue, ValueStatus } from '../engine/disclosure';
 import type { EngineSession, IndicatorEngine } from '../engine/engine';
 import { comparablePeriods } from '../engine/trend';
@@ -36,7 +35,7 @@ export function figuresShown(session: EngineSession, aims: readonly StoredAim[],
   const seen = new Map<string, { indicator: string; area: string; period: string }>();
   for (const aim of aims) {
     for (const m of aim.measures) {
-      if (!findIndicator(m.indicator)) continue;
+      if (!session.catalogue.find(m.indicator)) continue;
       for (const period of [m.baseline, ...comparablePeriods(session.period(periodId))]) seen.set(`${m.indicator}|${m.area}|${period}`, { indicator: m.indicator, area: m.area, period });
     }
   }
@@ -48,7 +47,7 @@ const shown = (v: PublishedValue): ShownFigure => ({ status: v.status, value: v.
 export function takeSnapshot(engine: IndicatorEngine, aims: readonly StoredAim[], periodId: string): Snapshot {
   const sessions = { suppressed: engine.session('suppressed'), unsuppressed: engine.session('unsuppressed') };
   const figures = figuresShown(sessions.suppressed, aims, periodId).map(({ indicator, area, period }) => {
-    const definition = findIndicator(indicator)!;
+    const definition = engine.catalogue.find(indicator)!;
     return {
       indicator,
       area,
@@ -70,7 +69,7 @@ export function revisedSinceIssued(session: EngineSession, snapshot: Snapshot, i
   const view = session.policy.view;
   const revised: RevisedFigure[] = [];
   for (const entry of snapshot.figures) {
-    const indicator = findIndicator(entry.indicator);
+    const indicator = session.catalogue.find(entry.indicator);
     const before = entry.views[view];
     if (!indicator || !before) continue;
     const now = shown(session.value(indicator, entry.area, entry.period));

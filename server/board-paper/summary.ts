@@ -3,7 +3,6 @@
 // Fingertips-style spine and the partners' notes behind it. Statuses are the strategy view's
 // (server/strategy/assess.ts), so the paper and the strategy page never disagree.
 import type { PaperMeasure } from '../../schemas/board-paper-api';
-import { findIndicator } from '../../schemas/indicators';
 import { MEASURE_STATUSES, type MeasureStatus, type Partnership } from '../../schemas/strategy-api';
 import type { Db } from '../db/database';
 import type { EngineSession } from '../engine/engine';
@@ -46,7 +45,7 @@ export async function paperSummary(db: Db, session: EngineSession, partnership: 
     for (const stored of aim.measures) {
       const m = assessStoredMeasure(session, partnership, stored, periodId);
       counts[m.status]++;
-      const indicator = findIndicator(m.indicator);
+      const indicator = session.catalogue.findFor(partnership.id, m.indicator);
       const f: UnitFormat = { unit: m.unit, decimals: indicator?.decimals ?? 1 };
       const benchmarkArea = m.latest.benchmark?.area ?? partnership.benchmark;
       const trend = indicator ? session.trend(indicator, m.area, periodId) : null;

@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS } from '../access/demo-accounts';
 import type { Db } from '../db/database';
 import { createPartnership, createStrategy } from '../strategy/store';
 import { DEMO_DELIVERY_PLANS, loadDemoDeliveryPlan } from './delivery-plans';
+import { loadDemoLocalMeasures } from './local-measures';
 import { strategyDb } from '../strategy/tables';
 
 export interface DemoPartnership {
@@ -272,7 +273,7 @@ export async function loadDemoStrategies(db: Db, now: Date): Promise<number> {
   for (const p of DEMO_PARTNERSHIPS) {
     if (await k.selectFrom('partnerships').select('id').where('name', '=', p.name).executeTakeFirst()) continue;
     const id = await createPartnership(db, { name: p.name, areas: p.areas, benchmark: p.benchmark, members }, now);
-    const strategyId = await createStrategy(db, id, p.strategy, now);
+    const strategyId = await createStrategy(db, id, await loadDemoLocalMeasures(db, id, p.areas, p.strategy, now), now);
     const plan = DEMO_DELIVERY_PLANS.get(p.areas[0]);
     if (plan) await loadDemoDeliveryPlan(db, { id: strategyId, from: p.strategy.from }, plan, now);
     created++;

@@ -65,6 +65,22 @@ function hasSubkeys(source: string): boolean {
   return known;
 }
 
+/**
+ * Whether a sub-key missing from an area's quarter counts as zero: so for a sub-key with a fixed
+ * list of choices (a refuge return lists every kind of accommodation the area has), not for an
+ * open one (a local measure's id: a measure not sent is not held).
+ */
+const absentIsZero = new Map<string, boolean>();
+function absentSubkeyIsZero(source: string): boolean {
+  let known = absentIsZero.get(source);
+  if (known === undefined) {
+    const definition = findReturnDefinition(source);
+    const sub = definition?.columns.find((c) => c.name === definition.keys.sub);
+    absentIsZero.set(source, (known = sub?.choices !== undefined));
+  }
+  return known;
+}
+
 export interface CountOptions {
   minus?: readonly string[];
   people?: boolean;
@@ -283,7 +299,7 @@ export class Aggregator {
     const { threshold } = this.policy;
     if (measure.accommodationType !== null) {
       const figures = rows.get(measure.accommodationType);
-      if (!figures) return complete(0);
+      if (!figures) return absentSubkeyIsZero(measure.source) ? complete(0) : NONE;
       const v = termsOf(figures, measure);
       return v === null ? NONE : complete(v, false, isSmallCount(v, threshold));
     }

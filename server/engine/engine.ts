@@ -8,6 +8,7 @@ import { isCount, type IndicatorDefinition } from '../../schemas/indicators';
 import type { Period } from '../../schemas/periods';
 import { AggregateCache, Aggregator } from './aggregate';
 import { chooseBenchmark, compareWithBenchmarkValue, missingBenchmarkNote, compareWithIndicatorReference, type BenchmarkComparison, type ConfidenceLevelId, type ReferenceResult } from './benchmark';
+import { IndicatorCatalogue } from './catalogue';
 import { CurrentFigures, type FigureIndex } from './data';
 import { DEFAULT_DISCLOSURE_THRESHOLD, disclose, type DisclosurePolicy, type DisclosureView, type PublishedValue } from './disclosure';
 import { FigureChange, indicatorSources, StaleTests } from './invalidation';
@@ -87,9 +88,19 @@ function countNotCompared(benchmark: PublishedValue, level: ConfidenceLevelId): 
   };
 }
 
+/**
+ * A partnership's own measure has a benchmark only where every area of the comparator reports the
+ * same measure; otherwise it says so rather than "incomplete".
+ */
+function noLocalBenchmark(register: AreaRegister, area: string): string {
+  return `No benchmark: this is the partnership's own measure, and not every area in ${register.find(area)?.name ?? area} reports it.`;
+}
+
 export class IndicatorEngine {
   readonly register: AreaRegister;
   readonly threshold: number;
+  /** The shipped indicators and the partnerships' own measures, which are added while the app runs. */
+  readonly catalogue = new IndicatorCatalogue();
   private readonly figures: CurrentFigures;
   private readonly budget: CacheBudget;
   private readonly caches = new Map<DisclosureView, SharedResults>();
@@ -116,7 +127,7 @@ export class IndicatorEngine {
     let shared = this.caches.get(view);
     if (!shared) this.caches.set(view, (shared = new SharedResults(this.budget)));
     const aggregator = new Aggregator({ index, register: this.register, policy: { view, threshold: this.threshold }, cache: shared.sums });
-    return new EngineSession(index, aggregator, this.register, shared);
+    return new EngineSession(index, aggregator, this.register, shared, this.catalogue);
   }
 
   stats(): CacheStats {
@@ -172,6 +183,7 @@ export class EngineSession {
     private readonly aggregator: Aggregator,
     readonly register: AreaRegister,
     private readonly shared: SharedResults,
+    readonly catalogue: IndicatorCatalogue = new IndicatorCatalogue(),
   ) {}
 
   get quarterSpan(): ReadonlyMap<string, { first: string; last: string }> {
@@ -192,6 +204,8 @@ export class EngineSession {
 
   /** An indicator's value for one area and period, after disclosure control, with the warnings behind a shown one. */
   value(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): PublishedValue {
+    // A partnership's own measure reads only its own rows of the local-measure return.
+    accommodationType = indicator.subkey ?? accommodationType;
     const key = keyOf(indicator, accommodationType);
     return this.shared.values.get(key, area, period, () => {
       this.shared.values.declare(key, () => indicatorSources(indicator));
@@ -212,10 +226,12 @@ export class EngineSession {
     const benchmark = this.value(indicator, options.benchmark, period, type);
     if (isCount(indicator)) return { ...own, benchmark: countNotCompared(benchmark, options.level) };
     const comparison = compareWithBenchmarkValue(own, benchmark, indicator.polarity, options.level);
+    if (indicator.partnership !== undefined && benchmark.status !== 'ok') return { ...own, benchmark: { ...comparison, note: noLocalBenchmark(this.register, benchmark.area) } };
     return { ...own, benchmark: { ...comparison, note: missingBenchmarkNote(this.register, benchmark, inSentence(this.period(period).label)) } };
   }
 
   trend(indicator: IndicatorDefinition, area: string, period: string, accommodationType: string | null = null): TrendResult {
+    accommodationType = indicator.subkey ?? accommodationType;
     const key = keyOf(indicator, accommodationType);
     return this.shared.trends.get(key, area, period, () => {
       this.shared.trends.declare(key, () => indicatorSources(indicator));

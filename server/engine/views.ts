@@ -207,11 +207,14 @@ export function areaSummary(
   benchmark: string | null,
   level: ConfidenceLevelId,
   periodChosen: AreaSummary['periodChosen'] = 'requested',
+  /** Further groups after the aims: a partnership's own measures, for its members. */
+  extra: ReadonlyArray<{ aim: string; title: string; indicators: readonly IndicatorDefinition[] }> = [],
 ): AreaSummary {
-  const aims = (Object.keys(STRATEGY_AIMS) as StrategyAim[]).map((aim) => ({
+  const groups = [...(Object.keys(STRATEGY_AIMS) as StrategyAim[]).map((aim) => ({ aim: aim as string, title: STRATEGY_AIMS[aim], indicators: INDICATORS.filter((i) => i.aim === aim) })), ...extra];
+  const aims = groups.map(({ aim, title, indicators }) => ({
     aim,
-    title: STRATEGY_AIMS[aim],
-    indicators: INDICATORS.filter((i) => i.aim === aim).map((indicator) => {
+    title,
+    indicators: indicators.map((indicator) => {
       const value = session.valueWithBenchmark(indicator, area, period, { benchmark, level, accommodationType: null });
       const { id, title, unit, decimals, polarity, ci, source, denominator, counts, valueNote } = indicator;
       return {

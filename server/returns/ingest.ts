@@ -38,7 +38,15 @@ export interface IngestRequest {
    * touches an approved quarter; stored with the submission then, and ignored otherwise.
    */
   correctionReason?: string | null;
+  /** Checks on rows that need stored data (a local measure's definition), run on the otherwise valid rows. */
+  checkRows?: RowCheck;
 }
+
+/**
+ * A return type's checks against stored data, registered by the module that owns that data
+ * (app.returnChecks): errors, each naming its row and column, that reject the file like any other.
+ */
+export type RowCheck = (actor: Actor, rows: readonly AcceptedRow[]) => Promise<Problem[]>;
 
 /** An approved (locked) area and quarter the file touches. */
 export interface LockedKey {
@@ -113,7 +121,8 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
       message: `Your organisation is not set up to send ${returnName(request.definition.type)}s for ${findArea(row.key.areaCode)?.name ?? row.key.areaCode}. Ask your administrator if it should be.`,
     }));
   if (refused.length > 0) return { kind: 'forbidden', errors: refused };
-  if (errors.length > 0) return { kind: 'rejected', errors, warnings };
+  const stored = request.checkRows ? await request.checkRows(request.actor, rows) : [];
+  if (errors.length > 0 || stored.length > 0) return { kind: 'rejected', errors: [...errors, ...stored].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), warnings };
   if (request.dryRun) {
     const corrections = plannedCorrections(db, request.definition.type, rows, organisationScopeOf(request.actor));
     return { kind: 'checked', summary: { rows: rows.length, ...periodsAndAreas(rows) }, warnings, corrections, locked: lockedKeys(db, request.definition.type, rows) };

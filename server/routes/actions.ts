@@ -23,6 +23,7 @@ import { latestCompleteQuarter, shiftQuarter } from '../../schemas/periods';
 import { audit, auditChange } from '../access/audit';
 import { DASHBOARD_READERS } from '../access/policy';
 import { toCsv } from '../export/csv';
+import { problem, unknownPartnership } from './problem';
 import { IsolationBusyError } from '../ingest/isolation';
 import { readTable, UnreadableFileError } from '../ingest/read-table';
 import { strategyInForce } from '../strategy/assess';
@@ -41,11 +42,6 @@ const IdParams = z.object({ id: z.coerce.number().int().positive().meta({ exampl
 const StrategyParams = IdParams.extend({ strategyId: z.coerce.number().int().positive().meta({ example: 1 }) });
 const ActionParams = IdParams.extend({ actionId: z.coerce.number().int().positive().meta({ example: 1 }) });
 
-type Status = 400 | 404 | 413 | 415 | 503;
-const ERROR_NAMES: Record<Status, string> = { 400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 503: 'Service Unavailable' };
-function problem(reply: FastifyReply, statusCode: Status, code: string, message: string) {
-  return reply.code(statusCode).send({ statusCode, error: ERROR_NAMES[statusCode], message, code });
-}
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema };
 
 const NOT_MULTIPART_PLAN = {
@@ -75,7 +71,6 @@ function valuesOf(action: PlanAction): ActionValues {
 
 export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
   const today = () => londonDay(app.now());
-  const noPartnership = (reply: FastifyReply, id: number) => problem(reply, 404, 'unknown-partnership', `There is no partnership ${id} that you belong to. GET /api/partnerships lists yours.`);
   const noAction = (reply: FastifyReply, name: string, actionId: number) => problem(reply, 404, 'unknown-action', `${name}'s delivery plan has no action ${actionId}.`);
   const invalidDue = (reply: FastifyReply, due: string) => problem(reply, 400, 'invalid-due', `${due} is not a day of the calendar.`);
 
@@ -83,7 +78,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
   async function strategyOf(request: FastifyRequest, reply: FastifyReply, id: number, strategyId: number): Promise<{ name: string; strategy: StoredStrategy } | null> {
     const partnership = await findPartnership(app.db, request.actor, id);
     if (!partnership) {
-      noPartnership(reply, id);
+      unknownPartnership(reply, id);
       return null;
     }
     const strategy = (await strategiesOf(app.db, id)).find((s) => s.id === strategyId);
@@ -98,7 +93,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
   async function actionOf(request: FastifyRequest, reply: FastifyReply, id: number, actionId: number) {
     const partnership = await findPartnership(app.db, request.actor, id);
     if (!partnership) {
-      noPartnership(reply, id);
+      unknownPartnership(reply, id);
       return null;
     }
     const owner = await actionOwner(app.db, id, actionId);
@@ -126,7 +121,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
-      if (!partnership) return noPartnership(reply, id);
+      if (!partnership) return unknownPartnership(reply, id);
       const strategies = await strategiesOf(app.db, id);
       const asked = request.query.strategy;
       const strategy = asked !== undefined ? strategies.find((s) => s.id === asked) : strategyInForce(strategies, shiftQuarter(latestCompleteQuarter(app.now()), 1));
@@ -161,7 +156,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      if (!(await findPartnership(app.db, request.actor, id))) return noPartnership(reply, id);
+      if (!(await findPartnership(app.db, request.actor, id))) return unknownPartnership(reply, id);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="delivery-plan-template.csv"')

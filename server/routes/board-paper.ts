@@ -18,7 +18,7 @@ import { buildBoardPaper } from '../board-paper/build';
 import { boardPaperDocx, boardPaperFileName } from '../board-paper/docx';
 import { takeSnapshot } from '../board-paper/snapshot';
 import { issuedPapers, issuePaper, lastIssuedPaper } from '../board-paper/store';
-import { problem, unknownPartnership } from '../commentary/problem';
+import { problem, unknownPartnership } from './problem';
 import { authorOf } from '../commentary/store';
 import type { EngineSession } from '../engine/engine';
 import { latestTwelveMonths } from '../engine/views';

@@ -15,7 +15,7 @@ import { seesUnsuppressed } from '../access/actor';
 import { auditChange } from '../access/audit';
 import { DASHBOARD_READERS } from '../access/policy';
 import { notesBehind, WITHHELD_REASON } from '../commentary/notes';
-import { isPeriodId, notAPeriod, problem, unknownPartnership } from '../commentary/problem';
+import { isPeriodId, notAPeriod, problem, unknownPartnership } from './problem';
 import { authorOf, createComment, findComment, listComments, reviseComment } from '../commentary/store';
 import { parseSubjectFilter, resolveSubject } from '../commentary/subjects';
 import { commentViews } from '../commentary/view';

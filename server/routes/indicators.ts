@@ -34,6 +34,7 @@ import { areaEntries, areaRef, areaSummary, compareChildren, indicatorMetadata, 
 import { correctionsAfterApproval } from '../cycle/approvals';
 import { revisionsOfArea } from '../returns/store';
 import { sendStaticJson, staticJson, type StaticJson } from './static-json';
+import { localGroupsFor, visibleIndicator, visibleLocalIndicators } from '../local-measures/visibility';
 
 /** One values request is bounded so that it cannot ask for the whole database at once. */
 export const MAX_AREAS_PER_REQUEST = 400;
@@ -79,8 +80,9 @@ function list(text: string): string[] {
   return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
-function indicatorOr404(id: string): IndicatorDefinition {
-  const indicator = findIndicator(id);
+/** `found`: the indicator the requester may see (a partnership's own measure only for its members). */
+function indicatorOr404(id: string, found: IndicatorDefinition | undefined = findIndicator(id)): IndicatorDefinition {
+  const indicator = found;
   if (!indicator) throw new RequestProblem(404, 'unknown-indicator', `There is no indicator "${id}". GET /api/indicators lists them, e.g. ${INDICATORS[0].id}.`);
   return indicator;
 }
@@ -156,7 +158,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
   app.get(
     '/indicators',
     { config: { access: SIGNED_IN }, schema: { tags: ['indicators'], summary: 'The indicator catalogue', response: { 200: IndicatorListSchema } } },
-    async () => ({ indicators: INDICATORS.map(indicatorMetadata) }),
+    async (request) => ({ indicators: [...INDICATORS, ...(await visibleLocalIndicators(app, request))].map(indicatorMetadata) }),
   );
 
   // The register cannot change while the process runs: its answer (88 KB for a national register) is built
@@ -191,9 +193,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         response: { 200: IndicatorValuesSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      answer(reply, () => {
-        const indicator = indicatorOr404(request.params.id);
+    async (request, reply) => {
+      const found = await visibleIndicator(app, request, request.params.id);
+      return answer(reply, () => {
+        const indicator = indicatorOr404(request.params.id, found);
         const session = sessionFor(request);
         const areas = checkAreas(session, list(request.query.area));
         const periods = checkPeriods(list(request.query.period));
@@ -203,7 +206,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         const type = checkAccommodationType(indicator, request.query.accommodationType);
         const benchmarks = new Map(areas.map((a) => [a, benchmarkFor(session, a, request.query.benchmark)]));
         return indicatorValues(session, indicator, areas, periods, (a) => benchmarks.get(a)!, { level: request.query.level, accommodationType: type });
-      }),
+      });
+    },
   );
 
   app.get(
@@ -218,9 +222,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         response: { 200: IndicatorSeriesSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      answer(reply, () => {
-        const indicator = indicatorOr404(request.params.id);
+    async (request, reply) => {
+      const found = await visibleIndicator(app, request, request.params.id);
+      return answer(reply, () => {
+        const indicator = indicatorOr404(request.params.id, found);
         const session = sessionFor(request);
         const [area] = checkAreas(session, [request.query.area]);
         const type = checkAccommodationType(indicator, request.query.accommodationType);
@@ -235,7 +240,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         }
         const benchmark = benchmarkFor(session, area, request.query.benchmark);
         return indicatorSeries(session, indicator, area, quarterRange(from, to), benchmark, { level: request.query.level, accommodationType: type, kind: request.query.kind });
-      }),
+      });
+    },
   );
 
   app.get(
@@ -250,9 +256,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         response: { 200: AreaComparisonSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      answer(reply, () => {
-        const indicator = indicatorOr404(request.params.id);
+    async (request, reply) => {
+      const found = await visibleIndicator(app, request, request.params.id);
+      return answer(reply, () => {
+        const indicator = indicatorOr404(request.params.id, found);
         const session = sessionFor(request);
         const [parent] = checkAreas(session, [request.query.parent]);
         const [period] = checkPeriods([request.query.period]);
@@ -261,7 +268,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         }
         const type = checkAccommodationType(indicator, request.query.accommodationType);
         return compareChildren(session, indicator, parent, period, { level: request.query.level, accommodationType: type });
-      }),
+      });
+    },
   );
 
   app.get(
@@ -281,7 +289,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
     },
     async (request, reply) => {
       try {
-        const indicator = indicatorOr404(request.params.id);
+        const indicator = indicatorOr404(request.params.id, await visibleIndicator(app, request, request.params.id));
         const session = sessionFor(request);
         const [area] = checkAreas(session, [request.query.area]);
         const [periodId] = checkPeriods([request.query.period]);
@@ -303,6 +311,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
           return types.every((type) => session.value(indicator, area, quarter, type).status === 'ok');
         };
         const revised = (await revisionsOfArea(app.db, indicator.source, area, storedPeriodsOf(indicator.source, period)))
+          // A partnership's own measure is one sub-key of its return.
+          .filter((r) => indicator.subkey === undefined || r.subkey === indicator.subkey)
           .map((r) => ({ ...r, changed: r.changed.filter((c) => columns.has(c.column)) }))
           .filter((r) => r.changed.length > 0);
         // A correction to an approved (locked) quarter carries its sender's reason (DOMAIN.md 5.8).
@@ -352,14 +362,17 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
         response: { 200: AreaSummarySchema, ...errors },
       },
     },
-    async (request, reply) =>
-      answer(reply, () => {
+    async (request, reply) => {
+      const local = await localGroupsFor(app, request, request.params.code.toUpperCase());
+      return answer(reply, () => {
         const session = sessionFor(request);
         const [area] = checkAreas(session, [request.params.code], 404);
         const requested = request.query.period;
         const period = requested !== undefined ? checkPeriods([requested])[0] : latestTwelveMonths(session, area, latestCompleteQuarter(app.now()));
         const benchmark = benchmarkFor(session, area, request.query.benchmark);
-        return areaSummary(session, area, period, benchmark, request.query.level, requested !== undefined ? 'requested' : 'latest-twelve-months');
-      }),
+        const groups = local.map((g) => ({ aim: `local:${g.partnership}`, title: `${g.name}: local measures`, indicators: g.indicators }));
+        return areaSummary(session, area, period, benchmark, request.query.level, requested !== undefined ? 'requested' : 'latest-twelve-months', groups);
+      });
+    },
   );
 };

@@ -206,6 +206,7 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         confirmClear: request.query.confirmClear === 'true',
         correctionReason: reason.reason,
         permits: (key) => isGranted(actor, definition.type, key.areaCode),
+        checkRows: app.returnChecks.get(definition.type),
       });
       const file = { fileName: upload.fileName, bytes: upload.bytes.length };
       switch (outcome.kind) {

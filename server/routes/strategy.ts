@@ -4,7 +4,7 @@
 // not exist); partners are refused. Administrators, and analysts of the partnership, write its
 // strategy. Every change is audited. Figures come from an indicator engine of this plugin's own
 // over the same database, in the reader's disclosure view.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { auditChange } from '../access/audit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -39,6 +39,7 @@ import {
   usersByIds,
 } from '../strategy/store';
 import { areaProblems, memberProblems, strategyProblems } from '../strategy/validate';
+import { problem, unknownPartnership } from './problem';
 
 /** Who writes a strategy: administrators, and analysts who belong to the partnership. */
 export const STRATEGY_EDITORS: Access = { roles: ['admin', 'analyst'] };
@@ -46,19 +47,12 @@ export const STRATEGY_EDITORS: Access = { roles: ['admin', 'analyst'] };
 const IdParams = z.object({ id: z.coerce.number().int().positive().meta({ example: 1 }) });
 const StrategyParams = IdParams.extend({ strategyId: z.coerce.number().int().positive().meta({ example: 1 }) });
 
-type Status = 400 | 404 | 409;
-const ERROR_NAMES: Record<Status, string> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict' };
-function problem(reply: FastifyReply, statusCode: Status, code: string, message: string) {
-  return reply.code(statusCode).send({ statusCode, error: ERROR_NAMES[statusCode], message, code });
-}
-
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
 export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
   const engine = app.engine;
   const register = engine.register;
   const sessionFor = (request: FastifyRequest) => engine.session(seesUnsuppressed(request.actor) ? 'unsuppressed' : 'suppressed');
-  const notFound = (reply: FastifyReply, id: number) => problem(reply, 404, 'unknown-partnership', `There is no partnership ${id} that you belong to. GET /api/partnerships lists yours.`);
 
   app.get(
     '/partnerships',
@@ -99,7 +93,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id } = request.params;
       const before = await findPartnership(app.db, request.actor, id);
-      if (!before) return notFound(reply, id);
+      if (!before) return unknownPartnership(reply, id);
       const change = { ...request.body, areas: request.body.areas && [...new Set(request.body.areas.map((a) => a.toUpperCase()))], benchmark: request.body.benchmark?.toUpperCase() };
       const areaProblem = areaProblems(register, [...(change.areas ?? []), ...(change.benchmark ? [change.benchmark] : [])]);
       if (areaProblem) return problem(reply, 400, 'unknown-area', areaProblem);
@@ -135,7 +129,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
-      if (!partnership) return notFound(reply, id);
+      if (!partnership) return unknownPartnership(reply, id);
       const session = sessionFor(request);
       const requested = request.query.period;
       if (requested !== undefined && !isTwelveMonthPeriod(requested)) {
@@ -161,8 +155,8 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
-      if (!partnership) return notFound(reply, id);
-      const invalid = strategyProblems(register, request.body);
+      if (!partnership) return unknownPartnership(reply, id);
+      const invalid = strategyProblems(register, request.body, (indicator) => engine.catalogue.findFor(id, indicator));
       if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
       if ((await strategyStartingIn(app.db, id, request.body.from)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has a strategy starting in ${request.body.from}; change that one (PUT) instead.`);
       const strategyId = await createStrategy(app.db, id, request.body, app.now());
@@ -186,10 +180,10 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id, strategyId } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
-      if (!partnership) return notFound(reply, id);
+      if (!partnership) return unknownPartnership(reply, id);
       const before = (await strategiesOf(app.db, id)).find((s) => s.id === strategyId);
       if (!before) return problem(reply, 404, 'unknown-strategy', `${partnership.name} has no strategy version ${strategyId}.`);
-      const invalid = strategyProblems(register, request.body);
+      const invalid = strategyProblems(register, request.body, (indicator) => engine.catalogue.findFor(id, indicator));
       if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
       if ((await strategyStartingIn(app.db, id, request.body.from, strategyId)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has another strategy starting in ${request.body.from}.`);
       const previous = await strategyContent(app.db, strategyId);

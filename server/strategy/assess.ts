@@ -1,7 +1,6 @@
 // A strategy version read against the data: each measure's baseline and latest figure from the
 // indicator engine (in the reader's disclosure view, so a board member's statuses come from
 // what a board member may see), its status by the rules in status.ts, and each aim's status.
-import { findIndicator } from '../../schemas/indicators';
 import { parsePeriodId, parseQuarterId, quarterOrdinal } from '../../schemas/periods';
 import type { Partnership, StrategyView } from '../../schemas/strategy-api';
 import type { EngineSession } from '../engine/engine';
@@ -55,9 +54,10 @@ function emptyValue(period: string) {
   return { period, periodLabel: parsePeriodId(period)?.label ?? period, numerator: null, denominator: null, value: null, lower95: null, upper95: null, status: 'no-data' as const, note: null };
 }
 
-export function assessStoredMeasure(session: EngineSession, partnership: Pick<Partnership, 'benchmark'>, measure: StoredMeasure, periodId: string): StrategyView['aims'][number]['measures'][number] {
+export function assessStoredMeasure(session: EngineSession, partnership: Pick<Partnership, 'id' | 'benchmark'>, measure: StoredMeasure, periodId: string): StrategyView['aims'][number]['measures'][number] {
   const areaName = session.register.find(measure.area)?.name ?? measure.area;
-  const indicator = findIndicator(measure.indicator);
+  // The catalogue's indicators and the partnership's own measures (never another partnership's).
+  const indicator = session.catalogue.findFor(partnership.id, measure.indicator);
   if (!indicator) {
     return {
       id: measure.id,

@@ -1,7 +1,7 @@
 // Checks on what administrators and analysts send that the request schemas cannot make: areas,
 // benchmarks and indicators that exist, members who are board members or analysts, periods in
 // order, targets that make sense for their indicator. Each answer is a sentence for the sender.
-import { findIndicator, INDICATORS } from '../../schemas/indicators';
+import { findIndicator, INDICATORS, type IndicatorDefinition } from '../../schemas/indicators';
 import type { StrategyInput } from '../../schemas/strategy-api';
 import type { AreaRegister } from '../engine/register';
 import { periodEnd } from './assess';
@@ -20,12 +20,16 @@ export function memberProblems(requested: number[], found: Array<{ id: number; r
   return null;
 }
 
-export function strategyProblems(register: AreaRegister, input: StrategyInput): string | null {
+/**
+ * `indicatorOf` finds a measure's indicator: the catalogue's, and the partnership's own measures
+ * (local:<partnership id>:<measure id>), never another partnership's.
+ */
+export function strategyProblems(register: AreaRegister, input: StrategyInput, indicatorOf: (id: string) => IndicatorDefinition | undefined = findIndicator): string | null {
   if (periodEnd(input.from) > periodEnd(input.to)) return `The strategy starts (${input.from}) after it ends (${input.to}).`;
   for (const [a, aim] of input.aims.entries()) {
     for (const [m, measure] of aim.measures.entries()) {
       const where = `Aim ${a + 1}, measure ${m + 1}`;
-      const indicator = findIndicator(measure.indicator);
+      const indicator = indicatorOf(measure.indicator);
       if (!indicator) return `${where}: there is no indicator "${measure.indicator}". GET /api/indicators lists them, e.g. ${INDICATORS[0].id}.`;
       if (!register.find(measure.area)) return `${where}: ${areaProblems(register, [measure.area])}`;
       const target = measure.target;

@@ -143,7 +143,7 @@ describe('an administrator', () => {
     await settled(page);
     const idle = page.getByLabel('Idle timeout');
     const values = () =>
-      Promise.all(['Idle timeout', 'Longest session', 'Failed sign-ins before lockout', 'Lockout period'].map((label) => page.getByLabel(label).inputValue()));
+      Promise.all(['Idle timeout', 'Longest session', 'Failed sign-ins before a pause', 'Longest pause'].map((label) => page.getByLabel(label).inputValue()));
     expect(await values()).toEqual(['30', '12', '5', '15']);
     expect(await page.getByText('Between 5 and 240 minutes', { exact: false }).count()).toBe(1);
     await expectAccessible(page, 'sign-in settings');

@@ -18,8 +18,11 @@ const LATEST_LABEL = '12 months to Sep 2026 (Oct 2025–Sep 2026)';
 const BUCKINGHAMSHIRE = 'E06000060';
 /** A4 between the print stylesheet's 15 mm margins, in CSS pixels (lib/print.ts). */
 const PRINTABLE_WIDTH = 680;
-/** The issue counted 12 A4 pages for the overview, one of them holding a single card. */
-const OVERVIEW_PAGES_BEFORE = 12;
+/**
+ * The issue counted 12 A4 pages for the overview's 33 cards, one of them holding a single card:
+ * 2.75 cards a page. The catalogue has grown since, so the test holds the density, not the count.
+ */
+const OVERVIEW_CARDS_PER_PAGE_BEFORE = 33 / 12;
 
 const journeyState = journey();
 
@@ -292,7 +295,8 @@ describe('printing', () => {
     const cards = await page.locator('li.app-card').count();
     const pages = pdfPageLinks(await page.pdf({ format: 'A4' }));
     const cardsPerPage = pages.map((links) => links.filter((u) => u.includes('/indicators/')).length);
-    expect(pages.length).toBeLessThan(OVERVIEW_PAGES_BEFORE);
+    const pagesWithCards = cardsPerPage.filter((n) => n > 0).length;
+    expect(cards / pagesWithCards, `cards per page: ${JSON.stringify(cardsPerPage)}`).toBeGreaterThan(1.5 * OVERVIEW_CARDS_PER_PAGE_BEFORE);
     // The summary comes first: the first page holds no card.
     expect(cardsPerPage[0]).toBe(0);
     expect(cardsPerPage.reduce((a, b) => a + b, 0)).toBe(cards);

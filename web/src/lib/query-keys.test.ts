@@ -2,7 +2,7 @@
 // refresh every figure at once, and two spellings of the same request share one cache entry.
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { adminKeys, areaKeys, authKeys, indicatorKeys, keysChangedByUpload, partnershipKeys, revisionKeys, submissionKeys } from './query-keys';
+import { adminKeys, areaKeys, authKeys, commentaryKeys, indicatorKeys, keysChangedByUpload, partnershipKeys, revisionKeys, submissionKeys } from './query-keys';
 
 const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) => prefix.every((part, i) => JSON.stringify(key[i]) === JSON.stringify(part));
 
@@ -22,6 +22,9 @@ describe('query key factories', () => {
     expect(startsWith(adminKeys.signInSettings(), adminKeys.all)).toBe(true);
     expect(startsWith(partnershipKeys.strategy(4, { period: '2023-24' }), partnershipKeys.strategies())).toBe(true);
     expect(startsWith(partnershipKeys.list(), partnershipKeys.strategies())).toBe(false);
+    expect(startsWith(commentaryKeys.list(4, { period: '2023-24' }), commentaryKeys.lists(4))).toBe(true);
+    expect(startsWith(commentaryKeys.notes(4, { indicator: 'x', area: 'A', period: 'P' }), commentaryKeys.partnership(4))).toBe(true);
+    expect(startsWith(commentaryKeys.list(4, {}), commentaryKeys.partnership(5))).toBe(false);
   });
 
   it('treat an undefined parameter as absent', () => {
@@ -29,7 +32,7 @@ describe('query key factories', () => {
     expect(submissionKeys.list({ type: undefined, limit: 20 })).toEqual(submissionKeys.list({ limit: 20 }));
   });
 
-  it('let one upload invalidate every figure, a strategy’s statuses too, but not the catalogue, the area list or the partnerships', async () => {
+  it('let one upload invalidate every figure, a strategy’s statuses and its commentary too, but not the catalogue, the area list or the partnerships', async () => {
     const client = new QueryClient();
     const keys = {
       catalogue: indicatorKeys.catalogue(),
@@ -44,6 +47,8 @@ describe('query key factories', () => {
       revisions: revisionKeys.list('police', { area: 'E09000004', period: '2019-20Q3' }),
       partnerships: partnershipKeys.list(),
       strategy: partnershipKeys.strategy(4, {}),
+      commentary: commentaryKeys.list(4, { period: '2023-24' }),
+      notes: commentaryKeys.notes(4, { indicator: 'repeat-victim-rate', area: 'E09000004', period: '2023-24' }),
     };
     for (const key of Object.values(keys)) client.setQueryData(key, 'cached');
     await Promise.all(keysChangedByUpload().map((queryKey) => client.invalidateQueries({ queryKey })));
@@ -61,6 +66,8 @@ describe('query key factories', () => {
       revisions: true,
       partnerships: false,
       strategy: true,
+      commentary: true,
+      notes: true,
     });
   });
 });

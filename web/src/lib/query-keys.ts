@@ -75,7 +75,22 @@ export const partnershipKeys = {
   strategy: (id: number, params: { period?: string }) => [...partnershipKeys.strategies(), id, clean(params)] as const,
 };
 
-/** What a stored return can change: the figures, the submissions list, the revisions and the returns' statuses. */
+/**
+ * A partnership's commentary and the partners' notes behind its figures (issue 11, item 4): one
+ * list per partnership, period and (optionally) subject, so a page reads all its comments at once.
+ */
+export const commentaryKeys = {
+  all: ['commentary'] as const,
+  partnership: (id: number) => [...commentaryKeys.all, id] as const,
+  lists: (id: number) => [...commentaryKeys.partnership(id), 'list'] as const,
+  list: (id: number, params: { period?: string; subject?: string }) => [...commentaryKeys.lists(id), clean(params)] as const,
+  notes: (id: number, params: { indicator: string; area: string; period: string }) => [...commentaryKeys.partnership(id), 'partner-notes', clean(params)] as const,
+};
+
+/**
+ * What a stored return can change: the figures, the submissions list, the revisions, the returns'
+ * statuses, and the commentary (whether its figure was revised since; partners' notes).
+ */
 export function keysChangedByUpload() {
-  return [indicatorKeys.figures(), areaKeys.summaries(), submissionKeys.all, revisionKeys.all, adminKeys.audits(), cycleKeys.statuses(), partnershipKeys.strategies()];
+  return [indicatorKeys.figures(), areaKeys.summaries(), submissionKeys.all, revisionKeys.all, adminKeys.audits(), cycleKeys.statuses(), partnershipKeys.strategies(), commentaryKeys.all];
 }

@@ -1,10 +1,11 @@
 // Administration: users, organisations and their grants, API tokens (shown once), the sign-in
 // settings, the audit trail and security alerts. One page with a section per address: /admin/users,
-// /admin/organisations, /admin/tokens, /admin/sign-in, /admin/audit, /admin/security-alerts.
+// /admin/organisations, /admin/partnerships, /admin/tokens, /admin/sign-in, /admin/audit, /admin/security-alerts.
 import { Link } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { AuditSection } from './AuditSection';
 import { OrganisationsSection } from './OrganisationsSection';
+import { PartnershipsSection } from './PartnershipsSection';
 import { SecurityAlertsNotice, SecurityAlertsSection } from './SecurityAlertsSection';
 import { SignInSettingsSection } from './SignInSettingsSection';
 import { TokensSection } from './TokensSection';
@@ -13,6 +14,7 @@ import { UsersSection } from './UsersSection';
 const SECTIONS = [
   { id: 'users', title: 'Users' },
   { id: 'organisations', title: 'Organisations and grants' },
+  { id: 'partnerships', title: 'Partnerships' },
   { id: 'tokens', title: 'API tokens' },
   { id: 'sign-in', title: 'Sign-in settings' },
   { id: 'audit', title: 'Audit trail' },
@@ -55,6 +57,7 @@ export default function AdminPage({ params }: { params: Record<string, string> }
       )}
       {section?.id === 'users' && <UsersSection />}
       {section?.id === 'organisations' && <OrganisationsSection />}
+      {section?.id === 'partnerships' && <PartnershipsSection />}
       {section?.id === 'tokens' && <TokensSection />}
       {section?.id === 'sign-in' && <SignInSettingsSection />}
       {section?.id === 'audit' && <AuditSection />}

@@ -1,5 +1,6 @@
 // The audit trail: every sign-in, upload, export and change, newest first, filtered by action,
-// outcome and who, a page at a time with the filters in the address.
+// outcome and who, a page at a time with the filters in the address. The actions offered are the
+// server's own list (schemas/audit-actions.ts), so every action it records can be filtered on.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { href, Link, useSearchParams } from '../../app/router';
@@ -9,27 +10,11 @@ import { Select } from '../../components/Select';
 import { TableHead } from '../../components/TableHead';
 import { TextInput } from '../../components/TextInput';
 import { formatDateTime, formatNumber, plural } from '../../lib/format';
+import { AUDIT_ACTIONS } from '../../../../schemas/audit-actions';
 import { auditQueryOptions } from './api';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const AUDIT_ACTIONS = [
-  'upload',
-  'upload-dry-run',
-  'sign-in',
-  'sign-out',
-  'password-change',
-  'token-create',
-  'token-revoke',
-  'token-use-rejected',
-  'user-create',
-  'user-update',
-  'organisation-create',
-  'grants-update',
-  'sign-in-settings-update',
-  'export',
-  'access-denied',
-];
 
 export function AuditSection() {
   const [params, setParams] = useSearchParams();

@@ -5,12 +5,13 @@
 // refuses their edits anyway). After a save the form closes and focus goes to what changed: the
 // action's heading, or the confirmation of an import or deletion.
 import { useEffect, useState } from 'react';
-import { href, Link, useSearchParams } from '../../app/router';
+import { href, useSearchParams } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { isApiError } from '../../lib/api-client';
 import { plural } from '../../lib/format';
 import { useMe } from '../auth/api';
+import { PartnershipHeader } from '../partnership/PartnershipHeader';
 import { ActionCard, actionHeadingId, panelButtonId, type CardPanel } from './ActionCard';
 import { ActionForm } from './ActionForm';
 import { aimChoicesFromPlan, useAddAction, useAddProgress, useAimChoices, useChangeAction, useDeleteAction, usePlan, type DeliveryPlan, type PlanAction } from './api';
@@ -265,12 +266,10 @@ export default function DeliveryPlanPage({ params }: { params: Record<string, st
   }
   return (
     <>
-      <Link className="govuk-back-link" to={`/partnerships/${partnership}`}>
-        {name ?? 'The partnership'}
-      </Link>
       <PageHeading title={name ? `Delivery plan: ${name}` : 'Delivery plan'} caption={name}>
         Delivery plan
       </PageHeading>
+      <PartnershipHeader id={partnership} current="/plan" period={search.get('period')} />
       <QueryState query={plan} what="the delivery plan">
         {(data) => <Plan partnership={partnership} plan={data} canEdit={canEdit} />}
       </QueryState>

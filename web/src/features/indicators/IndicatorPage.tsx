@@ -3,9 +3,10 @@
 // metadata, the trend at every quarter as rolling twelve months (the board's default) or as
 // quarters (interval band, benchmark line, reference range), every area under the same parent
 // compared in the Fingertips manner, a data table with downloads beside each chart, and for
-// analysts the revisions of the figures shown. A figure stored with a warning says so beside the
-// value, in the tables and in the downloads (DOMAIN.md 5.7); a comparison that could not be made
-// says why and what to load. Opened without a period it shows the area's latest complete twelve
+// analysts the revisions of the figures shown; for a reader whose partnership covers the area,
+// its commentary on the figure and the partners' notes behind it. A figure stored with a warning
+// says so beside the value, in the tables and in the downloads (DOMAIN.md 5.7); a comparison that
+// could not be made says why and what to load. Opened without a period it shows the area's latest complete twelve
 // months, as the overview does. Prints as a board paper.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -42,6 +43,7 @@ import { benchmarkNoteText, benchmarkWords, statusExplanation, trendWords, yearE
 import { lastQuarterOf, periodKindOf, quartersEndingWith } from '../../lib/periods';
 import { returnTitle } from '../../lib/return-types';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
+import { FigureCommentary } from '../commentary/FigureCommentary';
 import { compareChartHeight, compareOption } from './charts/compare-option';
 import { trendOption } from './charts/trend-option';
 import { Revisions } from './Revisions';
@@ -355,6 +357,7 @@ function IndicatorContent({ id, selection, period, areas }: { id: string; select
                 Back to the overview
               </Link>
             </div>
+            <FigureCommentary indicator={indicator.id} indicatorTitle={indicator.title} area={selection.area} areaName={areaName(selection.area)} period={period} />
             <h2 className="govuk-heading-m">About this indicator</h2>
             <Metadata indicator={indicator} />
             <section aria-labelledby="trend-heading" className="govuk-!-margin-bottom-8">

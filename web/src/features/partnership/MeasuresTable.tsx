@@ -4,12 +4,14 @@
 // each row stacks into a block with the column's name beside each value (the labels are for
 // sight only; a screen reader has the column headers), so nothing scrolls sideways; in print the
 // table shrinks to the page's width.
+import { Fragment } from 'react';
 import type { Indicator } from '../../api/indicators';
 import { href, Link } from '../../app/router';
 import { JudgementTag } from '../../components/Judgement';
 import { benchmarkWords, type Assessment } from '../../lib/judgement';
 import { figureWords, intervalWords, periodCell, plainValue, targetWords } from '../../lib/strategy';
 import type { UnitSubject } from '../../lib/units';
+import { MeasureCommentaryRow, type PageCommentary } from '../commentary/PageCommentary';
 import type { Aim, Measure } from './api';
 import { StatusTag } from './StatusTag';
 
@@ -105,12 +107,15 @@ export function MeasuresTable({
   periodLabel,
   catalogue,
   partnershipBenchmark,
+  commentary = null,
 }: {
   aim: Aim;
   period: string;
   periodLabel: string;
   catalogue: readonly Indicator[] | undefined;
   partnershipBenchmark: string;
+  /** With it, a row under each measure holds the measure's commentary. */
+  commentary?: PageCommentary | null;
 }) {
   if (aim.measures.length === 0) return <p className="govuk-body">This aim has no measures yet.</p>;
   return (
@@ -129,7 +134,10 @@ export function MeasuresTable({
       </thead>
       <tbody className="govuk-table__body">
         {aim.measures.map((measure) => (
-          <MeasureRow key={measure.id} measure={measure} period={period} subject={measureSubject(measure, catalogue)} partnershipBenchmark={partnershipBenchmark} />
+          <Fragment key={measure.id}>
+            <MeasureRow measure={measure} period={period} subject={measureSubject(measure, catalogue)} partnershipBenchmark={partnershipBenchmark} />
+            {commentary && <MeasureCommentaryRow page={commentary} measure={measure} label={`${measure.indicatorTitle}, ${measure.areaName}`} columns={MEASURE_COLUMNS.length} />}
+          </Fragment>
         ))}
       </tbody>
     </table>

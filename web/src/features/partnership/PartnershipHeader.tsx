@@ -1,11 +1,14 @@
 // The top of every partnership page: the switcher for someone who belongs to several
 // partnerships (a select and a button, so choosing with the keyboard never leaves the page
-// before they mean it to), and the partnership's sections. Only "Aims and measures" exists yet;
-// the delivery plan and the board paper join SECTIONS when their pages do.
+// before they mean it to), and the partnership's sections: aims and measures, the delivery plan
+// and the board paper. The twelve months chosen go with the reader from section to section and
+// from partnership to partnership, so the paper opened from the aims is the paper for the year
+// they were reading. Also the notice for a strategy read after it ended.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link } from '../../app/router';
+import { Link, navigate } from '../../app/router';
 import { Select } from '../../components/Select';
-import type { Partnership } from './api';
+import { lastQuarterOf, parseQuarterId, quarterOrdinal } from '../../lib/periods';
+import { usePartnerships, type Partnership } from './api';
 
 export interface PartnershipSection {
   label: string;
@@ -13,7 +16,18 @@ export interface PartnershipSection {
   path: string;
 }
 
-export const SECTIONS: PartnershipSection[] = [{ label: 'Aims and measures', path: '' }];
+export const SECTIONS = [
+  { label: 'Aims and measures', path: '' },
+  { label: 'Delivery plan', path: '/plan' },
+  { label: 'Board paper', path: '/paper' },
+] as const satisfies readonly PartnershipSection[];
+
+export type SectionPath = (typeof SECTIONS)[number]['path'];
+
+/** A section of a partnership for the twelve months chosen, if any: `/partnerships/3/paper?period=2025-26`. */
+export function sectionPath(id: number, section: SectionPath, period?: string | null): string {
+  return `/partnerships/${id}${section}${period ? `?period=${encodeURIComponent(period)}` : ''}`;
+}
 
 export function PartnershipSwitcher({ partnerships, current, onSwitch }: { partnerships: readonly Partnership[]; current: number; onSwitch: (id: number) => void }) {
   const [chosen, setChosen] = useState(String(current));
@@ -35,7 +49,7 @@ export function PartnershipSwitcher({ partnerships, current, onSwitch }: { partn
   );
 }
 
-export function PartnershipSections({ id, current, search }: { id: number; current: string; search: string }) {
+export function PartnershipSections({ id, current, period }: { id: number; current: SectionPath; period?: string | null }) {
   return (
     <nav className="app-sections" aria-label="Partnership sections">
       <ul className="app-sections__list">
@@ -43,7 +57,7 @@ export function PartnershipSections({ id, current, search }: { id: number; curre
           const active = section.path === current;
           return (
             <li key={section.path} className={`app-sections__item${active ? ' app-sections__item--active' : ''}`}>
-              <Link className="govuk-link govuk-link--no-visited-state" to={`/partnerships/${id}${section.path}${search}`} aria-current={active ? 'page' : undefined}>
+              <Link className="govuk-link govuk-link--no-visited-state" to={sectionPath(id, section.path, period)} aria-current={active ? 'page' : undefined}>
                 {section.label}
               </Link>
             </li>
@@ -51,5 +65,39 @@ export function PartnershipSections({ id, current, search }: { id: number; curre
         })}
       </ul>
     </nav>
+  );
+}
+
+/** The switcher and the sections, as every partnership page shows them; switching keeps the section and the period. */
+export function PartnershipHeader({ id, current, period }: { id: number; current: SectionPath; period?: string | null }) {
+  const partnerships = usePartnerships();
+  return (
+    <>
+      {partnerships.data && <PartnershipSwitcher partnerships={partnerships.data} current={id} onSwitch={(next) => navigate(sectionPath(next, current, period))} />}
+      <PartnershipSections id={id} current={current} period={period} />
+    </>
+  );
+}
+
+/**
+ * Whether a period ends after a strategy's last financial year, so its targets are read against
+ * figures the strategy never covered: a strategy to 2019-20 read over 2025-26, or over the 12
+ * months to June 2020 (its last quarter is after March 2020); not over 2019-20 or calendar 2019.
+ */
+export function readAfterStrategyEnded(strategyTo: string, period: string): boolean {
+  const last = lastQuarterOf(period);
+  const endOfStrategy = parseQuarterId(`${strategyTo}Q4`);
+  const lastQuarter = last ? parseQuarterId(last) : null;
+  if (!endOfStrategy || !lastQuarter) return false;
+  return quarterOrdinal(lastQuarter) > quarterOrdinal(endOfStrategy);
+}
+
+/** Said on the partnership page and the paper when the strategy shown ran out before the period. */
+export function StrategyEndedNotice({ strategy, period }: { strategy: { to: string }; period: string }) {
+  if (!readAfterStrategyEnded(strategy.to, period)) return null;
+  return (
+    <div className="govuk-inset-text app-strategy-ended">
+      This strategy ran to {strategy.to}; its targets are read against later figures until a new strategy is added.
+    </div>
   );
 }

@@ -2,20 +2,23 @@
 // latest complete twelve months unless another is chosen), answering first "which of our aims
 // are off track?" (how many aims have each status, and those off track or at risk by name), then
 // each aim in the strategy's own order with its measures: baseline, target, the latest figure
-// with its interval, the benchmark comparison, status and the reason. A filter leaves only the
-// aims off track or at risk. The period and the filter live in the address, so a view can be
-// bookmarked, shared and printed as it is; it prints as a compact board summary.
+// with its interval, the benchmark comparison, status and the reason, and the commentary on each
+// aim and measure for the period. A filter leaves only the aims off track or at risk. The period
+// and the filter live in the address, so a view can be bookmarked, shared and printed as it is;
+// it prints as a compact board summary.
 import { useEffect } from 'react';
 import { areaNamer, useAreas, useCatalogue, type Indicator } from '../../api/indicators';
-import { navigate, useSearchParams } from '../../app/router';
+import { Link, useSearchParams } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { Loading, QueryState } from '../../components/QueryState';
 import { formatDate, periodLabel } from '../../lib/format';
 import { needsAttention } from '../../lib/strategy';
+import { useMe } from '../auth/api';
+import { AimCommentary, CommentaryUnavailable, usePageCommentary, type PageCommentary } from '../commentary/PageCommentary';
 import { usePartnerships, useStrategy, type StrategyView } from './api';
-import { partnershipPath, rememberPartnership } from './landing';
+import { rememberPartnership } from './landing';
 import { MeasuresTable } from './MeasuresTable';
-import { PartnershipSections, PartnershipSwitcher } from './PartnershipHeader';
+import { PartnershipHeader, StrategyEndedNotice } from './PartnershipHeader';
 import { StatusRules } from './StatusRules';
 import { aimAnchor, StatusSummary } from './StatusSummary';
 import { StatusTag } from './StatusTag';
@@ -50,6 +53,7 @@ export function StrategyBody({
   onlyAttention,
   onFilter,
   onPeriod,
+  commentary = null,
 }: {
   view: StrategyView;
   catalogue: readonly Indicator[] | undefined;
@@ -57,6 +61,8 @@ export function StrategyBody({
   onlyAttention: boolean;
   onFilter: (only: boolean) => void;
   onPeriod: (period: string) => void;
+  /** The partnership's commentary for the period, under each aim and measure; none where it is not read (a test of the strategy alone). */
+  commentary?: PageCommentary | null;
 }) {
   const shown = onlyAttention ? view.aims.filter((a) => needsAttention(a.status)) : view.aims;
   return (
@@ -70,6 +76,7 @@ export function StrategyBody({
         {view.strategy.title}
         {view.period.chosen === 'latest-twelve-months' ? ': the latest twelve months for which figures are held.' : '.'} Compared with {benchmarkName} unless a measure says otherwise.
       </p>
+      <StrategyEndedNotice strategy={view.strategy} period={view.period.id} />
       <StatusSummary aims={view.aims} />
       <div className="app-no-print">
         <StrategyPeriodForm period={view.period.id} onApply={onPeriod} />
@@ -81,6 +88,7 @@ export function StrategyBody({
           </button>
         </div>
       </div>
+      <CommentaryUnavailable page={commentary} />
       {shown.length === 0 && <p className="govuk-body">No aim is off track or at risk in {view.period.label.toLowerCase()}.</p>}
       {shown.map((aim) => {
         const position = view.aims.indexOf(aim) + 1;
@@ -97,7 +105,8 @@ export function StrategyBody({
               </p>
             </div>
             {aim.description && <p className="govuk-body app-strategy-aim__description">{aim.description}</p>}
-            <MeasuresTable aim={aim} period={view.period.id} periodLabel={view.period.label} catalogue={catalogue} partnershipBenchmark={benchmarkName} />
+            <MeasuresTable aim={aim} period={view.period.id} periodLabel={view.period.label} catalogue={catalogue} partnershipBenchmark={benchmarkName} commentary={commentary} />
+            {commentary && <AimCommentary page={commentary} aim={aim} label={`Aim ${position}: ${aim.title}`} />}
           </section>
         );
       })}
@@ -117,6 +126,10 @@ export default function PartnershipPage({ params }: { params: Record<string, str
   const partnership = partnerships.data?.find((p) => p.id === id);
   const name = strategy.data?.partnership.name ?? partnership?.name ?? 'Partnership';
   const shownPeriod = period ?? strategy.data?.period.id;
+  // Administrators and the partnership's analysts write its strategy (the server decides; this only shows the way).
+  const role = useMe().data?.user.role;
+  const canEdit = role === 'admin' || role === 'analyst';
+  const commentary = usePageCommentary(id, strategy.data?.period);
 
   useEffect(() => {
     if (partnership) rememberPartnership(partnership.id);
@@ -127,10 +140,14 @@ export default function PartnershipPage({ params }: { params: Record<string, str
       <PageHeading title={shownPeriod ? `${name}: aims and measures, ${periodLabel(shownPeriod)}` : `${name}: aims and measures`} caption="Our strategy">
         {name}
       </PageHeading>
-      {partnerships.data && (
-        <PartnershipSwitcher partnerships={partnerships.data} current={id} onSwitch={(next) => navigate(partnershipPath(next, { period }))} />
+      <PartnershipHeader id={id} current="" period={period} />
+      {canEdit && (
+        <p className="govuk-body app-no-print">
+          <Link className="govuk-link" to={`/partnerships/${id}/strategy/edit${strategy.data ? `?strategy=${strategy.data.strategy.id}` : ''}`}>
+            Edit strategy
+          </Link>
+        </p>
       )}
-      <PartnershipSections id={id} current="" search={period ? `?period=${encodeURIComponent(period)}` : ''} />
       {catalogue.isPending ? (
         <Loading what="the strategy" />
       ) : (
@@ -143,6 +160,7 @@ export default function PartnershipPage({ params }: { params: Record<string, str
               onlyAttention={onlyAttention}
               onFilter={(only) => setSearch({ [FILTER_PARAM]: only ? FILTER_ATTENTION : null })}
               onPeriod={(next) => setSearch({ period: next }, { replace: false })}
+              commentary={commentary}
             />
           )}
         </QueryState>

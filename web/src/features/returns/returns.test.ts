@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RETURN_DEFINITIONS } from '../../../../schemas/returns';
 import type { Me } from '../auth/api';
 import { uploadOutcome } from './api';
 import { decodeCsv, MAX_PREVIEW_ROWS, normaliseHeader, previewCsv, problemsByRow, rowsToShow } from './file-preview';
@@ -75,7 +76,10 @@ describe('sendableTypes', () => {
   });
   it('offers analysts every return, reference data included, for any area', () => {
     const types = sendableTypes(me('analyst'));
-    expect(types.map((t) => t.info.type)).toEqual(['police', 'marac', 'idva', 'csc', 'refuge', 'population', 'benchmark']);
+    // Partners' returns first, then reference data, each in the registry's order.
+    const registry = [...RETURN_DEFINITIONS.filter((d) => !d.reference), ...RETURN_DEFINITIONS.filter((d) => d.reference)].map((d) => d.type);
+    expect(types.map((t) => t.info.type)).toEqual(registry);
+    expect(registry.slice(0, 5)).toEqual(['police', 'marac', 'idva', 'csc', 'refuge']);
     expect(types.every((t) => t.areas === null)).toBe(true);
   });
   it('summarises periods', () => {

@@ -1,14 +1,14 @@
-// The error bodies of the commentary and board paper routes ({statusCode, error, message, code}),
-// and the period check they share: anything a client can send that makes no sense is a 4xx that
-// says why in plain words.
+// The error body the partnership routes answer with ({statusCode, error, message, code}), and the
+// refusals they share: anything a client can send that makes no sense is a 4xx that says why in
+// plain words, and a partnership the reader does not belong to is a 404, as if it did not exist.
+import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { parsePeriodId, parseQuarterId, quarterId } from '../../schemas/periods';
 
-type Status = 400 | 404 | 409;
-const ERROR_NAMES: Record<Status, string> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict' };
+export type ProblemStatus = 400 | 404 | 409 | 413 | 415 | 503;
 
-export function problem(reply: FastifyReply, statusCode: Status, code: string, message: string) {
-  return reply.code(statusCode).send({ statusCode, error: ERROR_NAMES[statusCode], message, code });
+export function problem(reply: FastifyReply, statusCode: ProblemStatus, code: string, message: string) {
+  return reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code });
 }
 
 export const PERIOD_FORMS = '2019-20Q3 (a quarter), 2019-20 (a financial year), 2019 (a calendar year) or R12-2019-20Q3 (the twelve months to a quarter)';
