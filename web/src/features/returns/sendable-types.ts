@@ -12,7 +12,8 @@ export const LOCAL_MEASURE_TYPE: ReturnTypeInfo = {
   columns: LOCAL_MEASURE_DEFINITION.columns.map((c) => ({ name: c.name, description: c.description, role: c.role, optional: Boolean(c.optional) })),
 };
 
-export const SENDABLE_TYPES: ReturnTypeInfo[] = [...RETURN_TYPES, LOCAL_MEASURE_TYPE];
+/** Partners' returns, the local measure return among them, then reference data. */
+export const SENDABLE_TYPES: ReturnTypeInfo[] = [...RETURN_TYPES.filter((t) => !t.reference), LOCAL_MEASURE_TYPE, ...RETURN_TYPES.filter((t) => t.reference)];
 
 export function findSendableType(type: string): ReturnTypeInfo | undefined {
   return type === LOCAL_MEASURE_TYPE.type ? LOCAL_MEASURE_TYPE : findReturnType(type);
