@@ -1,9 +1,11 @@
 // Administration: users, organisations and their grants, API tokens (shown once), the sign-in
 // settings, the audit trail and security alerts. One page with a section per address: /admin/users,
-// /admin/organisations, /admin/partnerships, /admin/tokens, /admin/sign-in, /admin/audit, /admin/security-alerts.
+// /admin/organisations, /admin/partnerships,
+// /admin/local-measures, /admin/tokens, /admin/sign-in, /admin/audit, /admin/security-alerts.
 import { Link } from '../../app/router';
 import { PageHeading } from '../../components/PageHeading';
 import { AuditSection } from './AuditSection';
+import { LocalMeasuresSection } from './LocalMeasuresSection';
 import { OrganisationsSection } from './OrganisationsSection';
 import { PartnershipsSection } from './PartnershipsSection';
 import { SecurityAlertsNotice, SecurityAlertsSection } from './SecurityAlertsSection';
@@ -15,6 +17,7 @@ const SECTIONS = [
   { id: 'users', title: 'Users' },
   { id: 'organisations', title: 'Organisations and grants' },
   { id: 'partnerships', title: 'Partnerships' },
+  { id: 'local-measures', title: 'Local measures' },
   { id: 'tokens', title: 'API tokens' },
   { id: 'sign-in', title: 'Sign-in settings' },
   { id: 'audit', title: 'Audit trail' },
@@ -58,6 +61,7 @@ export default function AdminPage({ params }: { params: Record<string, string> }
       {section?.id === 'users' && <UsersSection />}
       {section?.id === 'organisations' && <OrganisationsSection />}
       {section?.id === 'partnerships' && <PartnershipsSection />}
+      {section?.id === 'local-measures' && <LocalMeasuresSection />}
       {section?.id === 'tokens' && <TokensSection />}
       {section?.id === 'sign-in' && <SignInSettingsSection />}
       {section?.id === 'audit' && <AuditSection />}

@@ -44,6 +44,7 @@ import { lastQuarterOf, periodKindOf, quartersEndingWith } from '../../lib/perio
 import { returnTitle } from '../../lib/return-types';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
 import { FigureCommentary } from '../commentary/FigureCommentary';
+import { parseLocalIndicatorId } from '../../../../schemas/local-measures-api';
 import { compareChartHeight, compareOption } from './charts/compare-option';
 import { trendOption } from './charts/trend-option';
 import { Revisions } from './Revisions';
@@ -330,7 +331,9 @@ function IndicatorContent({ id, selection, period, areas }: { id: string; select
   const values = useQuery(valuesQueryOptions(id, { area: selection.area, period, benchmark: selection.benchmark, level: selection.level }));
   const series = useQuery(seriesQueryOptions(id, { area: selection.area, kind: trendKind, from: quarters[0], to, benchmark: selection.benchmark, level: selection.level }));
   const parent = comparisonParent(areas, selection.area, selection.benchmark);
-  const compare = useQuery({ ...compareQueryOptions(id, { parent: parent ?? '', period, level: selection.level }), enabled: parent !== null });
+  // A partnership's own measure is reported by its areas alone: the other areas under a parent would all read "no data".
+  const local = parseLocalIndicatorId(id) !== null;
+  const compare = useQuery({ ...compareQueryOptions(id, { parent: parent ?? '', period, level: selection.level }), enabled: parent !== null && !local });
   const entry = areas.find((a) => a.code === selection.area);
   const linkSelection = { ...selection, period };
 
@@ -369,7 +372,9 @@ function IndicatorContent({ id, selection, period, areas }: { id: string; select
                 {(s) => <TrendSection series={s} level={selection.level} reference={referenceFor(indicator, s.kind)} areaName={areaName} />}
               </QueryState>
             </section>
-            {parent ? (
+            {local ? (
+              <p className="govuk-body">This is the partnership’s own measure: other areas do not report it, so it is not compared with them.</p>
+            ) : parent ? (
               <QueryState query={compare} what="the comparison with other areas">
                 {(c) => <CompareSection comparison={c} level={selection.level} highlight={selection.area} areaName={areaName} />}
               </QueryState>

@@ -85,7 +85,7 @@ export function IndicatorCard({ item, summary, selection, areaName }: { item: Su
   return (
     <li className={`app-card app-card--${tone}`} aria-labelledby={headingId}>
       <h3 className="app-card__title" id={headingId}>
-        <Link className="govuk-link" to={href(`/indicators/${indicator.id}`, selectionParams({ ...selection, period: summary.period.id }))}>
+        <Link className="govuk-link" to={href(`/indicators/${encodeURIComponent(indicator.id)}`, selectionParams({ ...selection, period: summary.period.id }))}>
           {indicator.title}
         </Link>
       </h3>

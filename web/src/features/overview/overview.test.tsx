@@ -104,3 +104,14 @@ describe('an overview card whose benchmark has no figures', () => {
     expect(card(item(), summary('quarter', '2019-20Q3')).querySelector('.app-benchmark-note')).toBeNull();
   });
 });
+
+describe('an overview card for a partnership’s own measure', () => {
+  it('links to its indicator page with the id in one path segment', () => {
+    const own = item();
+    own.indicator = { ...own.indicator, id: 'local:4:campaign-reach', title: 'Campaign reach' };
+    const li = card(own, summary('rolling-year', 'R12-2019-20Q4'));
+    const link = li.querySelector('a')!;
+    expect(link.textContent).toBe('Campaign reach');
+    expect(link.getAttribute('href')).toBe(`/indicators/local%3A4%3Acampaign-reach?area=${BEDFORD}&period=R12-2019-20Q4`);
+  });
+});

@@ -10,9 +10,10 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { Select } from '../../components/Select';
 import { TableHead } from '../../components/TableHead';
 import { formatDateTime, formatNumber, listInWords, plural, shortPeriodLabel } from '../../lib/format';
-import { RETURN_TYPES, returnTitle, type ReturnTypeInfo } from '../../lib/return-types';
+import type { ReturnTypeInfo } from '../../lib/return-types';
 import { useMe, type Me } from '../auth/api';
 import { aReturn } from '../../../../schemas/returns/words';
+import { SENDABLE_TYPES, sendableTitle } from './sendable-types';
 import { TemplateLinks } from './TemplateLinks';
 
 export const HISTORY_PAGE_SIZE = 20;
@@ -21,12 +22,12 @@ export const HISTORY_PAGE_SIZE = 20;
 export function sendableTypes(me: Me): Array<{ info: ReturnTypeInfo; areas: string[] | null }> {
   const { role, grants } = me.user;
   if (role === 'partner') {
-    return RETURN_TYPES.filter((t) => !t.reference && grants.some((g) => g.returnType === t.type)).map((info) => ({
+    return SENDABLE_TYPES.filter((t) => !t.reference && grants.some((g) => g.returnType === t.type)).map((info) => ({
       info,
       areas: grants.filter((g) => g.returnType === info.type).map((g) => g.areaCode),
     }));
   }
-  return RETURN_TYPES.map((info) => ({ info, areas: null }));
+  return SENDABLE_TYPES.map((info) => ({ info, areas: null }));
 }
 
 /** "Q1 2020-21 to Q4 2020-21 (4 quarters)" or the single period. */
@@ -54,7 +55,7 @@ function History({ items, areaName }: { items: Submission[]; areaName: (c: strin
               </th>
               <td className="govuk-table__cell">{formatDateTime(s.receivedAt)}</td>
               <td className="govuk-table__cell">
-                {returnTitle(s.returnType)}
+                {sendableTitle(s.returnType)}
                 {s.fileName && (
                   <>
                     <br />

@@ -12,7 +12,7 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
 import { capitalise, columnWords, periodInWords } from '../../../../schemas/returns/words';
 import { formatCellValue, formatDateTime, formatNumber, listInWords, plural } from '../../lib/format';
-import { returnTitle } from '../../lib/return-types';
+import { sendableTitle } from './sendable-types';
 import { useMe } from '../auth/api';
 
 /** Rows whose changes are looked up one by one; a longer file shows its rows without them. */
@@ -113,7 +113,7 @@ function Rows({ submission, areaName }: { submission: SubmissionDetail; areaName
 
 function Details({ submission, areaName }: { submission: SubmissionDetail; areaName: (c: string) => string }) {
   const facts: Array<[string, string]> = [
-    ['Return', returnTitle(submission.returnType)],
+    ['Return', sendableTitle(submission.returnType)],
     ['Received', formatDateTime(submission.receivedAt)],
     ['Sent by', submission.submittedBy.name],
     ['File', `${submission.fileName ?? 'Not named'} (${submission.fileFormat.toUpperCase()})`],

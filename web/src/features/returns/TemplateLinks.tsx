@@ -17,8 +17,10 @@ export function TemplateLinks({ info }: { info: ReturnTypeInfo }) {
     <>
       {areas > 0 && (
         <p className="govuk-body">
-          The templates come with a row for each of your {plural(areas, 'area')} for {quarterLabel(parseQuarterId(latestQuarter())!)}, the latest quarter
-          that has ended: fill in the figures and upload the file.
+          {info.type === 'local-measure'
+            ? `The CSV template comes with a row for each measure your organisation is named to send, in each of your ${plural(areas, 'area')},`
+            : `The templates come with a row for each of your ${plural(areas, 'area')}`}{' '}
+          for {quarterLabel(parseQuarterId(latestQuarter())!)}, the latest quarter that has ended: fill in the figures and upload the file.
         </p>
       )}
       <ul className="govuk-list">

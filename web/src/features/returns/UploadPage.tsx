@@ -17,7 +17,8 @@ import { Loading } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { TableHead } from '../../components/TableHead';
 import { formatDate, formatNumber, listInWords, periodLabel, plural } from '../../lib/format';
-import { findReturnType, type ReturnTypeInfo } from '../../lib/return-types';
+import type { ReturnTypeInfo } from '../../lib/return-types';
+import { findSendableType } from './sendable-types';
 import { aReturn, capitalise, theReturn } from '../../../../schemas/returns/words';
 import { useMe } from '../auth/api';
 import { useCheckReturn, useSendReturn, type Corrections, type LockedQuarter, type Problem, type UploadOutcome } from './api';
@@ -442,7 +443,7 @@ function Stored({ outcome, info, areaName }: { outcome: Extract<UploadOutcome, {
 }
 
 export default function UploadPage({ params }: { params: Record<string, string> }) {
-  const info = findReturnType(params.type);
+  const info = findSendableType(params.type);
   const me = useMe();
   const areas = useAreas();
   const areaName = areaNamer(areas.data);

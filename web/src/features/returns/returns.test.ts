@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RETURN_DEFINITIONS } from '../../../../schemas/returns';
+import { LOCAL_MEASURE_DEFINITION, RETURN_DEFINITIONS } from '../../../../schemas/returns';
 import type { Me } from '../auth/api';
 import { uploadOutcome } from './api';
 import { decodeCsv, MAX_PREVIEW_ROWS, normaliseHeader, previewCsv, problemsByRow, rowsToShow } from './file-preview';
@@ -74,10 +74,15 @@ describe('sendableTypes', () => {
     );
     expect(types.map((t) => [t.info.type, t.areas])).toEqual([['police', ['E06000060', 'E10000025']]]);
   });
+  it('offers a partner the local measure return, which the registry keeps apart, where it has a grant for it', () => {
+    const types = sendableTypes(me('partner', [{ returnType: 'local-measure', areaCode: 'E09000004' }]));
+    expect(types.map((t) => [t.info.type, t.info.title, t.areas])).toEqual([['local-measure', LOCAL_MEASURE_DEFINITION.title, ['E09000004']]]);
+    expect(types[0].info.columns.map((c) => c.name)).toEqual(LOCAL_MEASURE_DEFINITION.columns.map((c) => c.name));
+  });
   it('offers analysts every return, reference data included, for any area', () => {
     const types = sendableTypes(me('analyst'));
-    // Partners' returns first, then reference data, each in the registry's order.
-    const registry = [...RETURN_DEFINITIONS.filter((d) => !d.reference), ...RETURN_DEFINITIONS.filter((d) => d.reference)].map((d) => d.type);
+    // Partners' returns first (the local measure return last of them), then reference data, each in the registry's order.
+    const registry = [...RETURN_DEFINITIONS.filter((d) => !d.reference), LOCAL_MEASURE_DEFINITION, ...RETURN_DEFINITIONS.filter((d) => d.reference)].map((d) => d.type);
     expect(types.map((t) => t.info.type)).toEqual(registry);
     expect(registry.slice(0, 5)).toEqual(['police', 'marac', 'idva', 'csc', 'refuge']);
     expect(types.every((t) => t.areas === null)).toBe(true);

@@ -36,12 +36,13 @@ export function polarityDirection(indicator: Indicator | undefined): Direction |
   return '';
 }
 
-/** The catalogue as a select's groups, in the catalogue's own order. */
+/** The catalogue as a select's groups, in the catalogue's own order; the partnership's own measures apart, as the overview shows them. */
 export function indicatorGroups(catalogue: readonly Indicator[]) {
   const groups: Array<{ label: string; options: Array<{ value: string; label: string }> }> = [];
   for (const indicator of catalogue) {
-    let group = groups.find((g) => g.label === indicator.aimTitle);
-    if (!group) groups.push((group = { label: indicator.aimTitle, options: [] }));
+    const label = indicator.partnership === undefined ? indicator.aimTitle : 'The partnership’s own measures';
+    let group = groups.find((g) => g.label === label);
+    if (!group) groups.push((group = { label, options: [] }));
     group.options.push({ value: indicator.id, label: indicator.title });
   }
   return groups;

@@ -104,10 +104,14 @@ function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
+/** What GET /api/indicators answers: the reader's catalogue, with the own measures of every partnership they belong to. */
+let catalogue: Array<ReturnType<typeof indicator> & { partnership?: number }>;
+
 beforeEach(() => {
   sent = [];
   answers = {};
   partnerships = [PARTNERSHIP];
+  catalogue = CATALOGUE;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (path: string, init: RequestInit = {}) => {
@@ -116,7 +120,7 @@ beforeEach(() => {
       sent.push({ method, path, body });
       if (method === 'GET' && path === '/api/partnerships') return json({ partnerships });
       if (method === 'GET' && path === '/api/areas') return json({ areas: AREAS });
-      if (method === 'GET' && path === '/api/indicators') return json({ indicators: CATALOGUE });
+      if (method === 'GET' && path === '/api/indicators') return json({ indicators: catalogue });
       if (method === 'GET' && path === '/api/partnerships/3/strategy?strategy=7') return json(VIEW);
       const answer = answers[`${method} ${path}`];
       if (!answer) throw new Error(`unexpected request ${method} ${path}`);
@@ -167,6 +171,20 @@ describe('the strategy editor', () => {
     expect(versions.getByRole('link', { name: 'Oxfordshire DA Strategy (2019-20 to 2023-24)' }).getAttribute('aria-current')).toBe('page');
     expect(versions.getByRole('link', { name: 'Start a new version' }).getAttribute('href')).toBe('/partnerships/3/strategy/edit?strategy=new');
     expect(sent.some((s) => s.path === '/api/partnerships/3/strategy?strategy=7')).toBe(true);
+  });
+
+  it('offers the partnership’s own measures apart, and no other partnership’s', async () => {
+    const own = (partnership: number, id: string, title: string) => ({ ...indicator(`local:${partnership}:${id}`, title, 'prevention-and-workforce', 'Prevention', 'higher-better'), partnership });
+    catalogue = [...CATALOGUE, own(3, 'sanctuary-visits', 'Sanctuary visits'), own(4, 'campaign-reach', 'Campaign reach')];
+    renderPage();
+    await loaded();
+    const picker = region('Aim 1: Prevention').getByLabelText('Indicator');
+    const groups = [...picker.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]);
+    expect(groups).toEqual([
+      ['Keeping victims safe', ['repeat-victim-rate']],
+      ['Holding perpetrators to account', ['arrest-rate', 'charge-rate']],
+      ['The partnership’s own measures', ['local:3:sanctuary-visits']],
+    ]);
   });
 
   it('adds an aim with a measure, builds its target with a preview, moves it up, and saves it with every id kept', async () => {

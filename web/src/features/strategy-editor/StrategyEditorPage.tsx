@@ -231,13 +231,15 @@ export function chosenVersion(partnership: Partnership, requested: string | null
   return versions.find((s) => String(s.id) === requested) ?? null;
 }
 
-function EditorBody({ partnership, requested, catalogue, register }: { partnership: Partnership; requested: string | null; catalogue: readonly Indicator[]; register: readonly AreaEntry[] }) {
+function EditorBody({ partnership, requested, catalogue: readable, register }: { partnership: Partnership; requested: string | null; catalogue: readonly Indicator[]; register: readonly AreaEntry[] }) {
   const chosen = chosenVersion(partnership, requested);
   const versions = [...partnership.strategies].sort((a, b) => a.from.localeCompare(b.from));
   const latestVersion = versions[versions.length - 1];
   // A new version is begun from the latest one's content; an edited version from its own.
   const source = chosen === 'new' ? latestVersion ?? null : chosen;
   const content = useVersion(partnership.id, source?.id ?? null);
+  // Someone in several partnerships (or an administrator) reads every one's own measures; a strategy may use only its partnership's.
+  const catalogue = readable.filter((i) => i.partnership === undefined || i.partnership === partnership.id);
   if (chosen === null) {
     return (
       <>
