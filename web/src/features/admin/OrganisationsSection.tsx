@@ -10,12 +10,15 @@ import { Select } from '../../components/Select';
 import { TableHead } from '../../components/TableHead';
 import { TextInput } from '../../components/TextInput';
 import { listInWords, plural } from '../../lib/format';
-import { RETURN_TYPES, returnTitle } from '../../lib/return-types';
+
 import type { Grant } from '../auth/api';
 import { organisationsQueryOptions, ORGANISATION_KINDS, useCreateOrganisation, useSetGrants, type Organisation } from './api';
+import { SENDABLE_TYPES, sendableTitle } from '../returns/sendable-types';
 import { errorMessage } from './shared';
 
-const PARTNER_TYPES = RETURN_TYPES.filter((t) => !t.reference);
+// Every return a partner may be granted, the local measure return among them (its senders are
+// also named on each measure).
+const PARTNER_TYPES = SENDABLE_TYPES.filter((t) => !t.reference);
 
 export function grantKey(g: Grant): string {
   return `${g.returnType}|${g.areaCode}`;
@@ -120,7 +123,7 @@ export function OrganisationsSection() {
     if (o.grants.length === 0) return 'Nothing yet';
     const byType = new Map<string, string[]>();
     for (const g of o.grants) byType.set(g.returnType, [...(byType.get(g.returnType) ?? []), areaName(g.areaCode)]);
-    return [...byType.entries()].map(([t, list]) => `${returnTitle(t)}: ${list.length > 4 ? plural(list.length, 'area') : listInWords(list)}`).join('; ');
+    return [...byType.entries()].map(([t, list]) => `${sendableTitle(t)}: ${list.length > 4 ? plural(list.length, 'area') : listInWords(list)}`).join('; ');
   };
   return (
     <>
