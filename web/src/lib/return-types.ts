@@ -2,6 +2,7 @@
 // title, who sends it, and its columns with their descriptions (for the upload page's guidance).
 import './zod-config';
 import { RETURN_DEFINITIONS } from '../../../schemas/returns';
+import type { ReportingFrequency } from '../../../schemas/returns/frequency';
 
 export interface ReturnTypeInfo {
   type: string;
@@ -10,6 +11,8 @@ export interface ReturnTypeInfo {
   /** Reference data (population, benchmarks) is loaded by analysts. */
   reference: boolean;
   columns: Array<{ name: string; description: string; role: 'key' | 'figure' | 'text'; optional: boolean }>;
+  /** How often it is made: a yearly return's period is a financial year. */
+  frequency: ReportingFrequency;
 }
 
 export const RETURN_TYPES: ReturnTypeInfo[] = RETURN_DEFINITIONS.map((d) => ({
@@ -18,6 +21,7 @@ export const RETURN_TYPES: ReturnTypeInfo[] = RETURN_DEFINITIONS.map((d) => ({
   sentBy: d.sentBy,
   reference: d.reference,
   columns: d.columns.map((c) => ({ name: c.name, description: c.description, role: c.role, optional: Boolean(c.optional) })),
+  frequency: d.frequency ?? 'quarterly',
 }));
 
 const byType = new Map(RETURN_TYPES.map((r) => [r.type, r]));

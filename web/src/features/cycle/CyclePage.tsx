@@ -105,8 +105,13 @@ function StatusKey() {
   );
 }
 
+/** What a return's deadline counts from: the quarter, or for a yearly return the financial year. */
+function periodNoun(returnType: string): string {
+  return PARTNER_TYPES.find((t) => t.type === returnType)?.frequency === 'yearly' ? 'financial year' : 'quarter';
+}
+
 function deadlineWords(d: Deadline): string {
-  return `${plural(d.daysAfterQuarterEnd, 'day')} after the quarter ends${d.isDefault ? ' (the default)' : ''}`;
+  return `${plural(d.daysAfterQuarterEnd, 'day')} after the ${d.frequency === 'yearly' ? 'financial year' : 'quarter'} ends${d.isDefault ? ' (the default)' : ''}`;
 }
 
 function Deadlines({ admin }: { admin: boolean }) {
@@ -153,13 +158,13 @@ function Deadlines({ admin }: { admin: boolean }) {
           {change.isError && <ErrorSummary items={[{ text: change.error.message }]} />}
           {change.isSuccess && (
             <div className="govuk-inset-text" role="status">
-              {returnTitle(change.variables.returnType)}: now due {'daysAfterQuarterEnd' in change.variables ? plural(change.variables.daysAfterQuarterEnd, 'day') : ''} after each quarter ends.
+              {returnTitle(change.variables.returnType)}: now due {'daysAfterQuarterEnd' in change.variables ? plural(change.variables.daysAfterQuarterEnd, 'day') : ''} after each {periodNoun(change.variables.returnType)} ends.
             </div>
           )}
           <Select id="deadline-type" label="Return" value={fields.returnType} onChange={(v) => setFields({ ...fields, returnType: v })} options={PARTNER_TYPES.map((t) => ({ value: t.type, label: t.title }))} />
           <TextInput
             id="deadline-days"
-            label="Days after the quarter ends"
+            label={`Days after the ${periodNoun(fields.returnType)} ends`}
             hint="From 0 to 365. The default is 30."
             inputMode="numeric"
             width="3"

@@ -2,8 +2,7 @@
 // sheet), from the server. A partner's templates come filled in with a row for each of their
 // organisation's areas for the quarter due; a blank one is a link away. Analysts get blank ones.
 import type { ReturnTypeInfo } from '../../lib/return-types';
-import { latestQuarter } from '../../lib/periods';
-import { parseQuarterId, quarterLabel } from '../../../../schemas/periods';
+import { calendarOf } from '../../../../schemas/returns/frequency';
 import { plural, theReturn } from '../../../../schemas/returns/words';
 import { useMe } from '../auth/api';
 
@@ -13,6 +12,9 @@ export function TemplateLinks({ info }: { info: ReturnTypeInfo }) {
   const user = me.data?.user;
   const areas = user?.role === 'partner' && !info.reference ? user.grants.filter((g) => g.returnType === info.type).length : 0;
   const forWhom = <span className="govuk-visually-hidden"> for {theReturn(info.type)}</span>;
+  // The period due: the latest quarter that has ended, or for a yearly return the latest financial year.
+  const calendar = calendarOf(info.frequency);
+  const due = calendar.latestEnded(new Date());
   return (
     <>
       {areas > 0 && (
@@ -20,7 +22,7 @@ export function TemplateLinks({ info }: { info: ReturnTypeInfo }) {
           {info.type === 'local-measure'
             ? `The CSV template comes with a row for each measure your organisation is named to send, in each of your ${plural(areas, 'area')},`
             : `The templates come with a row for each of your ${plural(areas, 'area')}`}{' '}
-          for {quarterLabel(parseQuarterId(latestQuarter())!)}, the latest quarter that has ended: fill in the figures and upload the file.
+          for {calendar.label(due)}, the latest {calendar.noun} that has ended: fill in the figures and upload the file.
         </p>
       )}
       <ul className="govuk-list">

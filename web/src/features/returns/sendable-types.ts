@@ -10,6 +10,7 @@ export const LOCAL_MEASURE_TYPE: ReturnTypeInfo = {
   sentBy: LOCAL_MEASURE_DEFINITION.sentBy,
   reference: LOCAL_MEASURE_DEFINITION.reference,
   columns: LOCAL_MEASURE_DEFINITION.columns.map((c) => ({ name: c.name, description: c.description, role: c.role, optional: Boolean(c.optional) })),
+  frequency: LOCAL_MEASURE_DEFINITION.frequency ?? 'quarterly',
 };
 
 /** Partners' returns, the local measure return among them, then reference data. */
