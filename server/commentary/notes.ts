@@ -7,11 +7,12 @@
 // list follows for naming what changed; the reader is told how many were withheld and why.
 import type { PartnerNote } from '../../schemas/commentary-api';
 import type { IndicatorDefinition } from '../../schemas/indicators';
-import { parseQuarterId, quarterLabel, type Period } from '../../schemas/periods';
+import { parsePeriodId, type Period } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
 import type { Db } from '../db/database';
 import type { EngineSession } from '../engine/engine';
 import { returnsDb } from '../returns/tables';
+import { storedPeriodsOf } from '../engine/periods-read';
 
 export interface NotesBehind {
   notes: PartnerNote[];
@@ -29,7 +30,10 @@ function rowAreas(session: EngineSession, area: string): string[] {
 
 export async function notesBehind(db: Db, session: EngineSession, indicator: IndicatorDefinition, area: string, period: Period): Promise<NotesBehind> {
   const areas = rowAreas(session, area);
-  const rows = await returnsDb(db)
+  // The rows a figure is read from: its quarters, or a yearly return's financial year.
+  const periods = storedPeriodsOf(indicator.source, period);
+  if (periods.length === 0) return { notes: [], withheld: 0 };
+  let query = returnsDb(db)
     .selectFrom('current_rows as c')
     .innerJoin('return_rows as r', 'r.id', 'c.row_id')
     .innerJoin('submissions as s', 's.id', 'r.submission_id')
@@ -37,16 +41,17 @@ export async function notesBehind(db: Db, session: EngineSession, indicator: Ind
     .select(['r.return_type', 'r.area_code', 'r.period', 'r.subkey', 'r.notes', 'o.name as organisation'])
     .where('c.return_type', '=', indicator.source)
     .where('c.area_code', 'in', areas)
-    .where('c.period', 'in', [...period.quarters])
+    .where('c.period', 'in', [...periods])
     .where('r.notes', 'is not', null)
-    .where('r.notes', '!=', '')
-    .orderBy('r.period')
-    .orderBy('r.area_code')
-    .orderBy('r.subkey')
-    .execute();
+    .where('r.notes', '!=', '');
+  // A partnership's own measure is one sub-key of its return: only that measure's rows explain it.
+  if (indicator.subkey !== undefined) query = query.where('c.subkey', '=', indicator.subkey);
+  const rows = await query.orderBy('r.period').orderBy('r.area_code').orderBy('r.subkey').execute();
   const unsuppressed = session.policy.view === 'unsuppressed';
   const published = (rowArea: string, quarter: string, subkey: string) => {
-    const types = indicator.source === 'refuge' && subkey !== '' ? [subkey, null] : [null];
+    // A row of a breakdown (a kind of accommodation, a programme) is published only if its own
+    // figure and the total it adds to both are.
+    const types = indicator.subkey === undefined && subkey !== '' ? [subkey, null] : [null];
     return types.every((type) => session.value(indicator, rowArea, quarter, type).status === 'ok');
   };
   const notes: PartnerNote[] = [];
@@ -58,12 +63,11 @@ export async function notesBehind(db: Db, session: EngineSession, indicator: Ind
       withheld++;
       continue;
     }
-    const quarter = parseQuarterId(row.period);
     notes.push({
       returnType: row.return_type,
       returnTitle: findReturnDefinition(row.return_type)?.title ?? row.return_type,
       quarter: row.period,
-      quarterLabel: quarter ? quarterLabel(quarter) : row.period,
+      quarterLabel: parsePeriodId(row.period)?.label ?? row.period,
       area: row.area_code,
       areaName: session.register.find(row.area_code)?.name ?? row.area_code,
       accommodationType: row.subkey === '' ? null : row.subkey,

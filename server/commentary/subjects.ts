@@ -2,7 +2,7 @@
 // its areas, or a measure or aim of one of its strategy versions. Anything else is refused in
 // words, so a comment can never be filed under another partnership's strategy.
 import type { CommentSubjectInput } from '../../schemas/commentary-api';
-import { findIndicator } from '../../schemas/indicators';
+import { findIndicator, type IndicatorDefinition } from '../../schemas/indicators';
 import type { Partnership } from '../../schemas/strategy-api';
 import type { Db } from '../db/database';
 import type { AreaRegister } from '../engine/register';
@@ -22,11 +22,18 @@ export type SubjectResult = { ok: true; subject: ResolvedSubject } | { ok: false
 
 const areaName = (register: AreaRegister, code: string) => register.find(code)?.name ?? code;
 
-export async function resolveSubject(db: Db, register: AreaRegister, partnership: Partnership, input: CommentSubjectInput): Promise<SubjectResult> {
+/** `find` looks an indicator up as the partnership sees the catalogue (its own local measures too). */
+export async function resolveSubject(
+  db: Db,
+  register: AreaRegister,
+  partnership: Partnership,
+  input: CommentSubjectInput,
+  find: (id: string) => IndicatorDefinition | undefined = findIndicator,
+): Promise<SubjectResult> {
   const k = commentaryDb(db);
   switch (input.kind) {
     case 'figure': {
-      const indicator = findIndicator(input.indicator);
+      const indicator = find(input.indicator);
       if (!indicator) return { ok: false, code: 'unknown-indicator', message: `There is no indicator "${input.indicator}". GET /api/indicators lists them.` };
       const area = input.area.toUpperCase();
       if (!partnership.areas.includes(area)) {
@@ -44,7 +51,7 @@ export async function resolveSubject(db: Db, register: AreaRegister, partnership
         .where('s.partnership_id', '=', partnership.id)
         .executeTakeFirst();
       if (!row) return { ok: false, code: 'unknown-measure', message: `${partnership.name}'s strategy has no measure ${input.measure}. GET /api/partnerships/${partnership.id}/strategy lists its measures.` };
-      const title = findIndicator(row.indicator)?.title ?? row.indicator;
+      const title = find(row.indicator)?.title ?? row.indicator;
       return {
         ok: true,
         subject: { kind: 'measure', indicator: row.indicator, area: row.area_code, measure: row.id, aim: null, label: `${title}, ${areaName(register, row.area_code)} (a measure of “${row.aimTitle}”)` },

@@ -9,7 +9,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema } from '../../schemas/api';
 import { CommentaryQuerySchema, CommentInputSchema, CommentListSchema, CommentRevisionSchema, CommentSchema, PartnerNotesQuerySchema, PartnerNotesSchema } from '../../schemas/commentary-api';
-import { findIndicator } from '../../schemas/indicators';
 import { parsePeriodId } from '../../schemas/periods';
 import { seesUnsuppressed } from '../access/actor';
 import { auditChange } from '../access/audit';
@@ -98,7 +97,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!partnership) return unknownPartnership(reply, id);
       const { subject: input, period, body } = request.body;
       if (!isPeriodId(period)) return notAPeriod(reply, period);
-      const resolved = await resolveSubject(app.db, register, partnership, input);
+      const resolved = await resolveSubject(app.db, register, partnership, input, (indicator) => app.engine.catalogue.findFor(partnership.id, indicator));
       if (!resolved.ok) return problem(reply, 400, resolved.code, resolved.message);
       const author = await authorOf(app.db, request.actor);
       const commentId = await createComment(app.db, { partnershipId: id, subject: resolved.subject, period, body, author, now: app.now() });
@@ -159,7 +158,8 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
       if (!partnership) return unknownPartnership(reply, id);
-      const indicator = findIndicator(request.query.indicator);
+      // The catalogue as this partnership sees it: its own local measures included.
+      const indicator = app.engine.catalogue.findFor(id, request.query.indicator);
       if (!indicator) return problem(reply, 400, 'unknown-indicator', `There is no indicator "${request.query.indicator}". GET /api/indicators lists them.`);
       const area = request.query.area.toUpperCase();
       if (!partnership.areas.includes(area)) {

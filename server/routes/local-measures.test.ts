@@ -84,8 +84,8 @@ const REACH_BY_QUARTER: Array<[string, number, number]> = [
 ];
 const quarterText = (id: string) => id.replace(/Q/, ' Q');
 const FILE = csv(HEADER, [
-  ...CHAMPIONS_BY_QUARTER.map(([q, n]) => [quarterText(q), CENTRAL_BEDFORDSHIRE, 'champions-trained', n, '', '']),
-  ...REACH_BY_QUARTER.map(([q, n, d]) => [quarterText(q), 'Central Bedfordshire', 'Campaign Reach', n, d, '']),
+  ...CHAMPIONS_BY_QUARTER.map(([q, n], i) => [quarterText(q), CENTRAL_BEDFORDSHIRE, 'champions-trained', n, '', i === 0 ? 'Two training days in Leighton Buzzard' : '']),
+  ...REACH_BY_QUARTER.map(([q, n, d], i) => [quarterText(q), 'Central Bedfordshire', 'Campaign Reach', n, d, i === 0 ? 'Survey by the council panel' : '']),
 ]);
 
 const indicatorId = (measure: string) => `local:${partnership}:${measure}`;
@@ -272,6 +272,26 @@ describe('values', () => {
     expect(group.indicators[0].value.value).toBe(41);
     const outsiderSummary = (await send(outsider, 'GET', `/api/areas/${CENTRAL_BEDFORDSHIRE}/summary?period=2024-25`)).json();
     expect(outsiderSummary.aims.some((a: { aim: string }) => a.aim.startsWith('local:'))).toBe(false);
+  });
+
+  it('puts beside each measure only the notes sent with that measure’s rows', async () => {
+    const notesOf = async (measure: string) => {
+      const response = await send(board, 'GET', `/api/partnerships/${partnership}/partner-notes?indicator=${encodeURIComponent(indicatorId(measure))}&area=${CENTRAL_BEDFORDSHIRE}&period=2024-25`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().notes.map((n: { note: string }) => n.note);
+    };
+    expect(await notesOf('champions-trained')).toEqual(['Two training days in Leighton Buzzard']);
+    expect(await notesOf('campaign-reach')).toEqual(['Survey by the council panel']);
+  });
+
+  it('takes commentary on a measure’s figure, like any indicator', async () => {
+    const written = await send(admin, 'POST', `/api/partnerships/${partnership}/commentary`, {
+      subject: { kind: 'figure', indicator: indicatorId('champions-trained'), area: CENTRAL_BEDFORDSHIRE },
+      period: '2024-25',
+      body: 'Two new training days brought 41 champions in the year.',
+    });
+    expect(written.statusCode, written.body).toBe(201);
+    expect(written.json().subject.label).toBe('Domestic abuse champions trained, Central Bedfordshire');
   });
 
   it('is a 404 for another partnership’s member, as if absent', async () => {
