@@ -12,6 +12,9 @@ export default defineConfig({
           environment: 'node',
           include: ['server/**/*.test.ts', 'schemas/**/*.test.ts', 'fixtures/**/*.test.ts'],
           testTimeout: 20_000,
+          // Each file spends seconds importing the server before its first test; on a two-CPU
+          // machine the default of one worker left the other CPU idle through all of that.
+          maxWorkers: 2,
         },
       },
       {
@@ -21,6 +24,7 @@ export default defineConfig({
           include: ['web/**/*.test.{ts,tsx}'],
           setupFiles: ['web/test/setup.ts'],
           testTimeout: 20_000,
+          maxWorkers: 2,
         },
       },
       {

@@ -498,6 +498,10 @@ const drafts: Draft[] = [
   percentOf('safe-accommodation-accommodated-pct', 'Households referred to safe accommodation who were accommodated', 'Households accommodated in safe accommodation (or given a sanctuary scheme) in the financial year, as a share of the households referred to it, as in the national safe accommodation return.', 'safe-accommodation', 'safe-accommodation', 'households_accommodated', 'households_referred', 'higher-better', {
     caveats: [SAFE_ACCOMMODATION_YEARLY_CAVEAT],
     valueNote: SAFE_ACCOMMODATION_VALUE_NOTE,
+    // Households accommodated and households referred are both published on their own (the
+    // households rate, the no-space share), so referred − accommodated is not held back as a
+    // count: hiding it would protect nothing the two shown figures do not already give.
+    numeratorWithinDenominator: false,
   }),
   {
     id: 'safe-accommodation-households-rate',
