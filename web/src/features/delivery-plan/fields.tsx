@@ -16,22 +16,7 @@ export function FormProblems<F extends string>({ problems, idFor }: { problems: 
   return <ErrorSummary items={problems.map((p) => ({ text: p.text, href: p.field ? `#${idFor(p.field)}` : undefined }))} />;
 }
 
-export function TextArea({ id, label, hint, error, value, onChange, rows = 3, maxLength }: { id: string; label: string; hint?: ReactNode; error?: string | null; value: string; onChange: (value: string) => void; rows?: number; maxLength?: number }) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <textarea
-        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        id={id}
-        name={id}
-        rows={rows}
-        maxLength={maxLength}
-        value={value}
-        aria-describedby={describedByFor(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </Field>
-  );
-}
+export { TextArea } from '../../components/TextArea';
 
 export function SelectField({ id, label, hint, error, value, onChange, options }: { id: string; label: string; hint?: ReactNode; error?: string | null; value: string; onChange: (value: string) => void; options: Array<{ value: string; label: string }> }) {
   return (

@@ -13,21 +13,7 @@ export interface Choice {
   label: string;
 }
 
-export function TextArea({ id, label, hint, error, value, onChange, rows = 3 }: { id: string; label: string; hint?: ReactNode; error?: string | null; value: string; onChange: (value: string) => void; rows?: number }) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <textarea
-        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        id={id}
-        name={id}
-        rows={rows}
-        value={value}
-        aria-describedby={describedByFor(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </Field>
-  );
-}
+export { TextArea } from '../../components/TextArea';
 
 export function SelectField({
   id,
