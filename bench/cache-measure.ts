@@ -66,8 +66,8 @@ function store(db: Db, returnType: 'police', rows: Array<{ area: string; quarter
   });
 }
 
-function buildDatabase(path: string, register: AreaRegister): Db {
-  const db = openDatabase(path);
+async function buildDatabase(path: string, register: AreaRegister): Promise<Db> {
+  const db = await openDatabase(path);
   const insertArea = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
   db.sqlite.transaction(() => {
     for (const a of register.areas) insertArea.run(a.code, a.name, a.type);
@@ -78,10 +78,10 @@ function buildDatabase(path: string, register: AreaRegister): Db {
   return db;
 }
 
-function main() {
+async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'da-dashboard-cache-'));
   const register = syntheticRegister();
-  const db = buildDatabase(join(dir, 'cache.sqlite'), register);
+  const db = await buildDatabase(join(dir, 'cache.sqlite'), register);
   try {
     const periods = usualPeriods();
     const authorities = Array.from({ length: AUTHORITIES }, (_, i) => authorityCode(i));

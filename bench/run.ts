@@ -206,8 +206,8 @@ const verdict = (ok: boolean): Row['met'] => (ok ? 'met' : 'NOT met');
 // ---------------------------------------------------------------------------------------------
 // The synthetic database
 
-function buildDatabase(path: string, register: AreaRegister): { db: Db; rows: number; ms: number } {
-  const db = openDatabase(path);
+async function buildDatabase(path: string, register: AreaRegister): Promise<{ db: Db; rows: number; ms: number }> {
+  const db = await openDatabase(path);
   const insertArea = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
   db.sqlite.transaction(() => {
     for (const a of register.areas) insertArea.run(a.code, a.name, a.type);
@@ -359,7 +359,7 @@ async function measureIngest(source: Db, dir: string, register: AreaRegister) {
   // A copy of the national database, so the reads measured later see only the synthetic history.
   const path = join(dir, 'ingest.sqlite');
   source.sqlite.exec(`VACUUM INTO '${path}'`);
-  const db = openDatabase(path);
+  const db = await openDatabase(path);
   db.sqlite.exec('CREATE TABLE bench_baseline (id INTEGER PRIMARY KEY, period TEXT NOT NULL, area_code TEXT NOT NULL, values_json TEXT NOT NULL) STRICT');
   const { csv, rows: rowCount } = nationalPoliceReturn();
   const bytes = Buffer.from(csv, 'utf8');
@@ -801,7 +801,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'da-dashboard-bench-'));
   const register = syntheticRegister();
   const path = join(dir, 'bench.sqlite');
-  const { db, rows: stored, ms: loadMs } = buildDatabase(path, register);
+  const { db, rows: stored, ms: loadMs } = await buildDatabase(path, register);
   try {
     console.log(`Synthetic national data: ${AUTHORITIES} authorities, ${FORCE_AREAS} force areas, ${REGIONS} regions, ${YEARS * 4} quarters; ${stored.toLocaleString('en-GB')} rows stored in ${fmt(loadMs / 1000, 1)} s`);
     // National returns (every authority, a year of quarters); the small uploads revise the latest police one.

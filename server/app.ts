@@ -115,10 +115,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const db = openDatabase(options.databasePath);
+  const db = await openDatabase(options.databasePath);
   try {
     // Rows written before the audit chain existed are chained once (server/access/audit-chain.ts).
-    chainUnchainedRows(db);
+    await chainUnchainedRows(db);
   } catch (error) {
     await db.close();
     const problem = storageProblem(error, options.databasePath);

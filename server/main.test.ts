@@ -120,7 +120,7 @@ describe('server/main.ts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dap-main-'));
     try {
       const path = join(dir, 'dashboard.sqlite');
-      const db = openDatabase(path);
+      const db = await openDatabase(path);
       setSetting(db, DEMO_DATA_SETTING, 'true');
       await db.close();
       const server = start({ NODE_ENV: 'production', DATABASE_PATH: path });
@@ -135,7 +135,7 @@ describe('server/main.ts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dap-main-'));
     const data = join(dir, 'data');
     const path = join(data, 'dashboard.sqlite');
-    const db = openDatabase(path);
+    const db = await openDatabase(path);
     await db.close();
     const undo = makeReadOnly(data, path);
     try {

@@ -30,10 +30,10 @@ function tempPath() {
   return join(dir, 'db.sqlite');
 }
 
-function databaseWithRows(n: number, path = ':memory:'): Db {
-  const db = openDatabase(path);
+async function databaseWithRows(n: number, path = ":memory:"): Promise<Db> {
+  const db = await openDatabase(path);
   open.push(db);
-  for (let i = 0; i < n; i++) recordAudit(db, SYSTEM, '192.0.2.1', { action: 'export', outcome: 'success', target: `submission:${i}`, details: { i } }, new Date(Date.UTC(2026, 0, 1, 0, i)));
+  for (let i = 0; i < n; i++) await recordAudit(db, SYSTEM, '192.0.2.1', { action: 'export', outcome: 'success', target: `submission:${i}`, details: { i } }, new Date(Date.UTC(2026, 0, 1, 0, i)));
   return db;
 }
 
@@ -49,7 +49,7 @@ function verifyCli(path: string) {
 
 describe('the audit chain', () => {
   it('chains every row to the one before, from genesis', async () => {
-    const db = databaseWithRows(5);
+    const db = await databaseWithRows(5);
     const rows = db.sqlite.prepare('SELECT * FROM audit_events ORDER BY id').all() as Array<ChainedRow & { prev_hash: string; hash: string }>;
     expect(rows[0].prev_hash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
@@ -70,8 +70,8 @@ describe('the audit chain', () => {
     }
   });
 
-  it('refuses a row written without its hash, and changes and deletes, while the triggers stand', () => {
-    const db = databaseWithRows(2);
+  it('refuses a row written without its hash, and changes and deletes, while the triggers stand', async () => {
+    const db = await databaseWithRows(2);
     expect(() => db.sqlite.prepare("INSERT INTO audit_events (at, actor_kind, actor_id, actor_name, action, outcome) VALUES ('2026-01-01', 'system', 'system', 'x', 'export', 'success')").run()).toThrow(/must be chained/);
     expect(() => db.sqlite.prepare("UPDATE audit_events SET outcome = 'failure' WHERE id = 1").run()).toThrow(/append-only/);
     expect(() => db.sqlite.prepare("UPDATE audit_events SET hash = 'x' WHERE id = 1").run()).toThrow(/append-only/);
@@ -86,7 +86,7 @@ describe('the audit chain', () => {
     ['a row slipped in', "INSERT INTO audit_events (id, at, actor_kind, actor_id, actor_name, action, outcome, prev_hash, hash) SELECT 10, at, actor_kind, actor_id, actor_name, action, outcome, prev_hash, hash FROM audit_events WHERE id = 5", { id: 10, kind: 'link-broken' }, /Row 10 does not follow row 6/],
     ['a hash removed', 'UPDATE audit_events SET hash = NULL WHERE id = 2', { id: 2, kind: 'unchained' }, /Row 2 has no hash/],
   ])('catches %s, and names the first broken link', async (_, sql, problem, words) => {
-    const db = databaseWithRows(6);
+    const db = await databaseWithRows(6);
     if (sql) tamper(db, sql);
     else {
       // The careful forger: changes row 3 and gives it a hash that matches its new contents.
@@ -100,9 +100,9 @@ describe('the audit chain', () => {
     expect(report.problem!.message).toMatch(words);
   });
 
-  it('`npm run audit:verify` says the trail is intact, then names the row broken by hand, with exit code 1', () => {
+  it('`npm run audit:verify` says the trail is intact, then names the row broken by hand, with exit code 1', async () => {
     const path = tempPath();
-    const db = databaseWithRows(4, path);
+    const db = await databaseWithRows(4, path);
     const intact = verifyCli(path);
     expect(intact.status).toBe(0);
     expect(intact.stdout).toMatch(/is intact: 4 rows \(ids 1–4\), chained from the first row\./);

@@ -4,12 +4,11 @@
 // the oldest rows and records the last removed row's hash as an anchor, from which the first
 // row kept still verifies. `npm run audit:verify` walks the chain and names the first broken link.
 //
-// Writes are synchronous (better-sqlite3, inside one IMMEDIATE transaction) so reading the last
-// hash and appending the next row cannot interleave with another write, in this process or
-// another; the queries are built with Kysely and run on the same connection.
+// Reading the last hash and appending the next row happen in one transaction that waits for any
+// other append (Db.serialize), so two writers, in this process or another, never link to the
+// same row.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
-import { allNow, firstNow, runNow } from '../db/database';
 import type { AuditEventsTable } from '../db/tables';
 
 /** The link before the first row ever written. */
@@ -35,52 +34,53 @@ export function rowHash(prevHash: string, row: ChainedRow): string {
 }
 
 /** Where the next row links to: the last row's hash, else the newest retention anchor, else genesis. */
-function chainEnd(db: Db): { id: number; hash: string | null } {
-  const last = firstNow<{ id: number; hash: string | null }>(db, db.kysely.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+async function chainEnd(db: Db): Promise<{ id: number; hash: string | null }> {
+  const last = await db.kysely.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (last) return last;
-  const anchor = firstNow<{ last_deleted_id: number; last_deleted_hash: string }>(
-    db,
-    db.kysely.selectFrom('audit_chain_anchors').select(['last_deleted_id', 'last_deleted_hash']).orderBy('id', 'desc').limit(1),
-  );
+  const anchor = await db.kysely.selectFrom('audit_chain_anchors').select(['last_deleted_id', 'last_deleted_hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   return anchor ? { id: anchor.last_deleted_id, hash: anchor.last_deleted_hash } : { id: 0, hash: GENESIS_HASH };
 }
 
-/** Appends one row, chained to the last. Runs inside the caller's transaction if there is one. */
-export function appendChained(db: Db, row: Omit<ChainedRow, 'id'>): number {
-  return db.sqlite.transaction(() => {
-    const end = chainEnd(db);
-    if (end.hash === null) chainUnchainedRows(db);
-    const prevHash = end.hash ?? chainEnd(db).hash!;
+/** The key under which appends wait for one another, in every instance (Db.serialize). */
+const CHAIN_LOCK = 'audit-chain';
+
+/** Appends one row, chained to the last. Joins the caller's transaction if there is one. */
+export async function appendChained(db: Db, row: Omit<ChainedRow, 'id'>): Promise<number> {
+  return db.transaction(async () => {
+    // Reading the last link and writing the next must not interleave with another append.
+    await db.serialize(CHAIN_LOCK);
+    const end = await chainEnd(db);
+    if (end.hash === null) await chainUnchainedRows(db);
+    const prevHash = end.hash ?? (await chainEnd(db)).hash!;
     const chained: ChainedRow = { id: end.id + 1, ...row };
-    runNow(db, db.kysely.insertInto('audit_events').values({ ...chained, prev_hash: prevHash, hash: rowHash(prevHash, chained) }));
+    await db.kysely.insertInto('audit_events').values({ ...chained, prev_hash: prevHash, hash: rowHash(prevHash, chained) }).execute();
     return chained.id;
-  }).immediate();
+  });
 }
 
 /**
  * Chains rows written before the chain existed (or by an older version), in id order. The
  * database allows exactly this update: a hash for a row that has none, nothing else changed.
  */
-export function chainUnchainedRows(db: Db): number {
-  return db.sqlite.transaction(() => {
-    const unchained = allNow<ChainedRow>(
-      db,
-      db.kysely
-        .selectFrom('audit_events')
-        .select(['id', 'at', 'actor_kind', 'actor_id', 'actor_name', 'ip', 'action', 'outcome', 'target', 'details_json'])
-        .where('hash', 'is', null)
-        .orderBy('id'),
-    );
+export async function chainUnchainedRows(db: Db): Promise<number> {
+  return db.transaction(async () => {
+    await db.serialize(CHAIN_LOCK);
+    const unchained: ChainedRow[] = await db.kysely
+      .selectFrom('audit_events')
+      .select(['id', 'at', 'actor_kind', 'actor_id', 'actor_name', 'ip', 'action', 'outcome', 'target', 'details_json'])
+      .where('hash', 'is', null)
+      .orderBy('id')
+      .execute();
     if (unchained.length === 0) return 0;
-    const before = firstNow<{ hash: string | null }>(db, db.kysely.selectFrom('audit_events').select('hash').where('id', '<', unchained[0].id).orderBy('id', 'desc').limit(1));
+    const before = await db.kysely.selectFrom('audit_events').select('hash').where('id', '<', unchained[0].id).orderBy('id', 'desc').limit(1).executeTakeFirst();
     let prevHash = before?.hash ?? GENESIS_HASH;
     for (const row of unchained) {
       const hash = rowHash(prevHash, row);
-      runNow(db, db.kysely.updateTable('audit_events').set({ prev_hash: prevHash, hash }).where('id', '=', row.id));
+      await db.kysely.updateTable('audit_events').set({ prev_hash: prevHash, hash }).where('id', '=', row.id).execute();
       prevHash = hash;
     }
     return unchained.length;
-  }).immediate();
+  });
 }
 
 export type ChainProblem = { id: number; kind: 'changed' | 'link-broken' | 'unchained'; message: string };

@@ -17,8 +17,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export function recordAudit(db: Db, actor: Pick<Actor, 'kind' | 'id' | 'name'>, ip: string | null, entry: AuditEntry, at: Date = new Date()) {
-  appendChained(db, {
+export async function recordAudit(db: Db, actor: Pick<Actor, 'kind' | 'id' | 'name'>, ip: string | null, entry: AuditEntry, at: Date = new Date()): Promise<void> {
+  await appendChained(db, {
     at: at.toISOString(),
     actor_kind: actor.kind,
     actor_id: actor.id,
@@ -31,14 +31,14 @@ export function recordAudit(db: Db, actor: Pick<Actor, 'kind' | 'id' | 'name'>, 
   });
 }
 
-/** A change the request's actor made, recorded as a success: `auditChange(request, 'quarter-approve', 'police/E09000004/2026-27Q1')`. */
-export function auditChange(request: FastifyRequest, action: AuditAction, target: string, details: Record<string, unknown> = {}) {
-  audit(request, { action, outcome: 'success', target, details });
+/** A change the request's actor made, recorded as a success: `await auditChange(request, 'quarter-approve', 'police/E09000004/2026-27Q1')`. */
+export function auditChange(request: FastifyRequest, action: AuditAction, target: string, details: Record<string, unknown> = {}): Promise<void> {
+  return audit(request, { action, outcome: 'success', target, details });
 }
 
 /** Records an event for the request's actor and address. */
-export function audit(request: FastifyRequest, entry: AuditEntry) {
-  recordAudit(request.server.db, request.actor, request.ip, entry, request.server.now());
+export function audit(request: FastifyRequest, entry: AuditEntry): Promise<void> {
+  return recordAudit(request.server.db, request.actor, request.ip, entry, request.server.now());
 }
 
 export interface AuditFilter {

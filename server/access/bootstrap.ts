@@ -16,10 +16,10 @@ export async function ensureAdministrator(db: Db, email: string, password: strin
   if (existing) {
     await setPassword(db, existing.id, password, now);
     db.sqlite.prepare("UPDATE users SET role = 'admin', organisation_id = NULL, disabled = 0 WHERE id = ?").run(existing.id);
-    recordAudit(db, SYSTEM, null, { action: 'user-update', outcome: 'success', target: `user:${existing.id}`, details: { reason: 'ADMIN_PASSWORD reset at start' } }, now);
+    await recordAudit(db, SYSTEM, null, { action: 'user-update', outcome: 'success', target: `user:${existing.id}`, details: { reason: 'ADMIN_PASSWORD reset at start' } }, now);
     return 'reset';
   }
   const user = await createUser(db, { email, name: 'Administrator', role: 'admin', organisationId: null, password }, now);
-  recordAudit(db, SYSTEM, null, { action: 'user-create', outcome: 'success', target: `user:${user.id}`, details: { reason: 'ADMIN_EMAIL at start' } }, now);
+  await recordAudit(db, SYSTEM, null, { action: 'user-create', outcome: 'success', target: `user:${user.id}`, details: { reason: 'ADMIN_EMAIL at start' } }, now);
   return 'created';
 }

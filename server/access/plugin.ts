@@ -134,7 +134,7 @@ export const accessPlugin = fp(
       // come from the dashboard's pages, and no client of ours sends one: refuse it plainly (it was
       // a 500 when sign-in tried to parse it). Requests without an Origin (API clients) are unaffected.
       if (!SAFE_METHODS.has(request.method) && originHost(request) === null) {
-        audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`, details: { status: 403, reason: 'bad-origin' } });
+        await audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`, details: { status: 403, reason: 'bad-origin' } });
         return problem(reply, 403, 'This request was refused because it did not say which site it came from in a form we accept. Use the dashboard\'s own pages, or send the request without an Origin header.', 'bad-origin');
       }
 
@@ -143,7 +143,7 @@ export const accessPlugin = fp(
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
         const token = match ? useToken(app.db, match[1], app.now()) : null;
         if (!token) {
-          audit(request, { action: 'token-use-rejected', outcome: 'denied', target: `${request.method} ${request.url}` });
+          await audit(request, { action: 'token-use-rejected', outcome: 'denied', target: `${request.method} ${request.url}` });
           return problem(reply, 401, 'The API token is not valid: it may have been revoked. Ask your administrator for a new one.', 'invalid-token');
         }
         request.actor = {
@@ -163,11 +163,11 @@ export const accessPlugin = fp(
 
       if (!access || isPublic(access)) return;
       if (request.actor.kind === 'anonymous') {
-        audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 401 } });
+        await audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 401 } });
         return problem(reply, 401, 'Please sign in to do this.', 'not-signed-in');
       }
       if (!access.roles.includes(request.actor.role!)) {
-        audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 403, role: request.actor.role } });
+        await audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 403, role: request.actor.role } });
         return problem(reply, 403, 'Your account does not have permission to do this.', 'forbidden');
       }
       // A cookie is sent by the browser on its own, so a state-changing request it authenticates
@@ -178,7 +178,7 @@ export const accessPlugin = fp(
           passed = true;
         });
         if (!passed) {
-          audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 403, reason: 'csrf' } });
+          await audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 403, reason: 'csrf' } });
           return reply;
         }
       }

@@ -1,23 +1,43 @@
-// Opens the embedded SQLite database: one better-sqlite3 handle for synchronous, atomic writes
-// (a whole file in one transaction) and one Kysely instance over it for typed reads.
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Compilable } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The database: one interface over both engines, SQLite embedded (a file, the quick start's
+// default) and PostgreSQL (DATABASE_URL=postgres://…, several instances on one database). Every
+// query is Kysely's and asynchronous; what differs between the engines is confined to
+// server/db/sqlite.ts and server/db/postgres.ts.
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AREAS } from '../../schemas/areas';
-import { migrate } from './migrate';
+import { openSqliteHandle, sqliteDialect } from './sqlite';
 import { StorageError, storageProblem } from './storage-errors';
 import type { Database } from './tables';
 
-/** How long a writer waits for another process's write to finish before giving up. */
-const BUSY_TIMEOUT_MS = 5000;
+export type DatabaseEngine = 'sqlite' | 'postgres';
 
 export interface Db {
-  sqlite: BetterSqlite3.Database;
-  kysely: Kysely<Database>;
-  close: () => Promise<void>;
-  /** The file, or ':memory:': what storage problems name. */
-  path: string;
+  readonly engine: DatabaseEngine;
+  /**
+   * Where every query starts. Inside db.transaction(…) it is that transaction, for every query
+   * made in the callback and anything it awaits: a store called from inside a transaction joins
+   * it without being handed a transaction object (and on SQLite, whose one connection the
+   * transaction holds, could not run otherwise).
+   */
+  readonly kysely: Kysely<Database>;
+  /**
+   * Runs fn in one transaction: all of it is stored, or none. A transaction inside another joins
+   * the outer one. On SQLite it takes the write lock at BEGIN (server/db/sqlite.ts).
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction, waits until no other transaction holding the same key (in this or any
+   * other instance) is running, and keeps others waiting until this one ends: for work that
+   * reads and then writes what it read (an upload's corrections, the audit chain's next link).
+   * SQLite's write lock, taken at BEGIN, already orders every writer.
+   */
+  serialize(key: string): Promise<void>;
+  /** The embedded engine's handle, for SQLite-only operations (backup, restore, readiness). */
+  readonly sqlite: BetterSqlite3.Database;
+  /** The file, ':memory:', or the PostgreSQL address without its password: what problems name. */
+  readonly path: string;
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -30,85 +50,103 @@ export interface OpenOptions {
  * read-only, missing folder, not a database) is thrown as a StorageError whose message says, in
  * words, what to do about it.
  */
-export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  let sqlite: BetterSqlite3.Database | null = null;
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
+  let sqlite: BetterSqlite3.Database;
   try {
-    if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-    sqlite = new BetterSqlite3(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    if (!options.readonly) {
-      sqlite.pragma('journal_mode = WAL');
-      sqlite.pragma('foreign_keys = ON');
-      // FULL: a commit (an acknowledged upload) is on the disk before the answer goes out, even if
-      // the power fails a moment later. NORMAL could lose the last commits in WAL mode. The cost,
-      // one more fsync per commit, is measured in bench/run.ts ("synchronous=FULL").
-      sqlite.pragma('synchronous = FULL');
-      migrate(sqlite);
-      syncAreas(sqlite);
-    }
+    sqlite = openSqliteHandle(path, options);
   } catch (error) {
-    sqlite?.close();
     const problem = storageProblem(error, path);
     throw problem ? new StorageError(problem) : error;
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return {
+  const base = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
+  const db = withAmbientTransactions(base, {
+    engine: 'sqlite',
     sqlite,
-    kysely,
     path,
+    serialize: async () => {},
     // Kysely's destroy closes the handle only if Kysely ever used it (its driver starts lazily),
     // so the handle is closed here too: a handle left open keeps the file in use (restore refuses).
     close: async () => {
-      await kysely.destroy();
+      await base.destroy();
       if (sqlite.open) sqlite.close();
+    },
+  });
+  if (!options.readonly) {
+    try {
+      await syncAreas(db);
+    } catch (error) {
+      await db.close();
+      const problem = storageProblem(error, path);
+      throw problem ? new StorageError(problem) : error;
+    }
+  }
+  return db;
+}
+
+const ambient = new AsyncLocalStorage<{ base: Kysely<Database>; transaction: Kysely<Database> }>();
+
+/** Builds a Db whose kysely is the ambient transaction, if one of this database's is running. */
+export function withAmbientTransactions(base: Kysely<Database>, rest: Omit<Db, 'kysely' | 'transaction'>): Db {
+  const current = () => {
+    const store = ambient.getStore();
+    return store?.base === base ? store.transaction : null;
+  };
+  return {
+    ...rest,
+    get kysely() {
+      return current() ?? base;
+    },
+    transaction<T>(fn: () => Promise<T>): Promise<T> {
+      if (current()) return fn();
+      return base.transaction().execute((transaction) => ambient.run({ base, transaction }, fn));
     },
   };
 }
 
-const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+/** The area register ships with the code; the table mirrors it so rows can reference areas. */
+async function syncAreas(db: Db) {
+  await db.transaction(async () => {
+    for (let i = 0; i < AREAS.length; i += 200) {
+      await db.kysely
+        .insertInto('areas')
+        .values(AREAS.slice(i, i + 200).map((a) => ({ code: a.code, name: a.name, type: a.type })))
+        .onConflict((oc) => oc.column('code').doUpdateSet({ name: sql`excluded.name`, type: sql`excluded.type` }))
+        .execute();
+    }
+  });
+}
 
-/**
- * A statement prepared once per database and reused, for the queries every request makes
- * (session, user, grants, settings): preparing costs more than running them. Callers must not
- * switch the statement's mode (pluck, raw, expand), since other callers share it.
- */
-export function cachedStatement(db: Db, sql: string): BetterSqlite3.Statement {
+// ---------------------------------------------------------------------------------------------
+// Synchronous access on the SQLite handle, being removed (issue 15): every query moves to
+// db.kysely, asynchronous, so that it runs on PostgreSQL too. Do not add callers.
+import type BetterSqlite3Types from 'better-sqlite3';
+import type { Compilable } from 'kysely';
+
+const statementCache = new WeakMap<BetterSqlite3Types.Database, Map<string, BetterSqlite3Types.Statement>>();
+
+/** @deprecated Use db.kysely. */
+export function cachedStatement(db: Db, sqlText: string): BetterSqlite3Types.Statement {
   let statements = statementCache.get(db.sqlite);
   if (!statements) statementCache.set(db.sqlite, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.sqlite.prepare(sql)));
+  let statement = statements.get(sqlText);
+  if (!statement) statements.set(sqlText, (statement = db.sqlite.prepare(sqlText)));
   return statement;
 }
 
-// Kysely queries run synchronously on the same connection, for the few places that must read and
-// write inside one better-sqlite3 transaction with nothing else in between (the audit chain, the
-// readiness probe, retention): Kysely's own transactions await between statements, and any
-// other request's write that ran in such a gap would join the transaction.
-
-/** Runs a Kysely write now; the number of rows it changed. */
+/** @deprecated Use db.kysely. */
 export function runNow(db: Db, query: Compilable): number {
   const compiled = query.compile();
   return cachedStatement(db, compiled.sql).run(...(compiled.parameters as unknown[])).changes;
 }
 
-/** Runs a Kysely query now; its first row, if any. */
+/** @deprecated Use db.kysely. */
 export function firstNow<T>(db: Db, query: Compilable<T>): T | undefined {
   const compiled = query.compile();
   return cachedStatement(db, compiled.sql).get(...(compiled.parameters as unknown[])) as T | undefined;
 }
 
-/** Runs a Kysely query now; every row. */
+/** @deprecated Use db.kysely. */
 export function allNow<T>(db: Db, query: Compilable<T>): T[] {
   const compiled = query.compile();
   return cachedStatement(db, compiled.sql).all(...(compiled.parameters as unknown[])) as T[];
-}
-
-/** The area register ships with the code; the table mirrors it so rows can reference areas. */
-function syncAreas(sqlite: BetterSqlite3.Database) {
-  const upsert = sqlite.prepare(
-    'INSERT INTO areas (code, name, type) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type',
-  );
-  sqlite.transaction(() => {
-    for (const a of AREAS) upsert.run(a.code, a.name, a.type);
-  })();
 }

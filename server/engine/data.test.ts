@@ -17,8 +17,8 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function open(path: string): Db {
-  const db = openDatabase(path);
+async function open(path: string): Promise<Db> {
+  const db = await openDatabase(path);
   opened.push(db);
   return db;
 }
@@ -39,8 +39,8 @@ function store(db: Db, returnType: 'police' | 'population' | 'benchmark' | 'refu
 const key = (areaCode: string, period: string, subkey = '') => ({ areaCode, period, subkey });
 
 describe('CurrentFigures', () => {
-  it('indexes current rows by type, area, quarter and subkey; population by year; imports by indicator', () => {
-    const db = open(':memory:');
+  it('indexes current rows by type, area, quarter and subkey; population by year; imports by indicator', async () => {
+    const db = await open(':memory:');
     store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000, crimes: null } }]);
     store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 999, crimes: 550 } }]); // a resubmission
     store(db, 'refuge', [{ key: key('E09000004', '2019-20Q3', 'dispersed'), values: { units: 10 } }]);
@@ -56,8 +56,8 @@ describe('CurrentFigures', () => {
     expect(index.quarterSpan.get('police')).toEqual({ first: '2019-20Q3', last: '2019-20Q3' });
   });
 
-  it('keeps its index until a submission is stored, then rebuilds it', () => {
-    const db = open(':memory:');
+  it('keeps its index until a submission is stored, then rebuilds it', async () => {
+    const db = await open(':memory:');
     const figures = new CurrentFigures(db.sqlite);
     const empty = figures.snapshot();
     expect(empty.version).toBe(0);
@@ -69,8 +69,8 @@ describe('CurrentFigures', () => {
     expect(figures.snapshot()).toBe(next);
   });
 
-  it('updates with only the new rows, to the same index as a full build', () => {
-    const db = open(':memory:');
+  it('updates with only the new rows, to the same index as a full build', async () => {
+    const db = await open(':memory:');
     store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }, { key: key('E09000005', '2019-20Q3'), values: { incidents: 900 } }]);
     const figures = new CurrentFigures(db.sqlite);
     figures.snapshot();
@@ -85,12 +85,12 @@ describe('CurrentFigures', () => {
     expect(updated.returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 999 });
   });
 
-  it('sees a submission stored through another connection to the same file (another process)', () => {
+  it('sees a submission stored through another connection to the same file (another process)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'engine-data-'));
     dirs.push(dir);
     const path = join(dir, 'dashboard.sqlite');
-    const server = open(path);
-    const uploader = open(path);
+    const server = await open(path);
+    const uploader = await open(path);
     const figures = new CurrentFigures(server.sqlite);
     expect(figures.snapshot().returns.size).toBe(0);
     store(uploader, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);

@@ -61,8 +61,8 @@ function store(returnType: ReturnTypeId, rows: AcceptedRow[], warnings: Problem[
 }
 
 /** Three years of every return for six authorities, their population, and published values for England and the region. */
-function setUp(): void {
-  db = openDatabase(':memory:');
+async function setUp(): Promise<void> {
+  db = await openDatabase(':memory:');
   const insert = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
   for (const a of AREAS) insert.run(a.code, a.name, a.type);
   QUARTERS.forEach((q, t) => {
@@ -150,8 +150,8 @@ const UPLOADS: Upload[] = [
 ];
 
 describe('IndicatorEngine after an upload', () => {
-  it.each(UPLOADS)('$title: gives what a new engine gives, and keeps what the upload cannot change', (upload) => {
-    setUp();
+  it.each(UPLOADS)('$title: gives what a new engine gives, and keeps what the upload cannot change', async (upload) => {
+    await setUp();
     const engine = new IndicatorEngine(db.sqlite, { register });
     engine.warm();
     const before = read(engine);
@@ -181,8 +181,8 @@ describe('IndicatorEngine after an upload', () => {
     expect(engine.stats().invalidated).toBeGreaterThan(0);
   });
 
-  it('starts with the figures of several submissions stored between two looks', () => {
-    setUp();
+  it('starts with the figures of several submissions stored between two looks', async () => {
+    await setUp();
     const engine = new IndicatorEngine(db.sqlite, { register });
     const before = read(engine);
     for (const upload of UPLOADS) upload.store();
@@ -195,8 +195,8 @@ describe('IndicatorEngine after an upload', () => {
 describe('IndicatorEngine cache budget', () => {
   const chargeRate = findIndicator('charge-rate')!;
 
-  it('forgets the least recently used results one by one at its cap, and still answers correctly', () => {
-    setUp();
+  it('forgets the least recently used results one by one at its cap, and still answers correctly', async () => {
+    await setUp();
     const cap = 500;
     const small = new IndicatorEngine(db.sqlite, { register, maxCachedEntries: cap });
     const roomy = new IndicatorEngine(db.sqlite, { register });

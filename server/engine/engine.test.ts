@@ -23,8 +23,8 @@ afterEach(async () => {
   await db.close();
 });
 
-function setUp() {
-  db = openDatabase(':memory:');
+async function setUp() {
+  db = await openDatabase(':memory:');
   const insert = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
   for (const a of AREAS) insert.run(a.code, a.name, a.type);
   return new IndicatorEngine(db.sqlite, { register: createRegister(AREAS) });
@@ -44,15 +44,15 @@ function storePolice(rows: Array<[string, number, number]>) {
 }
 
 describe('IndicatorEngine', () => {
-  it('sums the children of a parent in a register it is given', () => {
-    const engine = setUp();
+  it('sums the children of a parent in a register it is given', async () => {
+    const engine = await setUp();
     storePolice([['E08900001', 40, 400], ['E08900002', 60, 600]]);
     const value = engine.session('suppressed').valueWithBenchmark(chargeRate, 'E08900001', '2019-20Q1', { benchmark: FORCE, level: '95' });
     expect(value).toMatchObject({ status: 'ok', numerator: 40, benchmark: { area: FORCE, value: 10, status: 'ok' } });
   });
 
-  it('reuses results between sessions until a submission is stored', () => {
-    const engine = setUp();
+  it('reuses results between sessions until a submission is stored', async () => {
+    const engine = await setUp();
     storePolice([['E08900001', 40, 400], ['E08900002', 60, 600]]);
     const first = engine.session('suppressed').value(chargeRate, FORCE, '2019-20Q1');
     expect(engine.session('suppressed').value(chargeRate, FORCE, '2019-20Q1')).toBe(first);
@@ -60,16 +60,16 @@ describe('IndicatorEngine', () => {
     expect(engine.session('suppressed').value(chargeRate, FORCE, '2019-20Q1')).toMatchObject({ numerator: 200, denominator: 1000 });
   });
 
-  it('keeps the suppressed and unsuppressed views apart', () => {
-    const engine = setUp();
+  it('keeps the suppressed and unsuppressed views apart', async () => {
+    const engine = await setUp();
     storePolice([['E08900001', 3, 400], ['E08900002', 60, 600]]);
     expect(engine.session('suppressed').value(chargeRate, FORCE, '2019-20Q1').status).toBe('suppressed');
     expect(engine.session('unsuppressed').value(chargeRate, FORCE, '2019-20Q1')).toMatchObject({ status: 'ok', numerator: 63 });
     expect(engine.session('suppressed').value(chargeRate, 'E08900001', '2019-20Q1').status).toBe('suppressed');
   });
 
-  it('takes its disclosure threshold as an option', () => {
-    db = openDatabase(':memory:');
+  it("takes its disclosure threshold as an option", async () => {
+    db = await openDatabase(':memory:');
     const insert = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
     for (const a of AREAS) insert.run(a.code, a.name, a.type);
     const engine = new IndicatorEngine(db.sqlite, { register: createRegister(AREAS), disclosureThreshold: 10 });

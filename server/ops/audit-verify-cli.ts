@@ -7,7 +7,7 @@ import { verifyAuditChain } from '../access/audit-chain';
 async function main() {
   const [file] = process.argv.slice(2).filter((a) => a !== '--');
   const path = file ?? databasePathFromEnv();
-  const db = openDatabase(path, { readonly: true });
+  const db = await openDatabase(path, { readonly: true });
   try {
     const report = await verifyAuditChain(db);
     const from = report.anchor ? `from the retention anchor (rows up to ${report.anchor.lastDeletedId} deleted on ${report.anchor.at})` : 'from the first row';

@@ -13,10 +13,10 @@ async function main() {
     process.exit(2);
   }
   const path = databasePathFromEnv();
-  const db = openDatabase(path);
+  const db = await openDatabase(path);
   try {
     const result = await backupDatabase(db, file);
-    recordAudit(db, { kind: 'system', id: 'system', name: 'System (npm run backup)' }, null, {
+    await recordAudit(db, { kind: 'system', id: 'system', name: 'System (npm run backup)' }, null, {
       action: 'backup',
       outcome: 'success',
       target: result.file,

@@ -44,7 +44,7 @@ describe('npm run backup', () => {
     const result = await backupDatabase(app.db, join(dir, 'copies', 'one.sqlite'));
     expect(result.bytes).toBeGreaterThan(0);
     expect(integrityOf(result.file)).toBe('ok');
-    const copy = openDatabase(result.file, { readonly: true });
+    const copy = await openDatabase(result.file, { readonly: true });
     try {
       expect(copy.sqlite.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(1);
     } finally {

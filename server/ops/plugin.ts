@@ -63,12 +63,12 @@ export const opsPlugin = fp(
         try {
           const result = await backupDatabase(app.db, file);
           const pruned = pruneBackups(options.backupDir, options.backupKeep ?? 14);
-          recordAudit(app.db, SYSTEM_OPS, null, { action: 'backup', outcome: 'success', target: result.file, details: { bytes: result.bytes, pruned, scheduled: true } }, now);
+          await recordAudit(app.db, SYSTEM_OPS, null, { action: 'backup', outcome: 'success', target: result.file, details: { bytes: result.bytes, pruned, scheduled: true } }, now);
           done.backup = { ...result, pruned };
         } catch (error) {
           // Give the claim back, so the next check tries again rather than waiting a whole interval.
           await app.db.kysely.deleteFrom('settings').where('key', '=', 'task:scheduled-backup').execute();
-          recordAudit(app.db, SYSTEM_OPS, null, { action: 'backup', outcome: 'failure', target: file, details: { message: (error as Error).message } }, now);
+          await recordAudit(app.db, SYSTEM_OPS, null, { action: 'backup', outcome: 'failure', target: file, details: { message: (error as Error).message } }, now);
           throw error;
         }
       }

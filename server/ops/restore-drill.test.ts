@@ -51,7 +51,7 @@ describe('restore drill', () => {
       const live = join(dir, 'data', 'dashboard.sqlite');
       const backupFile = join(dir, 'backups', 'drill.sqlite');
       // A partner organisation with a token for its nightly system, and a second token that leaks later.
-      const setup = openDatabase(live);
+      const setup = await openDatabase(live);
       const organisation = createOrganisation(setup, 'Drill Police', 'police', new Date());
       replaceGrants(setup, organisation.id, [{ returnType: 'police', areaCode: 'E09000004' }]);
       const token = createToken(setup, organisation.id, 'nightly', null, new Date()).token;
@@ -119,7 +119,7 @@ describe('restore drill', () => {
       } finally {
         restored.close();
       }
-      const check = openDatabase(live, { readonly: true });
+      const check = await openDatabase(live, { readonly: true });
       try {
         expect(await verifyAuditChain(check)).toMatchObject({ ok: true });
       } finally {

@@ -45,7 +45,7 @@ interface LiveChanges {
 
 async function readLiveChanges(path: string): Promise<LiveChanges> {
   if (!existsSync(path)) throw new Error(`There is no live database at ${path} to re-apply changes from.`);
-  const live = openDatabase(path, { readonly: true });
+  const live = await openDatabase(path, { readonly: true });
   try {
     return {
       revokedTokens: (await live.kysely.selectFrom('api_tokens').select(['token_hash', 'revoked_at']).where('revoked_at', 'is not', null).execute()) as LiveChanges['revokedTokens'],
@@ -107,14 +107,14 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   for (const suffix of ['', '-wal', '-shm']) rmSync(staging + suffix, { force: true });
   copyFileSync(backupFile, staging);
   let report: Omit<RestoreReport, 'previousKeptAt'>;
-  const db = openDatabase(staging);
+  const db = await openDatabase(staging);
   try {
     report = db.sqlite.transaction(() => {
       const sessionsEnded = runNow(db, db.kysely.deleteFrom('sessions'));
       const applied = live ? applyLiveChanges(db, live) : { tokens: 0, passwords: 0, disabled: 0 };
       return { restoredFrom: backupFile, sessionsEnded, tokensRevokedAgain: applied.tokens, passwordsReapplied: applied.passwords, accountsDisabledAgain: applied.disabled };
     }).immediate();
-    recordAudit(db, RESTORE_ACTOR, null, { action: 'restore', outcome: 'success', target: basename(backupFile), details: { ...report, reappliedFrom: options.reapplyFrom ?? null } }, options.now);
+    await recordAudit(db, RESTORE_ACTOR, null, { action: 'restore', outcome: 'success', target: basename(backupFile), details: { ...report, reappliedFrom: options.reapplyFrom ?? null } }, options.now);
   } finally {
     await db.close();
   }

@@ -31,9 +31,9 @@ const count = (app: FastifyInstance, table: string) => app.db.sqlite.prepare(`SE
 describe('audit retention', () => {
   it('deletes the oldest rows, leaves an anchor, and the chain still verifies', async () => {
     const app = await newApp(() => TEST_NOW);
-    for (let day = 10; day >= 1; day--) recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success', target: `day-${day}` }, new Date(TEST_NOW.getTime() - day * DAY));
+    for (let day = 10; day >= 1; day--) await recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success', target: `day-${day}` }, new Date(TEST_NOW.getTime() - day * DAY));
     const before = app.db.sqlite.prepare('SELECT id, hash FROM audit_events ORDER BY id').all() as Array<{ id: number; hash: string }>;
-    const result = applyAuditRetention(app.db, TEST_NOW, 5);
+    const result = await applyAuditRetention(app.db, TEST_NOW, 5);
     // Days 10 to 6 are older than five days.
     expect(result).toEqual({ deleted: 5, lastDeletedId: before[4].id, anchorHash: before[4].hash });
     expect(app.db.sqlite.prepare('SELECT target FROM audit_events ORDER BY id').pluck().all()).toEqual(['day-5', 'day-4', 'day-3', 'day-2', 'day-1', 'audit_events']);
@@ -47,19 +47,19 @@ describe('audit retention', () => {
 
   it('deleting everything still leaves a chain the next row joins', async () => {
     const app = await newApp(() => TEST_NOW);
-    for (let i = 0; i < 3; i++) recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success' }, new Date(TEST_NOW.getTime() - 100 * DAY));
-    expect(applyAuditRetention(app.db, TEST_NOW, 30).deleted).toBe(3);
-    recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success' }, TEST_NOW);
+    for (let i = 0; i < 3; i++) await recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success' }, new Date(TEST_NOW.getTime() - 100 * DAY));
+    expect((await applyAuditRetention(app.db, TEST_NOW, 30)).deleted).toBe(3);
+    await recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success' }, TEST_NOW);
     expect(await verifyAuditChain(app.db)).toMatchObject({ ok: true, rows: 2 });
   });
 
   it('without a permit and an anchor, the database still refuses to delete audit rows', async () => {
     const app = await newApp(() => TEST_NOW);
-    for (let i = 0; i < 3; i++) recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success' }, new Date(TEST_NOW.getTime() - (100 - i) * DAY));
+    for (let i = 0; i < 3; i++) await recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success' }, new Date(TEST_NOW.getTime() - (100 - i) * DAY));
     app.db.sqlite.exec('INSERT INTO audit_deletion_permits (up_to_id) VALUES (1)');
     expect(() => app.db.sqlite.exec('DELETE FROM audit_events WHERE id = 1')).toThrow(/append-only/);
     app.db.sqlite.exec('DELETE FROM audit_deletion_permits');
-    applyAuditRetention(app.db, TEST_NOW, 30);
+    await applyAuditRetention(app.db, TEST_NOW, 30);
     expect(() => app.db.sqlite.exec('DELETE FROM audit_chain_anchors')).toThrow(/append-only/);
     expect(() => app.db.sqlite.exec("UPDATE audit_chain_anchors SET last_deleted_hash = 'x'")).toThrow(/append-only/);
   });
@@ -74,7 +74,7 @@ describe('the daily sweep', () => {
     const retention = { sessionRetentionDays: 1, auditRetentionDays: 30 };
     const first = await newApp(() => now, { databasePath, retention });
     const second = await newApp(() => now, { databasePath, retention });
-    recordAudit(first.db, SYSTEM, null, { action: 'export', outcome: 'success', target: 'old' }, new Date(TEST_NOW.getTime() - 60 * DAY));
+    await recordAudit(first.db, SYSTEM, null, { action: 'export', outcome: 'success', target: 'old' }, new Date(TEST_NOW.getTime() - 60 * DAY));
     await signIn(first, 'board');
     expect(count(first, 'sessions')).toBe(1);
 

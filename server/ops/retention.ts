@@ -10,7 +10,6 @@
 // `npm run audit:verify`), writes a permit naming that row's id, deletes every row up to it,
 // removes the permit, and records what it did in the audit trail itself.
 import type { Db } from '../db/database';
-import { firstNow, runNow } from '../db/database';
 import { recordAudit } from '../access/audit';
 import { sweepSecurityAlerts } from '../access/security-alerts';
 import { sweepSessions } from '../access/session-store';
@@ -32,33 +31,35 @@ export interface AuditRetentionResult {
 }
 
 /** Deletes the audit rows older than `days`, oldest first, leaving an anchor. Nothing newer is touched, even if its clock went backwards. */
-export function applyAuditRetention(db: Db, now: Date, days: number): AuditRetentionResult {
+export async function applyAuditRetention(db: Db, now: Date, days: number): Promise<AuditRetentionResult> {
   const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
-  const result = db.sqlite.transaction((): AuditRetentionResult => {
-    const firstKept = firstNow<{ id: number }>(db, db.kysely.selectFrom('audit_events').select('id').where('at', '>=', cutoff).orderBy('id').limit(1));
+  const result = await db.transaction(async (): Promise<AuditRetentionResult> => {
+    // No append may link to a row while it is being deleted.
+    await db.serialize('audit-chain');
+    const firstKept = await db.kysely.selectFrom('audit_events').select('id').where('at', '>=', cutoff).orderBy('id').limit(1).executeTakeFirst();
     let last = db.kysely.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1);
     if (firstKept) last = last.where('id', '<', firstKept.id);
-    const lastDeleted = firstNow<{ id: number; hash: string | null }>(db, last);
+    const lastDeleted = await last.executeTakeFirst();
     if (!lastDeleted) return { deleted: 0, lastDeletedId: null, anchorHash: null };
     if (lastDeleted.hash === null) throw new Error('The audit trail has rows without a hash; start the server once to chain them before retention runs.');
-    const count = firstNow<{ n: number }>(db, db.kysely.selectFrom('audit_events').select(({ fn }) => fn.countAll<number>().as('n')).where('id', '<=', lastDeleted.id))!.n;
-    runNow(
-      db,
-      db.kysely.insertInto('audit_chain_anchors').values({
+    const count = Number((await db.kysely.selectFrom('audit_events').select(({ fn }) => fn.countAll<number>().as('n')).where('id', '<=', lastDeleted.id).executeTakeFirstOrThrow()).n);
+    await db.kysely
+      .insertInto('audit_chain_anchors')
+      .values({
         at: now.toISOString(),
         last_deleted_id: lastDeleted.id,
         last_deleted_hash: lastDeleted.hash,
         deleted_rows: count,
         reason: `AUDIT_RETENTION_DAYS=${days}: rows before ${cutoff}`,
-      }),
-    );
-    runNow(db, db.kysely.insertInto('audit_deletion_permits').values({ up_to_id: lastDeleted.id }));
-    const deleted = runNow(db, db.kysely.deleteFrom('audit_events').where('id', '<=', lastDeleted.id));
-    runNow(db, db.kysely.deleteFrom('audit_deletion_permits'));
+      })
+      .execute();
+    await db.kysely.insertInto('audit_deletion_permits').values({ up_to_id: lastDeleted.id }).execute();
+    const deleted = Number((await db.kysely.deleteFrom('audit_events').where('id', '<=', lastDeleted.id).executeTakeFirst()).numDeletedRows);
+    await db.kysely.deleteFrom('audit_deletion_permits').execute();
     return { deleted, lastDeletedId: lastDeleted.id, anchorHash: lastDeleted.hash };
-  }).immediate();
+  });
   if (result.deleted > 0) {
-    recordAudit(db, RETENTION_ACTOR, null, { action: 'audit-retention', outcome: 'success', target: 'audit_events', details: { ...result, retentionDays: days } }, now);
+    await recordAudit(db, RETENTION_ACTOR, null, { action: 'audit-retention', outcome: 'success', target: 'audit_events', details: { ...result, retentionDays: days } }, now);
   }
   return result;
 }
@@ -75,6 +76,6 @@ export async function sweep(db: Db, now: Date, settings: RetentionSettings): Pro
   const sessions = await sweepSessions(db, now, settings.sessionRetentionDays);
   const throttle = await sweepSignInThrottle(db, now);
   const alerts = await sweepSecurityAlerts(db, new Date(now.getTime() - settings.auditRetentionDays * DAY_MS));
-  const audit = applyAuditRetention(db, now, settings.auditRetentionDays);
+  const audit = await applyAuditRetention(db, now, settings.auditRetentionDays);
   return { sessions, throttle, alerts, audit };
 }

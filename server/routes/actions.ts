@@ -201,7 +201,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const values: ActionValues = { title: body.title, aimId: linked.aimId, measureId: linked.measureId, leadAgency: body.leadAgency, leadPerson: body.leadPerson ?? null, timescale: body.timescale ?? null, due, status: body.status };
       const [actionId] = await createActions(app.db, strategyId, [values], app.now());
       const action = (await planAction(app.db, strategyId, actionId, today()))!;
-      auditChange(request, 'action-create', `action:${actionId}`, { partnership: id, strategy: strategyId, action: recorded(action) });
+      await auditChange(request, 'action-create', `action:${actionId}`, { partnership: id, strategy: strategyId, action: recorded(action) });
       return reply.code(201).send(action);
     },
   );
@@ -248,7 +248,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const was = recorded(before);
       const is = recorded(after);
       const fields = (Object.keys(is) as Array<keyof typeof is>).filter((k) => is[k] !== was[k]);
-      auditChange(request, 'action-update', `action:${actionId}`, {
+      await auditChange(request, 'action-update', `action:${actionId}`, {
         partnership: id,
         strategy: before.strategyId,
         before: Object.fromEntries(fields.map((k) => [k, was[k]])),
@@ -275,7 +275,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await actionOf(request, reply, id, actionId);
       if (!found) return reply;
       await deleteAction(app.db, actionId);
-      auditChange(request, 'action-delete', `action:${actionId}`, {
+      await auditChange(request, 'action-delete', `action:${actionId}`, {
         partnership: id,
         strategy: found.action.strategyId,
         before: { ...recorded(found.action), updates: found.action.updates.map((u) => ({ on: u.on, text: u.text, author: u.author, createdAt: u.createdAt })) },
@@ -310,7 +310,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const authorId = request.actor.userId;
       const authorName = (authorId !== null ? await userName(app.db, authorId) : null) ?? request.actor.name;
       const updateId = await addActionUpdate(app.db, actionId, { on, text, authorId, authorName, status: newStatus }, app.now());
-      auditChange(request, 'action-progress', `action:${actionId}`, {
+      await auditChange(request, 'action-progress', `action:${actionId}`, {
         partnership: id,
         strategy: before.strategyId,
         update: { id: updateId, on, text },
@@ -346,17 +346,17 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await strategyOf(request, reply, id, strategyId);
       if (!found) return reply;
       const target = `strategy:${strategyId}`;
-      const rejected = (details: Record<string, unknown>) => {
-        if (!dryRun) audit(request, { action: 'action-import', outcome: 'rejected', target, details: { partnership: id, ...details } });
+      const rejected = async (details: Record<string, unknown>) => {
+        if (!dryRun) await audit(request, { action: 'action-import', outcome: 'rejected', target, details: { partnership: id, ...details } });
       };
       const upload = await readUpload(request);
       if (!upload.ok) {
-        rejected({ status: upload.statusCode, code: upload.body.code });
+        await rejected({ status: upload.statusCode, code: upload.body.code });
         return reply.code(upload.statusCode).send(upload.statusCode === 415 ? NOT_MULTIPART_PLAN : upload.body);
       }
       const file = { fileName: upload.fileName, bytes: upload.bytes.length };
       if (upload.bytes.length > MAX_PLAN_FILE_BYTES) {
-        rejected({ ...file, code: 'file-too-large' });
+        await rejected({ ...file, code: 'file-too-large' });
         return problem(reply, 413, 'file-too-large', `The file is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB. A delivery plan is far smaller: check that it is the right file, and save only the plan's sheet.`);
       }
       let table;
@@ -365,16 +365,16 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch (error) {
         if (error instanceof IsolationBusyError) return reply.code(503).header('retry-after', '60').send({ statusCode: 503, error: 'Service Unavailable', message: 'Many large files are being read just now. Please try again in a minute.', code: 'busy' });
         if (!(error instanceof UnreadableFileError)) throw error;
-        rejected({ ...file, code: error.code });
+        await rejected({ ...file, code: error.code });
         return reply.code(error.code === 'unsupported-file-type' ? 415 : 422).send({ errors: [{ row: null, column: null, value: null, code: error.code, message: error.message }], warnings: [] });
       }
       const outcome = readPlanTable(table, await planLinks(app.db, strategyId), found.strategy.from, await actionTitles(app.db, strategyId));
       if (!outcome.ok) {
-        rejected({ ...file, errors: outcome.errors.length });
+        await rejected({ ...file, errors: outcome.errors.length });
         return reply.code(422).send({ errors: outcome.errors, warnings: outcome.warnings });
       }
       const created = dryRun ? [] : await createActions(app.db, strategyId, outcome.rows.map((r) => r.values), app.now());
-      if (!dryRun) auditChange(request, 'action-import', target, { partnership: id, ...file, rows: outcome.rows.length, created });
+      if (!dryRun) await auditChange(request, 'action-import', target, { partnership: id, ...file, rows: outcome.rows.length, created });
       return reply.code(dryRun ? 200 : 201).send({
         dryRun,
         strategy: { id: strategyId, title: found.strategy.title },

@@ -57,7 +57,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       if (problem) return reply.code(400).send(badRequest(problem));
       if (findUserByEmail(app.db, body.email)) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'A user with this email address already exists.' });
       const user = await createUser(app.db, body, app.now());
-      audit(request, { action: 'user-create', outcome: 'success', target: `user:${user.id}`, details: { email: user.email, role: user.role, organisationId: body.organisationId } });
+      await audit(request, { action: 'user-create', outcome: 'success', target: `user:${user.id}`, details: { email: user.email, role: user.role, organisationId: body.organisationId } });
       return reply.code(201).send(user);
     },
   );
@@ -89,7 +89,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!user) return reply.code(404).send(notFound(`There is no user ${request.params.id}.`));
         // Unlocking lets every address that was made to wait try this account again at once.
         if (request.body.unlock) await clearSignInThrottle(app.db, user.email);
-        audit(request, { action: 'user-update', outcome: 'success', target: `user:${user.id}`, details: request.body });
+        await audit(request, { action: 'user-update', outcome: 'success', target: `user:${user.id}`, details: request.body });
         return user;
       } catch (error) {
         // The database refuses a partner without an organisation, or an organisation for a non-partner.
@@ -119,7 +119,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const exists = listOrganisations(app.db).some((o) => o.name.toLowerCase() === request.body.name.trim().toLowerCase());
       if (exists) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'An organisation with this name already exists.' });
       const organisation = createOrganisation(app.db, request.body.name, request.body.kind, app.now());
-      audit(request, { action: 'organisation-create', outcome: 'success', target: `organisation:${organisation.id}`, details: request.body });
+      await audit(request, { action: 'organisation-create', outcome: 'success', target: `organisation:${organisation.id}`, details: request.body });
       return reply.code(201).send(organisation);
     },
   );
@@ -145,7 +145,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         if (findArea(g.areaCode)?.type !== 'local-authority') return reply.code(400).send(badRequest(`"${g.areaCode}" is not a local authority.`));
       }
       const after = replaceGrants(app.db, request.params.id, request.body.grants);
-      audit(request, { action: 'grants-update', outcome: 'success', target: `organisation:${after.id}`, details: { before: before.grants, after: after.grants } });
+      await audit(request, { action: 'grants-update', outcome: 'success', target: `organisation:${after.id}`, details: { before: before.grants, after: after.grants } });
       return after;
     },
   );
@@ -166,7 +166,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!findOrganisation(app.db, request.body.organisationId)) return reply.code(400).send(badRequest('There is no such organisation.'));
       const { token, view } = createToken(app.db, request.body.organisationId, request.body.name, request.actor.userId, app.now());
-      audit(request, { action: 'token-create', outcome: 'success', target: `token:${view.id}`, details: { organisationId: view.organisation.id, name: view.name } });
+      await audit(request, { action: 'token-create', outcome: 'success', target: `token:${view.id}`, details: { organisationId: view.organisation.id, name: view.name } });
       return reply.code(201).send({ ...view, token });
     },
   );
@@ -177,7 +177,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!findToken(app.db, request.params.id)) return reply.code(404).send(notFound(`There is no token ${request.params.id}.`));
       const view = revokeToken(app.db, request.params.id, app.now())!;
-      audit(request, { action: 'token-revoke', outcome: 'success', target: `token:${view.id}` });
+      await audit(request, { action: 'token-revoke', outcome: 'success', target: `token:${view.id}` });
       return view;
     },
   );
@@ -202,7 +202,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const before = signInSettings(app.db);
       setSignInSettings(app.db, request.body);
-      audit(request, { action: 'sign-in-settings-update', outcome: 'success', target: 'sign-in-settings', details: { before, after: request.body } });
+      await audit(request, { action: 'sign-in-settings-update', outcome: 'success', target: 'sign-in-settings', details: { before, after: request.body } });
       return signInSettings(app.db);
     },
   );
@@ -235,7 +235,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const alert = await acknowledgeAlert(app.db, request.params.id, request.actor.name, app.now());
       if (!alert) return reply.code(404).send(notFound(`There is no security alert ${request.params.id}.`));
-      audit(request, { action: 'security-alert-acknowledge', outcome: 'success', target: `security-alert:${alert.id}`, details: { kind: alert.kind, subject: alert.subject } });
+      await audit(request, { action: 'security-alert-acknowledge', outcome: 'success', target: `security-alert:${alert.id}`, details: { kind: alert.kind, subject: alert.subject } });
       return alert;
     },
   );

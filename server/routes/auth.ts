@@ -24,9 +24,9 @@ function minutesOrSeconds(seconds: number): string {
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Audits a security alert the sign-in raised and, with SMTP_URL, emails administrators (without holding up the answer). */
-  const announce = (request: FastifyRequest, alerts: SecurityAlert[]) => {
+  const announce = async (request: FastifyRequest, alerts: SecurityAlert[]) => {
     for (const alert of alerts) {
-      audit(request, { action: 'security-alert', outcome: 'success', target: `security-alert:${alert.id}`, details: { kind: alert.kind, subject: alert.subject, ...alert.details } });
+      await audit(request, { action: 'security-alert', outcome: 'success', target: `security-alert:${alert.id}`, details: { kind: alert.kind, subject: alert.subject, ...alert.details } });
       const mailer = app.cycle?.mailer;
       if (mailer) emailAdministrators(app.db, mailer, alert).catch((error: unknown) => request.log.error({ err: error }, 'emailing a security alert failed'));
     }
@@ -50,13 +50,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // (originHost never throws; a "null" or malformed Origin is already refused by the access plugin.)
       const origin = request.headers.origin;
       if (origin !== undefined && !originIsSameHost(request)) {
-        audit(request, { action: 'sign-in', outcome: 'denied', target: request.body.email.slice(0, 320), details: { reason: 'cross-site', origin: String(origin).slice(0, 200) } });
+        await audit(request, { action: 'sign-in', outcome: 'denied', target: request.body.email.slice(0, 320), details: { reason: 'cross-site', origin: String(origin).slice(0, 200) } });
         return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'Sign in from the dashboard\'s own sign-in page.', code: 'cross-site' });
       }
       // With Secure cookies the browser would drop the session cookie over plain HTTP and the
       // person would seem to sign in and be signed straight out: say so instead.
       if (app.cookiesRequireHttps && request.protocol !== 'https') {
-        audit(request, { action: 'sign-in', outcome: 'rejected', target: request.body.email.slice(0, 320), details: { reason: 'not-https' } });
+        await audit(request, { action: 'sign-in', outcome: 'rejected', target: request.body.email.slice(0, 320), details: { reason: 'not-https' } });
         return reply.code(403).send({
           statusCode: 403,
           error: 'Forbidden',
@@ -68,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!result.ok) {
         const target = request.body.email.slice(0, 320);
         if (result.reason === 'throttled' || result.reason === 'throttled-address') {
-          audit(request, { action: 'sign-in', outcome: 'rejected', target, details: { reason: result.reason, retryAfterSeconds: result.retryAfterSeconds } });
+          await audit(request, { action: 'sign-in', outcome: 'rejected', target, details: { reason: result.reason, retryAfterSeconds: result.retryAfterSeconds } });
           return reply
             .code(429)
             .header('retry-after', String(result.retryAfterSeconds))
@@ -79,15 +79,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
               code: 'sign-in-paused',
             });
         }
-        audit(request, { action: 'sign-in', outcome: 'failure', target, details: { reason: result.reason } });
-        announce(request, result.alerts);
+        await audit(request, { action: 'sign-in', outcome: 'failure', target, details: { reason: result.reason } });
+        await announce(request, result.alerts);
         return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'The email address or password is not right.', code: 'bad-credentials' });
       }
       // A fresh session id at sign-in, so an id planted before sign-in is worthless after it.
       await request.session.regenerate();
       request.session.userId = result.user.id;
       request.actor = { ...request.actor, kind: 'user', id: `user:${result.user.id}`, name: result.user.email };
-      audit(request, { action: 'sign-in', outcome: 'success', target: result.user.email });
+      await audit(request, { action: 'sign-in', outcome: 'success', target: result.user.email });
       return reply.code(204).send(null);
     },
   );
@@ -96,7 +96,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/logout',
     { config: { access: SIGNED_IN }, schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: z.null() } } },
     async (request, reply) => {
-      audit(request, { action: 'sign-out', outcome: 'success' });
+      await audit(request, { action: 'sign-out', outcome: 'success' });
       if (request.actor.kind === 'user') await request.session.destroy();
       reply.clearCookie('dap_session', { path: '/' });
       return reply.code(204).send(null);
@@ -133,7 +133,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = request.actor.userId !== null ? findUserById(app.db, request.actor.userId) : undefined;
       if (!user) return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'Only a signed-in person can change a password.' });
       if (!(await verifyPassword(user.password_hash, request.body.currentPassword))) {
-        audit(request, { action: 'password-change', outcome: 'failure', target: user.email });
+        await audit(request, { action: 'password-change', outcome: 'failure', target: user.email });
         return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'Your current password is not right.' });
       }
       const problem = passwordProblem(request.body.newPassword, user.email);
@@ -143,7 +143,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       app.db.sqlite.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
       await request.session.regenerate();
       request.session.userId = user.id;
-      audit(request, { action: 'password-change', outcome: 'success', target: user.email });
+      await audit(request, { action: 'password-change', outcome: 'success', target: user.email });
       return reply.code(204).send(null);
     },
   );

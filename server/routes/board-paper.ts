@@ -115,7 +115,7 @@ export const boardPaperRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!resolved) return reply;
       const paper = await paperFor(resolved);
       const file = await boardPaperDocx(paper);
-      audit(request, { action: 'export', outcome: 'success', target: `board-paper:${resolved.partnership.id}/${paper.period.id}`, details: { format: 'docx', view: paper.disclosure.view } });
+      await audit(request, { action: 'export', outcome: 'success', target: `board-paper:${resolved.partnership.id}/${paper.period.id}`, details: { format: 'docx', view: paper.disclosure.view } });
       return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename="${boardPaperFileName(paper)}"`).send(file);
     },
   );
@@ -152,7 +152,7 @@ export const boardPaperRoutes: FastifyPluginAsyncZod = async (app) => {
       const snapshot = takeSnapshot(app.engine, content.aims, resolved.period.id);
       const issuedBy = await authorOf(app.db, request.actor);
       const id = await issuePaper(app.db, { partnershipId: resolved.partnership.id, period: resolved.period.id, strategyId: resolved.strategy.id, issuedBy, snapshot, now: app.now() });
-      auditChange(request, 'board-paper-issue', `board-paper:${id}`, { partnership: resolved.partnership.id, period: resolved.period.id, strategy: resolved.strategy.id, figures: snapshot.figures.length });
+      await auditChange(request, 'board-paper-issue', `board-paper:${id}`, { partnership: resolved.partnership.id, period: resolved.period.id, strategy: resolved.strategy.id, figures: snapshot.figures.length });
       const [issued] = (await issuedPapers(app.db, resolved.partnership.id)).filter((p) => p.id === id);
       const { snapshot: _snapshot, ...summary } = issued;
       return reply.code(201).send(summary);

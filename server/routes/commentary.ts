@@ -102,7 +102,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       const author = await authorOf(app.db, request.actor);
       const commentId = await createComment(app.db, { partnershipId: id, subject: resolved.subject, period, body, author, now: app.now() });
       const { label, ...subject } = resolved.subject;
-      auditChange(request, 'commentary-create', `comment:${commentId}`, { partnership: id, subject, label, period, version: 1, characters: body.length });
+      await auditChange(request, 'commentary-create', `comment:${commentId}`, { partnership: id, subject, label, period, version: 1, characters: body.length });
       const created = (await findComment(app.db, id, commentId))!;
       return reply.code(201).send((await commentViews(app.db, [created]))[0]);
     },
@@ -133,7 +133,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
           return problem(reply, 409, 'comment-changed', `This comment has been revised since version ${request.body.version} (it is now at version ${outcome.current}). Read it again, then make your change.`);
         }
         if (outcome.kind === 'revised') {
-          auditChange(request, 'commentary-revise', `comment:${commentId}`, { partnership: id, period: before.period, label: before.subject.label, version: outcome.version, characters: request.body.body.length });
+          await auditChange(request, 'commentary-revise', `comment:${commentId}`, { partnership: id, period: before.period, label: before.subject.label, version: outcome.version, characters: request.body.body.length });
         }
         return (await commentViews(app.db, [(await findComment(app.db, id, commentId))!]))[0];
       },

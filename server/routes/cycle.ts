@@ -135,7 +135,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!(await isReceived(app.db, type, area, quarter))) return reply.code(409).send(problem(409, 'not-received', 'There is nothing to sign off: no figures are held for this return, area and quarter. Send the return first.'));
       if (checkLock(app.db, { type, area, quarter }).locked) return reply.code(409).send(problem(409, 'already-approved', 'This return has already been approved by an analyst, so it no longer needs signing off.'));
       const signed = await signOff(app.db, request.actor, { type, area, quarter }, app.now());
-      auditChange(request, 'quarter-sign-off', `${type}/${area}/${quarter}`, { at: signed.at });
+      await auditChange(request, 'quarter-sign-off', `${type}/${area}/${quarter}`, { at: signed.at });
       return reply.code(201).send(await cellOf(app, request.actor, type, area, quarter));
     },
   );
@@ -171,7 +171,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const approved = await approve(app.db, request.actor, held.map((type) => ({ type, area, quarter })), app.now());
       const approvedTypes = approved.map((k) => k.type);
-      for (const type of approvedTypes) auditChange(request, 'quarter-approve', `${type}/${area}/${quarter}`);
+      for (const type of approvedTypes) await auditChange(request, 'quarter-approve', `${type}/${area}/${quarter}`);
       return reply.code(201).send({ approved: approvedTypes, alreadyApproved: held.filter((t) => !approvedTypes.includes(t)) });
     },
   );
@@ -195,7 +195,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!lock.approval || !(await unlock(app.db, request.actor, { type, area, quarter }, reason, app.now()))) {
         return reply.code(404).send(problem(404, 'not-approved', 'This return is not approved for this area and quarter, so there is nothing to unlock.'));
       }
-      auditChange(request, 'quarter-unlock', `${type}/${area}/${quarter}`, { reason, approval: lock.approval });
+      await auditChange(request, 'quarter-unlock', `${type}/${area}/${quarter}`, { reason, approval: lock.approval });
       return { unlocked: true as const };
     },
   );
@@ -232,7 +232,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (daysAfterQuarterEnd !== undefined) await setDaysAfterQuarterEnd(app.db, type, daysAfterQuarterEnd, by, app.now());
       const deadlines = await listDeadlines(app.db);
-      auditChange(request, 'deadline-update', `deadline:${type}`, { before, after: deadlines.find((d) => d.returnType === type) });
+      await auditChange(request, 'deadline-update', `deadline:${type}`, { before, after: deadlines.find((d) => d.returnType === type) });
       return { deadlines };
     },
   );

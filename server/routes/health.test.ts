@@ -91,8 +91,8 @@ describe('readiness', () => {
     expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
   });
 
-  it('counts a disk nearly full as not ready, before writes start failing', () => {
-    const db = openDatabase(join(tempDir(), 'db.sqlite'));
+  it('counts a disk nearly full as not ready, before writes start failing', async () => {
+    const db = await openDatabase(join(tempDir(), 'db.sqlite'));
     try {
       expect(writeProblem(db)).toBeNull();
       const problem = writeProblem(db, Number.MAX_SAFE_INTEGER);
@@ -105,19 +105,19 @@ describe('readiness', () => {
 });
 
 describe('opening a database that cannot be used', () => {
-  it('says so in words: a folder that cannot exist', () => {
+  it('says so in words: a folder that cannot exist', async () => {
     const dir = tempDir();
     const path = join(dir, 'not-a-folder');
-    openDatabase(path).sqlite.close();
+    (await openDatabase(path)).sqlite.close();
     // A file where the database's folder should be.
-    expect(() => openDatabase(join(path, 'db.sqlite'))).toThrow(StorageError);
-    expect(() => openDatabase(join(path, 'db.sqlite'))).toThrow(/cannot be opened or created\. Check that DATABASE_PATH names a file in a folder that exists/);
+    await expect(openDatabase(join(path, 'db.sqlite'))).rejects.toThrow(StorageError);
+    await expect(openDatabase(join(path, 'db.sqlite'))).rejects.toThrow(/cannot be opened or created\. Check that DATABASE_PATH names a file in a folder that exists/);
   });
 
   it('says so in words: a file that is not a database', async () => {
     const { writeFileSync } = await import('node:fs');
     const path = join(tempDir(), 'db.sqlite');
     writeFileSync(path, 'this is a spreadsheet, not a database'.repeat(200));
-    expect(() => openDatabase(path)).toThrow(/is damaged or is not a dashboard database\. Stop the server and restore the latest backup/);
+    await expect(openDatabase(path)).rejects.toThrow(/is damaged or is not a dashboard database\. Stop the server and restore the latest backup/);
   });
 });

@@ -94,7 +94,7 @@ export const localMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
       if (clash) return problem(reply, 409, 'measure-id-shared', `${clash.partnership} also covers ${clash.area} and has a measure "${input.id}": a return's rows would not say whose it is. Choose another id.`);
       await createLocalMeasure(app.db, partnership.id, input, app.now());
       const created = (await findLocalMeasure(app.db, partnership.id, input.id))!;
-      auditChange(request, 'local-measure-create', `partnership:${partnership.id}:local-measure:${input.id}`, { partnership: partnership.id, measure: audited(created) });
+      await auditChange(request, 'local-measure-create', `partnership:${partnership.id}:local-measure:${input.id}`, { partnership: partnership.id, measure: audited(created) });
       await app.localMeasures.sync();
       return reply.code(201).send(created);
     },
@@ -133,7 +133,7 @@ export const localMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
       if (unknown.length > 0) return problem(reply, 400, 'unknown-organisation', `There is no organisation with the id ${unknown.join(', ')}. GET /api/admin/organisations lists them.`);
       await updateLocalMeasure(app.db, id, measureId, change, app.now());
       const after = (await findLocalMeasure(app.db, id, measureId))!;
-      auditChange(request, 'local-measure-update', `partnership:${id}:local-measure:${measureId}`, { partnership: id, before: audited(before), after: audited(after) });
+      await auditChange(request, 'local-measure-update', `partnership:${id}:local-measure:${measureId}`, { partnership: id, before: audited(before), after: audited(after) });
       await app.localMeasures.sync();
       return after;
     },

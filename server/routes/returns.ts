@@ -181,18 +181,18 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       const action = dryRun ? 'upload-dry-run' : 'upload';
       const target = definition.type;
       if (actor.role === 'partner' && (definition.reference || !actor.grants.some((g) => g.returnType === definition.type))) {
-        audit(request, { action, outcome: 'denied', target, details: { reason: 'return type not granted' } });
+        await audit(request, { action, outcome: 'denied', target, details: { reason: 'return type not granted' } });
         return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `Your organisation is not set up to send ${theReturn(definition.type)}.`, code: 'forbidden' });
       }
       const upload = await readUpload(request);
       if (!upload.ok) {
-        audit(request, { action, outcome: 'rejected', target, details: { status: upload.statusCode, code: upload.body.code } });
+        await audit(request, { action, outcome: 'rejected', target, details: { status: upload.statusCode, code: upload.body.code } });
         return reply.code(upload.statusCode).send(upload.body);
       }
 
       const reason = checkReason(upload.reason);
       if (!reason.ok) {
-        audit(request, { action, outcome: 'rejected', target, details: { status: 400, code: reason.body.code } });
+        await audit(request, { action, outcome: 'rejected', target, details: { status: 400, code: reason.body.code } });
         return reply.code(400).send(reason.body);
       }
 
@@ -212,28 +212,28 @@ export const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       switch (outcome.kind) {
         case 'unreadable':
         case 'rejected':
-          audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: outcome.kind, errors: outcome.kind === 'rejected' ? outcome.errors.length : 1 } });
+          await audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: outcome.kind, errors: outcome.kind === 'rejected' ? outcome.errors.length : 1 } });
           break;
         case 'forbidden':
-          audit(request, { action, outcome: 'denied', target, details: { ...file, rowsRefused: outcome.errors.length } });
+          await audit(request, { action, outcome: 'denied', target, details: { ...file, rowsRefused: outcome.errors.length } });
           break;
         case 'checked':
-          audit(request, { action, outcome: 'success', target, details: { ...file, rows: outcome.summary.rows, locked: outcome.locked.length } });
+          await audit(request, { action, outcome: 'success', target, details: { ...file, rows: outcome.summary.rows, locked: outcome.locked.length } });
           break;
         case 'stored': {
           const afterApproval = outcome.correctionReason ? { reason: outcome.correctionReason, approvals: outcome.locked.map((l) => l.approvalId), locked: lockedBody(outcome.locked) } : undefined;
-          audit(request, { action, outcome: 'success', target: `submission:${outcome.submission.id}`, details: { ...file, returnType: definition.type, rows: outcome.submission.rows, ...(afterApproval ? { afterApproval } : {}) } });
-          if (afterApproval) auditChange(request, 'correction-reason', `submission:${outcome.submission.id}`, { returnType: definition.type, ...afterApproval });
+          await audit(request, { action, outcome: 'success', target: `submission:${outcome.submission.id}`, details: { ...file, returnType: definition.type, rows: outcome.submission.rows, ...(afterApproval ? { afterApproval } : {}) } });
+          if (afterApproval) await auditChange(request, 'correction-reason', `submission:${outcome.submission.id}`, { returnType: definition.type, ...afterApproval });
           break;
         }
         case 'quarter-approved':
-          audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'quarter-approved', locked: lockedBody(outcome.locked) } });
+          await audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'quarter-approved', locked: lockedBody(outcome.locked) } });
           break;
         case 'busy':
-          audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'busy' } });
+          await audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'busy' } });
           break;
         case 'would-clear':
-          audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'would-clear', clears: outcome.corrections.clears.length } });
+          await audit(request, { action, outcome: 'rejected', target, details: { ...file, reason: 'would-clear', clears: outcome.corrections.clears.length } });
           break;
       }
       switch (outcome.kind) {

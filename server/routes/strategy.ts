@@ -79,7 +79,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (memberProblem) return problem(reply, 400, 'invalid-member', memberProblem);
       if (await partnershipNameTaken(app.db, body.name)) return problem(reply, 409, 'name-taken', `There is already a partnership called "${body.name}".`);
       const id = await createPartnership(app.db, { ...body, areas, benchmark }, app.now());
-      auditChange(request, 'partnership-create', `partnership:${id}`, { name: body.name, areas, benchmark, members: body.members });
+      await auditChange(request, 'partnership-create', `partnership:${id}`, { name: body.name, areas, benchmark, members: body.members });
       return reply.code(201).send((await findPartnership(app.db, request.actor, id))!);
     },
   );
@@ -104,7 +104,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (change.name !== undefined && (await partnershipNameTaken(app.db, change.name, id))) return problem(reply, 409, 'name-taken', `There is already a partnership called "${change.name}".`);
       await updatePartnership(app.db, id, change, app.now());
       const after = (await findPartnership(app.db, request.actor, id))!;
-      auditChange(request, 'partnership-update', `partnership:${id}`, {
+      await auditChange(request, 'partnership-update', `partnership:${id}`, {
         before: { name: before.name, areas: before.areas, benchmark: before.benchmark, members: before.members?.map((m) => m.id) },
         after: { name: after.name, areas: after.areas, benchmark: after.benchmark, members: after.members?.map((m) => m.id) },
       });
@@ -160,7 +160,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
       if ((await strategyStartingIn(app.db, id, request.body.from)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has a strategy starting in ${request.body.from}; change that one (PUT) instead.`);
       const strategyId = await createStrategy(app.db, id, request.body, app.now());
-      auditChange(request, 'strategy-create', `strategy:${strategyId}`, { partnership: id, strategy: request.body });
+      await auditChange(request, 'strategy-create', `strategy:${strategyId}`, { partnership: id, strategy: request.body });
       return reply.code(201).send({ id: strategyId, title: request.body.title, from: request.body.from, to: request.body.to });
     },
   );
@@ -188,7 +188,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if ((await strategyStartingIn(app.db, id, request.body.from, strategyId)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has another strategy starting in ${request.body.from}.`);
       const previous = await strategyContent(app.db, strategyId);
       await replaceStrategy(app.db, strategyId, request.body, app.now());
-      auditChange(request, 'strategy-update', `strategy:${strategyId}`, { partnership: id, before: { ...before, aims: previous.aims }, after: request.body });
+      await auditChange(request, 'strategy-update', `strategy:${strategyId}`, { partnership: id, before: { ...before, aims: previous.aims }, after: request.body });
       return { id: strategyId, title: request.body.title, from: request.body.from, to: request.body.to };
     },
   );

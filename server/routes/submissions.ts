@@ -103,7 +103,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!submission) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `There is no submission ${request.params.id}.` });
       const definition = findReturnDefinition(submission.returnType)!;
       const { header, rows } = submissionTable(definition, submission.rowsStored);
-      audit(request, { action: 'export', outcome: 'success', target: `submission:${submission.id}`, details: { format: 'csv', rows: rows.length } });
+      await audit(request, { action: 'export', outcome: 'success', target: `submission:${submission.id}`, details: { format: 'csv', rows: rows.length } });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="submission-${submission.id}-${definition.type}.csv"`)
