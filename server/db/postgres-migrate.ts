@@ -38,13 +38,15 @@ export async function migratePostgres(client: pg.ClientBase): Promise<string[]> 
         await client.query('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [file, new Date().toISOString()]);
         await client.query('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK');
+        // If the connection itself broke, the server rolls back on its own; the first error is the one to report.
+        await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
       newlyApplied.push(file);
     }
     return newlyApplied;
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    // A session that has gone has let go of its lock already.
+    await client.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
   }
 }

@@ -4,7 +4,7 @@
 // Durability is switched off because the cluster is deleted after the tests: a crash loses
 // nothing anyone needs, and fsync on every commit would make the suite several times slower.
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,9 @@ function freePort(): Promise<number> {
 }
 
 export async function startPostgresCluster(): Promise<PostgresCluster> {
+  if (!existsSync(join(BIN_DIR, 'initdb'))) {
+    throw new Error(`The PostgreSQL 15 server binaries are not in ${BIN_DIR}: install the postgresql-15 package, or set POSTGRES_BIN_DIR to the folder holding initdb and pg_ctl.`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'dashboard-pg-'));
   const dataDir = join(dir, 'data');
   const logFile = join(dir, 'server.log');
@@ -114,7 +117,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, socketDir: dir, stop: async () => stopNow() };
       } catch (error) {
         // The later lines of postgresql.conf win, so the next attempt's port replaces this one.
-        if (attempt >= START_ATTEMPTS) throw error;
+        if (attempt >= START_ATTEMPTS) {
+          const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '(no server log)';
+          throw new Error(`PostgreSQL did not start: ${(error as Error).message}\n${log}`);
+        }
       }
     }
   } catch (error) {
