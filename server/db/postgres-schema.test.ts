@@ -397,6 +397,10 @@ describe('the PostgreSQL migrations mirror the SQLite ones', () => {
       // Emails are one account whatever their case.
       [user(3, 'ana.analyst@example.TEST', 'board', 'NULL'), 'constraint'],
       [user(3, 'bo@example.test', 'board', 'NULL'), 'ok'],
+      // Only ASCII letters fold: SQLite's NOCASE, and lower() in the C locale the cluster uses.
+      [user(5, 'JOSÉ@example.test', 'board', 'NULL'), 'ok'],
+      [user(6, 'josé@example.test', 'board', 'NULL'), 'ok'],
+      [user(7, 'josÉ@EXAMPLE.test', 'board', 'NULL'), 'constraint'],
       // A partner belongs to an organisation; nobody else does.
       [user(4, 'p2@example.test', 'partner', 'NULL'), 'constraint'],
       [user(4, 'a2@example.test', 'analyst', '1'), 'constraint'],
@@ -508,6 +512,16 @@ describe('the PostgreSQL migrations mirror the SQLite ones', () => {
       expect.objectContaining({ id: 2, row_id: 1, code: 'second', column_name: 'crimes', reads_json: '["crimes"]', message: 'Crimes fell by half.' }),
     ]);
   });
+
+  it('sort text byte by byte, as SQLite does', async () => {
+    const { sqlite, postgres } = await bothMigrated();
+    const names = ['bexley', 'Bexley', 'Ébène', 'eden', '_under', 'Zeta', 'zeta', '10', '9', 'a b', 'ab'];
+    await execBoth(sqlite, postgres, names.map((name, i) => `INSERT INTO areas (code, name, type) VALUES ('A${i}', '${name}', 'lad');`).join('\n'));
+    const sql = 'SELECT name FROM areas ORDER BY name, code';
+    const onSqlite = sqlite.prepare(sql).pluck().all();
+    expect((await postgres.query<{ name: string }>(sql)).rows.map((r) => r.name)).toEqual(onSqlite);
+    expect(onSqlite).toEqual([...names].sort());
+  });
 });
 
 describe('migratePostgres', () => {
@@ -528,6 +542,23 @@ describe('migratePostgres', () => {
     // Every session let go of the lock.
     const { rows: locks } = await clients[0].query<{ n: number }>("SELECT count(*)::integer AS n FROM pg_locks WHERE locktype = 'advisory'");
     expect(locks[0].n).toBe(0);
+  });
+
+  it('gives a database copied from a migrated template nothing more to do', async () => {
+    const templateUrl = await createDatabase(cluster!.url, 'migrated_template');
+    const template = new pg.Client({ connectionString: templateUrl });
+    await template.connect();
+    await migratePostgres(template);
+    // A template is copied only while nobody is connected to it.
+    await template.end();
+    const copy = new pg.Client({ connectionString: await createDatabase(cluster!.url, 'from_template', 'migrated_template'), types });
+    openClients.push(copy);
+    await copy.connect();
+    expect(await migratePostgres(copy)).toEqual([]);
+    expect((await copy.query('SELECT name, version FROM data_versions ORDER BY name')).rows).toEqual([
+      { name: 'figures', version: 0 },
+      { name: 'local-measures', version: 0 },
+    ]);
   });
 
   it('leaves nothing of a migration that fails, and applies it once it is fixed', async () => {
