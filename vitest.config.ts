@@ -1,7 +1,24 @@
 // One config, one project per runtime: the server and shared schemas run under node; the web
 // app's pure functions and components under jsdom; the browser journeys drive the built app in
 // real Chromium against the real server.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The server test files that use a database, which run a second time on PostgreSQL: every file
+ * that opens one (through buildTestApp, openTestDatabase or openDatabase) or reads app.db, except a file that
+ * says at its top that it tests something only SQLite has (a backup file, a query plan, a
+ * damaged file), with the words "SQLite only:" in its first comment lines.
+ */
+function databaseTestFiles(): string[] {
+  const files = (readdirSync('server', { recursive: true }) as string[]).map((f) => join('server', f)).filter((f) => f.endsWith('.test.ts'));
+  return files.filter((file) => {
+    const text = readFileSync(file, 'utf8');
+    if (/^\/\/.*SQLite only:/m.test(text.split('\n').slice(0, 15).join('\n'))) return false;
+    return /\b(buildTestApp|openTestDatabase|openDatabase|buildApp|appWithClock)\(|\.db\b/.test(text);
+  });
+}
 
 export default defineConfig({
   test: {
@@ -14,6 +31,19 @@ export default defineConfig({
           testTimeout: 20_000,
           // Each file spends seconds importing the server before its first test; on a two-CPU
           // machine the default of one worker left the other CPU idle through all of that.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'server-postgres',
+          environment: 'node',
+          include: databaseTestFiles(),
+          env: { DASHBOARD_TEST_ENGINE: 'postgres' },
+          // One throwaway cluster for the run, from the PostgreSQL 15 binaries on the machine.
+          globalSetup: ['server/test/postgres-global-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
           maxWorkers: 2,
         },
       },

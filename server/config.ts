@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/dashboard.sqlite'),
+  /** postgres://user:password@host:5432/name: run on PostgreSQL instead of the SQLite file (several instances may share it). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'DATABASE_URL must be a postgres:// address (leave it unset to use the SQLite file DATABASE_PATH)')
+    .optional(),
   /** Default: true, except with NODE_ENV=production, where demo data needs DEMO_DATA=true. */
   DEMO_DATA: booleanText.optional(),
   ADMIN_EMAIL: z.string().email().optional(),

@@ -13,7 +13,8 @@ import { demoDataProblem } from './ops/start-checks';
 async function main() {
   const config = readConfig();
   const app = await buildApp({
-    databasePath: config.DATABASE_PATH,
+    // PostgreSQL when DATABASE_URL is set; else the embedded SQLite file.
+    databasePath: config.DATABASE_URL ?? config.DATABASE_PATH,
     logger: { level: config.LOG_LEVEL },
     secureCookies: config.SECURE_COOKIES,
     trustProxy: config.TRUST_PROXY,

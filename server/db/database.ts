@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AREAS } from '../../schemas/areas';
+import { advisoryTransactionLock, describePostgresUrl, isPostgresUrl, openPostgres } from './postgres';
 import { openSqliteHandle, sqliteDialect } from './sqlite';
 import { StorageError, storageProblem } from './storage-errors';
 import type { Database } from './tables';
@@ -51,6 +52,7 @@ export interface OpenOptions {
  * words, what to do about it.
  */
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
+  if (isPostgresUrl(path)) return openPostgresDatabase(path, options);
   let sqlite: BetterSqlite3.Database;
   try {
     sqlite = openSqliteHandle(path, options);
@@ -63,6 +65,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     engine: 'sqlite',
     sqlite,
     path,
+    // SQLite's write lock, taken at BEGIN IMMEDIATE, already orders every writer.
     serialize: async () => {},
     // Kysely's destroy closes the handle only if Kysely ever used it (its driver starts lazily),
     // so the handle is closed here too: a handle left open keeps the file in use (restore refuses).
@@ -80,6 +83,36 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       throw problem ? new StorageError(problem) : error;
     }
   }
+  return db;
+}
+
+async function openPostgresDatabase(url: string, options: OpenOptions): Promise<Db> {
+  const shown = describePostgresUrl(url);
+  let handle;
+  try {
+    handle = await openPostgres(url, options);
+  } catch (error) {
+    throw new StorageError({
+      code: 'cannot-open',
+      message: `The PostgreSQL database at ${shown} cannot be used: ${(error as Error).message}. Check DATABASE_URL, that the server is running and that the user may connect and create tables.`,
+    });
+  }
+  const { kysely: base, pool } = handle;
+  let db: Db;
+  db = withAmbientTransactions(base, {
+    engine: 'postgres',
+    sqlite: null as unknown as BetterSqlite3.Database,
+    path: shown,
+    serialize: async (key) => {
+      if (db.kysely === base) throw new Error(`serialize('${key}') outside a transaction holds nothing.`);
+      await advisoryTransactionLock(db.kysely, key);
+    },
+    close: async () => {
+      await base.destroy();
+      await pool.end().catch(() => undefined);
+    },
+  });
+  if (!options.readonly) await syncAreas(db);
   return db;
 }
 

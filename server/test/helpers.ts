@@ -5,12 +5,17 @@ import { buildApp, type AppOptions } from '../app';
 import { createOrganisation, createUser, replaceGrants } from '../access/accounts';
 import type { Grant, Role } from '../access/actor';
 import { createToken } from '../access/tokens';
+import { testDatabaseTarget } from './database';
 
 /** A day inside 2026-27 Q3: every quarter up to 2026-27 Q2 (Jul–Sep 2026) has ended. */
 export const TEST_NOW = new Date('2026-11-22T12:00:00Z');
 
+/** An app on a new empty database of the engine under test (server/test/database.ts), dropped when the app closes. */
 export async function buildTestApp(now: Date | (() => Date) = TEST_NOW, options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
-  return buildApp({ databasePath: ':memory:', now: typeof now === 'function' ? now : () => now, ...options });
+  const target = options.databasePath ? null : await testDatabaseTarget();
+  const app = await buildApp({ databasePath: target?.path ?? ':memory:', now: typeof now === 'function' ? now : () => now, ...options });
+  if (target) app.addHook('onClose', target.drop);
+  return app;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';

@@ -1,0 +1,56 @@
+// Which database a test runs on. The server suite runs twice, on SQLite (each test its own
+// in-memory database) and on PostgreSQL (the `server-postgres` project: each test its own
+// database, copied from a migrated template and dropped when the test's app closes).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Db } from '../db/database';
+import { createDatabase } from './postgres-cluster';
+
+/** The migrated database every PostgreSQL test database is copied from (postgres-global-setup.ts). */
+export const TEMPLATE_DATABASE = 'dashboard_template';
+
+export type TestEngine = 'sqlite' | 'postgres';
+
+export const TEST_ENGINE: TestEngine = process.env.DASHBOARD_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+export interface TestDatabaseTarget {
+  /** What to give buildApp as databasePath, or openDatabase. */
+  path: string;
+  /** Removes the database (PostgreSQL); after the app or Db using it has closed. */
+  drop(): Promise<void>;
+}
+
+/** A new, empty, migrated database for one test. */
+export async function testDatabaseTarget(): Promise<TestDatabaseTarget> {
+  if (TEST_ENGINE === 'sqlite') return { path: ':memory:', drop: async () => {} };
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `t_${process.pid}_${randomBytes(6).toString('hex')}`;
+  const path = await createDatabase(adminUrl, name, TEMPLATE_DATABASE);
+  return {
+    path,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        // FORCE ends any connection still open (a test that never closed its app).
+        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Opens a new test database; closing it also drops it. */
+export async function openTestDatabase(): Promise<Db> {
+  const target = await testDatabaseTarget();
+  const db = await openDatabase(target.path);
+  const close = db.close;
+  return Object.assign(db, {
+    close: async () => {
+      await close();
+      await target.drop();
+    },
+  });
+}
