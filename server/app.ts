@@ -37,6 +37,8 @@ import { webRoutes } from './routes/web';
 export interface AppOptions {
   /** SQLite file, or ':memory:' for tests. */
   databasePath: string;
+  /** Runs once the database has closed, when the app closes (tests drop their PostgreSQL database). */
+  afterClose?: () => Promise<void>;
   /** Today, injectable so tests can pin which quarters have ended. */
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
@@ -127,7 +129,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', db);
   app.decorate('demoSignIn', options.demoSignIn ?? true);
   app.decorate('now', options.now ?? (() => new Date()));
-  app.addHook('onClose', async () => db.close());
+  app.addHook('onClose', async () => {
+    await db.close();
+    await options.afterClose?.();
+  });
   const engine = new IndicatorEngine(db.sqlite, { register: options.areaRegister, disclosureThreshold: options.suppressionThreshold });
   app.decorate('engine', engine);
   app.decorate('returnChecks', new Map<string, RowCheck>());

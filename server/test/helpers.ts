@@ -13,9 +13,7 @@ export const TEST_NOW = new Date('2026-11-22T12:00:00Z');
 /** An app on a new empty database of the engine under test (server/test/database.ts), dropped when the app closes. */
 export async function buildTestApp(now: Date | (() => Date) = TEST_NOW, options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
   const target = options.databasePath ? null : await testDatabaseTarget();
-  const app = await buildApp({ databasePath: target?.path ?? ':memory:', now: typeof now === 'function' ? now : () => now, ...options });
-  if (target) app.addHook('onClose', target.drop);
-  return app;
+  return buildApp({ databasePath: target?.path ?? ':memory:', afterClose: target?.drop, now: typeof now === 'function' ? now : () => now, ...options });
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
