@@ -40,7 +40,7 @@ import {
 } from '../strategy/store';
 import { lockPartnership, lockPartnershipNames } from '../strategy/locks';
 import { areaProblems, memberProblems, strategyProblems } from '../strategy/validate';
-import { problem, unknownPartnership } from './problem';
+import { problem, refused, unknownPartnership } from './problem';
 
 /** Who writes a strategy: administrators, and analysts who belong to the partnership. */
 export const STRATEGY_EDITORS: Access = { roles: ['admin', 'analyst'] };
@@ -101,18 +101,18 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       const change = { ...request.body, areas: request.body.areas && [...new Set(request.body.areas.map((a) => a.toUpperCase()))], benchmark: request.body.benchmark?.toUpperCase() };
       // The partnership as it was (for the audit trail) and the name found free are read in the
       // transaction that changes them, after any other change to partnerships has finished.
-      return app.db.transaction(async () => {
+      const after = await app.db.transaction(async () => {
         await lockPartnershipNames(app.db);
         await lockPartnership(app.db, id);
         const before = await findPartnership(app.db, request.actor, id);
-        if (!before) return unknownPartnership(reply, id);
+        if (!before) return refused(unknownPartnership(reply, id));
         const areaProblem = areaProblems(register, [...(change.areas ?? []), ...(change.benchmark ? [change.benchmark] : [])]);
-        if (areaProblem) return problem(reply, 400, 'unknown-area', areaProblem);
+        if (areaProblem) return refused(problem(reply, 400, 'unknown-area', areaProblem));
         if (change.members) {
           const memberProblem = memberProblems(change.members, await usersByIds(app.db, change.members));
-          if (memberProblem) return problem(reply, 400, 'invalid-member', memberProblem);
+          if (memberProblem) return refused(problem(reply, 400, 'invalid-member', memberProblem));
         }
-        if (change.name !== undefined && (await partnershipNameTaken(app.db, change.name, id))) return problem(reply, 409, 'name-taken', `There is already a partnership called "${change.name}".`);
+        if (change.name !== undefined && (await partnershipNameTaken(app.db, change.name, id))) return refused(problem(reply, 409, 'name-taken', `There is already a partnership called "${change.name}".`));
         await updatePartnership(app.db, id, change, app.now());
         const after = (await findPartnership(app.db, request.actor, id))!;
         await auditChange(request, 'partnership-update', `partnership:${id}`, {
@@ -121,6 +121,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
         });
         return after;
       });
+      return after ?? reply;
     },
   );
 
@@ -200,17 +201,18 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!partnership) return unknownPartnership(reply, id);
       const invalid = strategyProblems(register, request.body, (indicator) => engine.catalogue.findFor(id, indicator));
       // The version as it was (for the audit trail) is read in the transaction that replaces it.
-      return app.db.transaction(async () => {
+      const replaced = await app.db.transaction(async () => {
         await lockPartnership(app.db, id);
         const before = (await strategiesOf(app.db, id)).find((s) => s.id === strategyId);
-        if (!before) return problem(reply, 404, 'unknown-strategy', `${partnership.name} has no strategy version ${strategyId}.`);
-        if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
-        if ((await strategyStartingIn(app.db, id, request.body.from, strategyId)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has another strategy starting in ${request.body.from}.`);
+        if (!before) return refused(problem(reply, 404, 'unknown-strategy', `${partnership.name} has no strategy version ${strategyId}.`));
+        if (invalid) return refused(problem(reply, 400, 'invalid-strategy', invalid));
+        if ((await strategyStartingIn(app.db, id, request.body.from, strategyId)) !== null) return refused(problem(reply, 409, 'strategy-exists', `${partnership.name} already has another strategy starting in ${request.body.from}.`));
         const previous = await strategyContent(app.db, strategyId);
         await replaceStrategy(app.db, id, strategyId, request.body, app.now());
         await auditChange(request, 'strategy-update', `strategy:${strategyId}`, { partnership: id, before: { ...before, aims: previous.aims }, after: request.body });
         return { id: strategyId, title: request.body.title, from: request.body.from, to: request.body.to };
       });
+      return replaced ?? reply;
     },
   );
 };
