@@ -3,6 +3,7 @@
 // member reads is the history as written.
 import type { CommentSubjectInput } from '../../schemas/commentary-api';
 import type { Db } from '../db/database';
+import { lockComment } from '../strategy/locks';
 import type { ResolvedSubject } from './subjects';
 import { commentaryDb } from './tables';
 
@@ -45,27 +46,26 @@ export async function authorOf(db: Db, actor: { userId: number | null; name: str
 
 export async function createComment(db: Db, input: { partnershipId: number; subject: ResolvedSubject; period: string; body: string; author: Author; now: Date }): Promise<number> {
   const at = input.now.toISOString();
-  return commentaryDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const { id } = await trx
-        .insertInto('commentary')
-        .values({
-          partnership_id: input.partnershipId,
-          subject_kind: input.subject.kind,
-          indicator: input.subject.indicator,
-          area_code: input.subject.area,
-          measure_id: input.subject.measure,
-          aim_id: input.subject.aim,
-          subject_label: input.subject.label,
-          period: input.period,
-          created_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('commentary_versions').values({ commentary_id: id, version: 1, body: input.body, author_user_id: input.author.userId, author_name: input.author.name, written_at: at }).execute();
-      return id;
-    });
+  return db.transaction(async () => {
+    const trx = commentaryDb(db);
+    const { id } = await trx
+      .insertInto('commentary')
+      .values({
+        partnership_id: input.partnershipId,
+        subject_kind: input.subject.kind,
+        indicator: input.subject.indicator,
+        area_code: input.subject.area,
+        measure_id: input.subject.measure,
+        aim_id: input.subject.aim,
+        subject_label: input.subject.label,
+        period: input.period,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('commentary_versions').values({ commentary_id: id, version: 1, body: input.body, author_user_id: input.author.userId, author_name: input.author.name, written_at: at }).execute();
+    return id;
+  });
 }
 
 export type RevisionOutcome = { kind: 'revised'; version: number } | { kind: 'conflict'; current: number } | { kind: 'unchanged'; current: number };
@@ -75,25 +75,26 @@ export type RevisionOutcome = { kind: 'revised'; version: number } | { kind: 'co
  * revision in between is a conflict, and nothing is stored). The same text again adds nothing.
  */
 export async function reviseComment(db: Db, input: { commentId: number; body: string; expected?: number; author: Author; now: Date }): Promise<RevisionOutcome> {
-  return commentaryDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const current = await trx
-        .selectFrom('commentary_versions')
-        .select(['version', 'body'])
-        .where('commentary_id', '=', input.commentId)
-        .orderBy('version', 'desc')
-        .limit(1)
-        .executeTakeFirstOrThrow();
-      if (input.expected !== undefined && input.expected !== current.version) return { kind: 'conflict', current: current.version };
-      if (current.body === input.body) return { kind: 'unchanged', current: current.version };
-      const version = current.version + 1;
-      await trx
-        .insertInto('commentary_versions')
-        .values({ commentary_id: input.commentId, version, body: input.body, author_user_id: input.author.userId, author_name: input.author.name, written_at: input.now.toISOString() })
-        .execute();
-      return { kind: 'revised', version };
-    });
+  return db.transaction(async (): Promise<RevisionOutcome> => {
+    // The next version follows the current one read here: a revision in between must wait, then conflict.
+    await lockComment(db, input.commentId);
+    const trx = commentaryDb(db);
+    const current = await trx
+      .selectFrom('commentary_versions')
+      .select(['version', 'body'])
+      .where('commentary_id', '=', input.commentId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    if (input.expected !== undefined && input.expected !== current.version) return { kind: 'conflict', current: current.version };
+    if (current.body === input.body) return { kind: 'unchanged', current: current.version };
+    const version = current.version + 1;
+    await trx
+      .insertInto('commentary_versions')
+      .values({ commentary_id: input.commentId, version, body: input.body, author_user_id: input.author.userId, author_name: input.author.name, written_at: input.now.toISOString() })
+      .execute();
+    return { kind: 'revised', version };
+  });
 }
 
 /** A partnership's comments, oldest first, each with every version. */

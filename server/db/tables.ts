@@ -48,6 +48,12 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+/** How every server on one database learns that data changed (migrations/070_data_version.sql). */
+export interface DataVersionsTable {
+  name: string;
+  version: number;
+}
+
 export interface OrganisationsTable {
   id: Generated<number>;
   name: string;
@@ -153,6 +159,7 @@ export interface Database {
   return_rows: ReturnRowsTable;
   current_rows: CurrentRowsTable;
   schema_migrations: SchemaMigrationsTable;
+  data_versions: DataVersionsTable;
 }
 
 export type SubmissionRow = Selectable<SubmissionsTable>;

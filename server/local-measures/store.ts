@@ -101,59 +101,59 @@ export async function sharedAreaClash(db: Db, partnershipId: number, measureId: 
 
 export async function createLocalMeasure(db: Db, partnershipId: number, input: LocalMeasureInput, now: Date): Promise<void> {
   const at = now.toISOString();
-  await localMeasureDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const { id } = await trx
-        .insertInto('local_measures')
-        .values({
-          partnership_id: partnershipId,
-          measure_id: input.id,
-          title: input.title,
-          definition: input.definition ?? input.title,
-          unit: input.unit,
-          aim: input.aim,
-          numerator_label: input.numerator,
-          denominator_label: input.denominator,
-          multiplier: input.multiplier,
-          polarity: input.polarity,
-          ci: input.interval,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const senders = [...new Set(input.organisations)];
-      if (senders.length > 0) await trx.insertInto('local_measure_senders').values(senders.map((organisation_id) => ({ local_measure_id: id, organisation_id }))).execute();
-    });
+  await db.transaction(async () => {
+    const trx = localMeasureDb(db);
+    const { id } = await trx
+      .insertInto('local_measures')
+      .values({
+        partnership_id: partnershipId,
+        measure_id: input.id,
+        title: input.title,
+        definition: input.definition ?? input.title,
+        unit: input.unit,
+        aim: input.aim,
+        numerator_label: input.numerator,
+        denominator_label: input.denominator,
+        multiplier: input.multiplier,
+        polarity: input.polarity,
+        ci: input.interval,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const senders = [...new Set(input.organisations)];
+    if (senders.length > 0) await trx.insertInto('local_measure_senders').values(senders.map((organisation_id) => ({ local_measure_id: id, organisation_id }))).execute();
+    await bumpLocalMeasuresVersion(db);
+  });
 }
 
 export async function updateLocalMeasure(db: Db, partnershipId: number, measureId: string, change: LocalMeasureChange, now: Date): Promise<void> {
-  await localMeasureDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const { id } = await trx.selectFrom('local_measures').select('id').where('partnership_id', '=', partnershipId).where('measure_id', '=', measureId).executeTakeFirstOrThrow();
-      const set: Partial<Omit<LocalMeasuresTable, 'id' | 'revision'>> = { updated_at: now.toISOString() };
-      if (change.title !== undefined) set.title = change.title;
-      if (change.definition !== undefined) set.definition = change.definition;
-      if (change.unit !== undefined) set.unit = change.unit;
-      if (change.aim !== undefined) set.aim = change.aim;
-      if (change.numerator !== undefined) set.numerator_label = change.numerator;
-      if (change.denominator !== undefined) set.denominator_label = change.denominator;
-      if (change.multiplier !== undefined) set.multiplier = change.multiplier;
-      if (change.polarity !== undefined) set.polarity = change.polarity;
-      if (change.interval !== undefined) set.ci = change.interval;
-      await trx
-        .updateTable('local_measures')
-        .set((eb) => ({ ...set, revision: eb('revision', '+', 1) }))
-        .where('id', '=', id)
-        .execute();
-      if (change.organisations !== undefined) {
-        await trx.deleteFrom('local_measure_senders').where('local_measure_id', '=', id).execute();
-        const senders = [...new Set(change.organisations)];
-        if (senders.length > 0) await trx.insertInto('local_measure_senders').values(senders.map((organisation_id) => ({ local_measure_id: id, organisation_id }))).execute();
-      }
-    });
+  await db.transaction(async () => {
+    const trx = localMeasureDb(db);
+    const { id } = await trx.selectFrom('local_measures').select('id').where('partnership_id', '=', partnershipId).where('measure_id', '=', measureId).executeTakeFirstOrThrow();
+    const set: Partial<Omit<LocalMeasuresTable, 'id' | 'revision'>> = { updated_at: now.toISOString() };
+    if (change.title !== undefined) set.title = change.title;
+    if (change.definition !== undefined) set.definition = change.definition;
+    if (change.unit !== undefined) set.unit = change.unit;
+    if (change.aim !== undefined) set.aim = change.aim;
+    if (change.numerator !== undefined) set.numerator_label = change.numerator;
+    if (change.denominator !== undefined) set.denominator_label = change.denominator;
+    if (change.multiplier !== undefined) set.multiplier = change.multiplier;
+    if (change.polarity !== undefined) set.polarity = change.polarity;
+    if (change.interval !== undefined) set.ci = change.interval;
+    await trx
+      .updateTable('local_measures')
+      .set((eb) => ({ ...set, revision: eb('revision', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    if (change.organisations !== undefined) {
+      await trx.deleteFrom('local_measure_senders').where('local_measure_id', '=', id).execute();
+      const senders = [...new Set(change.organisations)];
+      if (senders.length > 0) await trx.insertInto('local_measure_senders').values(senders.map((organisation_id) => ({ local_measure_id: id, organisation_id }))).execute();
+    }
+    await bumpLocalMeasuresVersion(db);
+  });
 }
 
 /** For each area of the given ones, the partnerships covering it and their measures (for checking a file). */
@@ -182,11 +182,23 @@ export async function measuresSentBy(db: Db, organisationId: number): Promise<Ar
   return measures.map((measure) => ({ measure, areas: areas.filter((a) => a.partnership_id === measure.partnership).map((a) => a.area_code) }));
 }
 
-/** Changes whenever a measure is defined or changed, by any server on the database. */
-export async function localMeasuresVersion(db: Db): Promise<string> {
-  const row = await localMeasureDb(db)
-    .selectFrom('local_measures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('revision'), eb.lit(0)).as('revisions')])
-    .executeTakeFirstOrThrow();
-  return `${row.n}:${row.revisions}`;
+const VERSION_NAME = 'local-measures';
+
+/**
+ * Moves the measures' data version, in the transaction that changes them: every server on the
+ * database reloads its catalogue when it sees the version move (catalogue.ts), and sees it move
+ * only once the change is committed. The row lock orders concurrent changes' versions.
+ */
+async function bumpLocalMeasuresVersion(db: Db): Promise<void> {
+  await db.kysely
+    .updateTable('data_versions')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('name', '=', VERSION_NAME)
+    .execute();
+}
+
+/** The measures' data version: it moves with every measure defined or changed, by any server on the database. */
+export async function localMeasuresVersion(db: Db): Promise<number> {
+  const row = await db.kysely.selectFrom('data_versions').select('version').where('name', '=', VERSION_NAME).executeTakeFirstOrThrow();
+  return Number(row.version);
 }

@@ -3,9 +3,12 @@
 // read and write; and the audit trail each change leaves.
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryPlan, PlanAction } from '../../schemas/actions-api';
 import type { StrategyView } from '../../schemas/strategy-api';
+import { actionsDb } from '../strategy/actions-tables';
+import { strategyDb } from '../strategy/tables';
 import { buildTestApp, multipartBody, signIn, type Identity } from '../test/helpers';
 
 // 2026-11-22: a Sunday in 2026-27 Q3.
@@ -50,12 +53,31 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const send = (who: Identity, method: Method, url: string, payload?: unknown) =>
   app.inject({ method, url, headers: who.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
-function auditRows(action: string, target?: string) {
-  const rows = app.db.sqlite.prepare('SELECT actor_id, outcome, target, details_json FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<{ actor_id: string; outcome: string; target: string; details_json: string }>;
+async function auditRows(action: string, target?: string) {
+  const rows = await app.db.kysely.selectFrom('audit_events').select(['actor_id', 'outcome', 'target', 'details_json']).where('action', '=', action).orderBy('id').execute();
   return rows.filter((r) => target === undefined || r.target === target).map((r) => ({ ...r, details: JSON.parse(r.details_json) as Record<string, unknown> }));
 }
 
-const count = (table: string) => app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(app.db.kysely)).rows[0].n);
+
+/** Makes storing an action titled "Third row" fail, as a full disk would, on either engine. */
+async function failInsertOfThirdRow() {
+  if (app.db.engine === 'sqlite') {
+    await sql`CREATE TEMP TRIGGER fail_third BEFORE INSERT ON strategy_actions WHEN NEW.title = 'Third row' BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(app.db.kysely);
+    return;
+  }
+  await sql`CREATE FUNCTION fail_third() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.title = 'Third row' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`.execute(app.db.kysely);
+  await sql`CREATE TRIGGER fail_third BEFORE INSERT ON strategy_actions FOR EACH ROW EXECUTE FUNCTION fail_third()`.execute(app.db.kysely);
+}
+
+async function stopFailing() {
+  if (app.db.engine === 'sqlite') {
+    await sql`DROP TRIGGER fail_third`.execute(app.db.kysely);
+    return;
+  }
+  await sql`DROP TRIGGER fail_third ON strategy_actions`.execute(app.db.kysely);
+  await sql`DROP FUNCTION fail_third()`.execute(app.db.kysely);
+}
 
 async function plan(who: Identity = board, query = ''): Promise<DeliveryPlan> {
   const response = await send(who, 'GET', `/api/partnerships/${partnershipId}/actions${query}`);
@@ -82,7 +104,14 @@ beforeAll(async () => {
   const strategy = await send(analyst, 'POST', `/api/partnerships/${partnershipId}/strategies`, STRATEGY);
   expect(strategy.statusCode, strategy.body).toBe(201);
   strategyId = strategy.json().id;
-  const rows = app.db.sqlite.prepare('SELECT a.id AS aim, m.id AS measure FROM strategy_aims a LEFT JOIN strategy_measures m ON m.aim_id = a.id WHERE a.strategy_id = ? ORDER BY a.position, m.position').all(strategyId) as Array<{ aim: number; measure: number | null }>;
+  const rows = await strategyDb(app.db)
+    .selectFrom('strategy_aims as a')
+    .leftJoin('strategy_measures as m', 'm.aim_id', 'a.id')
+    .select(['a.id as aim', 'm.id as measure'])
+    .where('a.strategy_id', '=', strategyId)
+    .orderBy('a.position')
+    .orderBy('m.position')
+    .execute();
   aims = [];
   for (const r of rows) {
     if (aims.at(-1)?.id !== r.aim) aims.push({ id: r.aim, measures: [] });
@@ -117,7 +146,7 @@ describe('adding and changing actions', () => {
       overdue: true,
       updates: [],
     });
-    const [row] = auditRows('action-create', `action:${actionId}`);
+    const [row] = await auditRows('action-create', `action:${actionId}`);
     expect(row.actor_id).toBe(`user:${analyst.userId}`);
     expect(row.details).toEqual({ partnership: partnershipId, strategy: strategyId, action: expect.objectContaining({ title: 'Train health practitioners in routine enquiry', due: '2022-12-31', measure: aims[0].measures[0] }) });
   });
@@ -128,7 +157,7 @@ describe('adding and changing actions', () => {
   });
 
   it('refuses a measure of another aim, an aim of another strategy and a day that does not exist, storing nothing', async () => {
-    const before = count('strategy_actions');
+    const before = await count('strategy_actions');
     const url = `/api/partnerships/${partnershipId}/strategies/${strategyId}/actions`;
     const mismatched = await send(analyst, 'POST', url, { title: 'x', leadAgency: 'y', aim: aims[0].id, measure: aims[2].measures[0] });
     expect(mismatched.statusCode).toBe(400);
@@ -139,14 +168,14 @@ describe('adding and changing actions', () => {
     expect((await send(analyst, 'POST', url, { title: 'x', leadAgency: 'y', due: '2026-02-30' })).json().code).toBe('invalid-due');
     expect((await send(analyst, 'POST', url, { title: '  ', leadAgency: 'y' })).statusCode).toBe(400);
     expect((await send(analyst, 'POST', url, { title: 'x' })).statusCode).toBe(400);
-    expect(count('strategy_actions')).toBe(before);
+    expect(await count('strategy_actions')).toBe(before);
   });
 
   it('changes any field, audited with the fields before and after', async () => {
     const response = await send(analyst, 'PATCH', `/api/partnerships/${partnershipId}/actions/${actionId}`, { status: 'complete', leadPerson: 'Named role' });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ id: actionId, status: 'complete', leadPerson: 'Named role', overdue: false, due: '2022-12-31' });
-    const rows = auditRows('action-update', `action:${actionId}`);
+    const rows = await auditRows('action-update', `action:${actionId}`);
     expect(rows).toHaveLength(1);
     expect(rows[0].details).toEqual({
       partnership: partnershipId,
@@ -174,9 +203,9 @@ describe('adding and changing actions', () => {
 
   it('writes no audit row for a change that changes nothing, and refuses an empty change', async () => {
     const url = `/api/partnerships/${partnershipId}/actions/${actionId}`;
-    const before = auditRows('action-update').length;
+    const before = (await auditRows('action-update')).length;
     expect((await send(analyst, 'PATCH', url, { status: 'complete' })).statusCode).toBe(200);
-    expect(auditRows('action-update')).toHaveLength(before);
+    expect(await auditRows('action-update')).toHaveLength(before);
     expect((await send(analyst, 'PATCH', url, {})).statusCode).toBe(400);
   });
 });
@@ -201,25 +230,25 @@ describe('progress updates', () => {
       ['2026-10-01', 'Assessment booked.', { id: analyst.userId, name: 'analyst' }],
       ['2026-06-30', 'Started.', { id: admin.userId, name: 'admin' }],
     ]);
-    const rows = auditRows('action-progress', `action:${actionId}`);
+    const rows = await auditRows('action-progress', `action:${actionId}`);
     expect(rows.map((r) => r.details.update)).toEqual([expect.objectContaining({ on: '2026-10-01' }), expect.objectContaining({ on: TODAY }), expect.objectContaining({ on: '2026-06-30' })]);
     expect(rows[1].details.status).toEqual({ before: 'on-track', after: 'at-risk' });
     expect(rows[0].details.status).toBeUndefined();
   });
 
   it('refuses an update dated after today or on a day that does not exist', async () => {
-    const before = count('action_updates');
+    const before = await count('action_updates');
     const future = await send(analyst, 'POST', url(), { on: '2026-11-23', text: 'Will be done.' });
     expect(future.statusCode).toBe(400);
     expect(future.json().code).toBe('future-update');
     expect((await send(analyst, 'POST', url(), { on: '2026-02-29', text: 'x' })).json().code).toBe('invalid-date');
     expect((await send(analyst, 'POST', url(), { on: '22/11/2026', text: 'x' })).statusCode).toBe(400);
     expect((await send(analyst, 'POST', url(), { on: TODAY, text: '' })).statusCode).toBe(400);
-    expect(count('action_updates')).toBe(before);
+    expect(await count('action_updates')).toBe(before);
   });
 
-  it('keeps updates as written: the database refuses to rewrite one', () => {
-    expect(() => app.db.sqlite.prepare("UPDATE action_updates SET body = 'rewritten'").run()).toThrow(/append-only/);
+  it('keeps updates as written: the database refuses to rewrite one', async () => {
+    await expect(sql`UPDATE action_updates SET body = 'rewritten'`.execute(app.db.kysely)).rejects.toThrow(/append-only/);
   });
 
   it('shows the action overdue once its due date has passed, in the plan and in the strategy view', async () => {
@@ -272,8 +301,8 @@ describe('removing an action', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ id: action.id, deleted: true });
     expect((await send(board, 'GET', `/api/partnerships/${partnershipId}/actions/${action.id}`)).statusCode).toBe(404);
-    expect(app.db.sqlite.prepare('SELECT count(*) FROM action_updates WHERE action_id = ?').pluck().get(action.id)).toBe(0);
-    const [row] = auditRows('action-delete', `action:${action.id}`);
+    expect(await actionsDb(app.db).selectFrom('action_updates').select('id').where('action_id', '=', action.id).execute()).toEqual([]);
+    const [row] = await auditRows('action-delete', `action:${action.id}`);
     expect(row.details.before).toMatchObject({ title: 'Entered by mistake', due: '2023-12-31', updates: [{ on: '2026-01-05', text: 'Wrong plan.', author: { id: analyst.userId, name: 'analyst' } }] });
   });
 });
@@ -291,13 +320,13 @@ describe('who may read and write the plan', () => {
 
   it('answers 404 to an analyst of another partnership, for the plan and for each action', async () => {
     const one = (await plan(board)).actions[0];
-    const plansBefore = count('strategy_actions');
+    const plansBefore = await count('strategy_actions');
     expect((await send(otherAnalyst, 'GET', `/api/partnerships/${partnershipId}/actions`)).statusCode).toBe(404);
     expect((await send(otherAnalyst, 'GET', `/api/partnerships/${partnershipId}/actions/${one.id}`)).statusCode).toBe(404);
     expect((await send(otherAnalyst, 'PATCH', `/api/partnerships/${partnershipId}/actions/${one.id}`, { status: 'off-track' })).statusCode).toBe(404);
     expect((await send(otherAnalyst, 'POST', `/api/partnerships/${partnershipId}/strategies/${strategyId}/actions`, { title: 'x', leadAgency: 'y' })).statusCode).toBe(404);
     expect((await send(otherAnalyst, 'DELETE', `/api/partnerships/${partnershipId}/actions/${one.id}`)).statusCode).toBe(404);
-    expect(count('strategy_actions')).toBe(plansBefore);
+    expect(await count('strategy_actions')).toBe(plansBefore);
   });
 
   it('answers 404 for another partnership’s action asked for under this one, even to an administrator', async () => {
@@ -347,10 +376,10 @@ describe('importing a delivery plan', () => {
   });
 
   it('reports what a dry run would add, storing nothing', async () => {
-    const before = count('strategy_actions');
+    const before = await count('strategy_actions');
     const { status, body } = await importFile(PLAN_CSV, { dryRun: true });
     expect(status, JSON.stringify(body)).toBe(200);
-    expect(count('strategy_actions')).toBe(before);
+    expect(await count('strategy_actions')).toBe(before);
     expect(body).toMatchObject({ dryRun: true, rows: 5, created: [] });
     expect(body.actions).toEqual([
       { row: 2, title: 'Ongoing communications with an annual partnership conference', aim: { id: aims[0].id, number: 1, title: 'Prevention and early help' }, measure: null, leadAgency: 'Solace and LBB Comms Team', leadPerson: 'DA Coordinator', timescale: 'By March 2022', due: '2022-03-31', status: 'complete' },
@@ -360,7 +389,7 @@ describe('importing a delivery plan', () => {
       { row: 6, title: 'Refresh the strategy', aim: { id: aims[0].id, number: 1, title: 'Prevention and early help' }, measure: null, leadAgency: 'Strategic Partnership Board', leadPerson: null, timescale: 'Year 5', due: '2026-03-31', status: 'on-track' },
     ]);
     expect(body.warnings.map((w: { code: string; column: string }) => [w.code, w.column])).toEqual([['column-ignored', 'Comment']]);
-    expect(auditRows('action-import')).toHaveLength(0);
+    expect(await auditRows('action-import')).toHaveLength(0);
   });
 
   it('imports every row at the end of the plan, audited', async () => {
@@ -377,22 +406,22 @@ describe('importing a delivery plan', () => {
       ['Identify external funding', null, 'not-assessable', false],
       ['Refresh the strategy', '2026-03-31', 'on-track', true],
     ]);
-    const [row] = auditRows('action-import', `strategy:${strategyId}`);
+    const [row] = await auditRows('action-import', `strategy:${strategyId}`);
     expect(row.actor_id).toBe(`user:${analyst.userId}`);
     expect(row.details).toMatchObject({ partnership: partnershipId, fileName: 'plan.csv', rows: 5, created: body.created });
   });
 
   it('refuses the same activities again, so a plan is not imported twice', async () => {
-    const before = count('strategy_actions');
+    const before = await count('strategy_actions');
     const { status, body } = await importFile(PLAN_CSV);
     expect(status).toBe(422);
     expect(body.errors).toHaveLength(5);
     expect(new Set(body.errors.map((e: { code: string }) => e.code))).toEqual(new Set(['already-in-plan']));
-    expect(count('strategy_actions')).toBe(before);
+    expect(await count('strategy_actions')).toBe(before);
   });
 
   it('reports every bad row by row and column, and adds none of the good ones', async () => {
-    const before = count('strategy_actions');
+    const before = await count('strategy_actions');
     const csv = [
       'activity,lead,timescale,measure,aim,due,status',
       'A good new action,Council,March 2027,,1,,',
@@ -423,8 +452,8 @@ describe('importing a delivery plan', () => {
     expect(body.errors[2].message).toMatch(/1 \(Prevention and early help\), 2 \(Partnership\), 3 \(Protection\)/);
     expect(body.errors[7].message).toMatch(/row 10/);
     expect(body.warnings).toEqual([expect.objectContaining({ row: 12, column: 'timescale', code: 'timescale-without-date' })]);
-    expect(count('strategy_actions')).toBe(before);
-    const rejected = auditRows('action-import').filter((r) => r.outcome === 'rejected').at(-1)!;
+    expect(await count('strategy_actions')).toBe(before);
+    const rejected = (await auditRows('action-import')).filter((r) => r.outcome === 'rejected').at(-1)!;
     expect(rejected.details).toMatchObject({ partnership: partnershipId, errors: 8 });
   });
 
@@ -438,14 +467,14 @@ describe('importing a delivery plan', () => {
   });
 
   it('adds nothing when storing fails part way through the file', async () => {
-    app.db.sqlite.exec(`CREATE TEMP TRIGGER fail_third BEFORE INSERT ON strategy_actions WHEN NEW.title = 'Third row' BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    await failInsertOfThirdRow();
     try {
-      const before = count('strategy_actions');
+      const before = await count('strategy_actions');
       const { status } = await importFile('activity,lead,timescale,measure\nFirst row,Council,2027,\nSecond row,Council,2027,\nThird row,Council,2027,\n');
       expect(status).toBe(500);
-      expect(count('strategy_actions')).toBe(before);
+      expect(await count('strategy_actions')).toBe(before);
     } finally {
-      app.db.sqlite.exec('DROP TRIGGER fail_third');
+      await stopFailing();
     }
   });
 

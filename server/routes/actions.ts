@@ -23,7 +23,7 @@ import { latestCompleteQuarter, shiftQuarter } from '../../schemas/periods';
 import { audit, auditChange } from '../access/audit';
 import { DASHBOARD_READERS } from '../access/policy';
 import { toCsv } from '../export/csv';
-import { problem, unknownPartnership } from './problem';
+import { problem, refused, unknownPartnership } from './problem';
 import { IsolationBusyError } from '../ingest/isolation';
 import { readTable, UnreadableFileError } from '../ingest/read-table';
 import { strategyInForce } from '../strategy/assess';
@@ -31,6 +31,7 @@ import { actionOwner, actionTitles, addActionUpdate, changeAction, countByStatus
 import { IMPORT_COLUMNS, readPlanTable } from '../strategy/actions-import';
 import { resolveLinks } from '../strategy/actions-links';
 import { isCalendarDay, londonDay, parseTimescale } from '../strategy/actions-timescale';
+import { lockPartnership } from '../strategy/locks';
 import { findPartnership, strategiesOf, type StoredStrategy } from '../strategy/store';
 import { STRATEGY_EDITORS } from './strategy';
 import { isMultipartRequest, readUpload } from './upload';
@@ -194,15 +195,21 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await strategyOf(request, reply, id, strategyId);
       if (!found) return reply;
       const body = request.body;
-      const linked = resolveLinks(await planLinks(app.db, strategyId), { aim: body.aim, measure: body.measure });
-      if (!linked.ok) return problem(reply, 400, 'invalid-link', linked.message);
-      const due = body.due !== undefined ? body.due : parseTimescale(body.timescale, found.strategy.from);
-      if (due !== null && !isCalendarDay(due)) return invalidDue(reply, due);
-      const values: ActionValues = { title: body.title, aimId: linked.aimId, measureId: linked.measureId, leadAgency: body.leadAgency, leadPerson: body.leadPerson ?? null, timescale: body.timescale ?? null, due, status: body.status };
-      const [actionId] = await createActions(app.db, strategyId, [values], app.now());
-      const action = (await planAction(app.db, strategyId, actionId, today()))!;
-      await auditChange(request, 'action-create', `action:${actionId}`, { partnership: id, strategy: strategyId, action: recorded(action) });
-      return reply.code(201).send(action);
+      const action = await app.db.transaction(async () => {
+        // The aim and measure linked to are checked in the transaction that links them, which a
+        // strategy change removing them waits for.
+        await lockPartnership(app.db, id);
+        const linked = resolveLinks(await planLinks(app.db, strategyId), { aim: body.aim, measure: body.measure });
+        if (!linked.ok) return refused(problem(reply, 400, 'invalid-link', linked.message));
+        const due = body.due !== undefined ? body.due : parseTimescale(body.timescale, found.strategy.from);
+        if (due !== null && !isCalendarDay(due)) return refused(invalidDue(reply, due));
+        const values: ActionValues = { title: body.title, aimId: linked.aimId, measureId: linked.measureId, leadAgency: body.leadAgency, leadPerson: body.leadPerson ?? null, timescale: body.timescale ?? null, due, status: body.status };
+        const [actionId] = await createActions(app.db, strategyId, [values], app.now());
+        const action = (await planAction(app.db, strategyId, actionId, today()))!;
+        await auditChange(request, 'action-create', `action:${actionId}`, { partnership: id, strategy: strategyId, action: recorded(action) });
+        return action;
+      });
+      return action ? reply.code(201).send(action) : reply;
     },
   );
 
@@ -221,40 +228,46 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id, actionId } = request.params;
-      const found = await actionOf(request, reply, id, actionId);
-      if (!found) return reply;
-      const { action: before, strategyFrom } = found;
-      const body = request.body;
-      const linked = resolveLinks(await planLinks(app.db, before.strategyId), { aim: body.aim, measure: body.measure }, { aimId: before.aim?.id ?? null, measureId: before.measure?.id ?? null });
-      if (!linked.ok) return problem(reply, 400, 'invalid-link', linked.message);
-      const timescale = body.timescale !== undefined ? body.timescale : before.timescale;
-      const due = body.due !== undefined ? body.due : body.timescale !== undefined ? parseTimescale(timescale, strategyFrom) : before.due;
-      if (due !== null && !isCalendarDay(due)) return invalidDue(reply, due);
-      const values: ActionValues = {
-        title: body.title ?? before.title,
-        aimId: linked.aimId,
-        measureId: linked.measureId,
-        leadAgency: body.leadAgency ?? before.leadAgency,
-        leadPerson: body.leadPerson !== undefined ? body.leadPerson : before.leadPerson,
-        timescale,
-        due,
-        status: body.status ?? before.status,
-      };
-      const held = valuesOf(before);
-      const changed = (Object.keys(values) as Array<keyof ActionValues>).filter((k) => values[k] !== held[k]);
-      if (changed.length === 0) return before;
-      await changeAction(app.db, actionId, values, app.now());
-      const after = (await planAction(app.db, before.strategyId, actionId, today()))!;
-      const was = recorded(before);
-      const is = recorded(after);
-      const fields = (Object.keys(is) as Array<keyof typeof is>).filter((k) => is[k] !== was[k]);
-      await auditChange(request, 'action-update', `action:${actionId}`, {
-        partnership: id,
-        strategy: before.strategyId,
-        before: Object.fromEntries(fields.map((k) => [k, was[k]])),
-        after: Object.fromEntries(fields.map((k) => [k, is[k]])),
+      const after = await app.db.transaction(async () => {
+        // The action as it was is read in the transaction that changes it: the change is made to
+        // what was read, and the audit trail's "before" is what it replaced.
+        await lockPartnership(app.db, id);
+        const found = await actionOf(request, reply, id, actionId);
+        if (!found) return null;
+        const { action: before, strategyFrom } = found;
+        const body = request.body;
+        const linked = resolveLinks(await planLinks(app.db, before.strategyId), { aim: body.aim, measure: body.measure }, { aimId: before.aim?.id ?? null, measureId: before.measure?.id ?? null });
+        if (!linked.ok) return refused(problem(reply, 400, 'invalid-link', linked.message));
+        const timescale = body.timescale !== undefined ? body.timescale : before.timescale;
+        const due = body.due !== undefined ? body.due : body.timescale !== undefined ? parseTimescale(timescale, strategyFrom) : before.due;
+        if (due !== null && !isCalendarDay(due)) return refused(invalidDue(reply, due));
+        const values: ActionValues = {
+          title: body.title ?? before.title,
+          aimId: linked.aimId,
+          measureId: linked.measureId,
+          leadAgency: body.leadAgency ?? before.leadAgency,
+          leadPerson: body.leadPerson !== undefined ? body.leadPerson : before.leadPerson,
+          timescale,
+          due,
+          status: body.status ?? before.status,
+        };
+        const held = valuesOf(before);
+        const changed = (Object.keys(values) as Array<keyof ActionValues>).filter((k) => values[k] !== held[k]);
+        if (changed.length === 0) return before;
+        await changeAction(app.db, actionId, values, app.now());
+        const after = (await planAction(app.db, before.strategyId, actionId, today()))!;
+        const was = recorded(before);
+        const is = recorded(after);
+        const fields = (Object.keys(is) as Array<keyof typeof is>).filter((k) => is[k] !== was[k]);
+        await auditChange(request, 'action-update', `action:${actionId}`, {
+          partnership: id,
+          strategy: before.strategyId,
+          before: Object.fromEntries(fields.map((k) => [k, was[k]])),
+          after: Object.fromEntries(fields.map((k) => [k, is[k]])),
+        });
+        return after;
       });
-      return after;
+      return after ?? reply;
     },
   );
 
@@ -272,15 +285,20 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id, actionId } = request.params;
-      const found = await actionOf(request, reply, id, actionId);
-      if (!found) return reply;
-      await deleteAction(app.db, actionId);
-      await auditChange(request, 'action-delete', `action:${actionId}`, {
-        partnership: id,
-        strategy: found.action.strategyId,
-        before: { ...recorded(found.action), updates: found.action.updates.map((u) => ({ on: u.on, text: u.text, author: u.author, createdAt: u.createdAt })) },
+      const deleted = await app.db.transaction(async () => {
+        // The copy the audit trail keeps is read in the transaction that removes the action.
+        await lockPartnership(app.db, id);
+        const found = await actionOf(request, reply, id, actionId);
+        if (!found) return false;
+        await deleteAction(app.db, actionId);
+        await auditChange(request, 'action-delete', `action:${actionId}`, {
+          partnership: id,
+          strategy: found.action.strategyId,
+          before: { ...recorded(found.action), updates: found.action.updates.map((u) => ({ on: u.on, text: u.text, author: u.author, createdAt: u.createdAt })) },
+        });
+        return true;
       });
-      return { id: actionId, deleted: true as const };
+      return deleted ? { id: actionId, deleted: true as const } : reply;
     },
   );
 
@@ -299,24 +317,30 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id, actionId } = request.params;
-      const found = await actionOf(request, reply, id, actionId);
-      if (!found) return reply;
       const { on, text, status } = request.body;
       const day = today();
-      if (!isCalendarDay(on)) return problem(reply, 400, 'invalid-date', `${on} is not a day of the calendar.`);
-      if (on > day) return problem(reply, 400, 'future-update', `An update reports what has happened, so its date (${on}) cannot be after today (${day}).`);
-      const before = found.action;
-      const newStatus = status !== undefined && status !== before.status ? status : undefined;
-      const authorId = request.actor.userId;
-      const authorName = (authorId !== null ? await userName(app.db, authorId) : null) ?? request.actor.name;
-      const updateId = await addActionUpdate(app.db, actionId, { on, text, authorId, authorName, status: newStatus }, app.now());
-      await auditChange(request, 'action-progress', `action:${actionId}`, {
-        partnership: id,
-        strategy: before.strategyId,
-        update: { id: updateId, on, text },
-        ...(newStatus ? { status: { before: before.status, after: newStatus } } : {}),
+      const strategyId = await app.db.transaction(async () => {
+        // Whether the status changes is decided on the status read in the same transaction.
+        await lockPartnership(app.db, id);
+        const found = await actionOf(request, reply, id, actionId);
+        if (!found) return null;
+        if (!isCalendarDay(on)) return refused(problem(reply, 400, 'invalid-date', `${on} is not a day of the calendar.`));
+        if (on > day) return refused(problem(reply, 400, 'future-update', `An update reports what has happened, so its date (${on}) cannot be after today (${day}).`));
+        const before = found.action;
+        const newStatus = status !== undefined && status !== before.status ? status : undefined;
+        const authorId = request.actor.userId;
+        const authorName = (authorId !== null ? await userName(app.db, authorId) : null) ?? request.actor.name;
+        const updateId = await addActionUpdate(app.db, actionId, { on, text, authorId, authorName, status: newStatus }, app.now());
+        await auditChange(request, 'action-progress', `action:${actionId}`, {
+          partnership: id,
+          strategy: before.strategyId,
+          update: { id: updateId, on, text },
+          ...(newStatus ? { status: { before: before.status, after: newStatus } } : {}),
+        });
+        return before.strategyId;
       });
-      return reply.code(201).send((await planAction(app.db, before.strategyId, actionId, day))!);
+      if (strategyId === null) return reply;
+      return reply.code(201).send((await planAction(app.db, strategyId, actionId, day))!);
     },
   );
 
@@ -368,13 +392,21 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
         await rejected({ ...file, code: error.code });
         return reply.code(error.code === 'unsupported-file-type' ? 415 : 422).send({ errors: [{ row: null, column: null, value: null, code: error.code, message: error.message }], warnings: [] });
       }
-      const outcome = readPlanTable(table, await planLinks(app.db, strategyId), found.strategy.from, await actionTitles(app.db, strategyId));
+      // The aims, measures and titles the file is read against are those of the transaction that
+      // adds its actions: a plan changed in between cannot get a title twice or a removed link.
+      const result = await app.db.transaction(async () => {
+        await lockPartnership(app.db, id);
+        const outcome = readPlanTable(table, await planLinks(app.db, strategyId), found.strategy.from, await actionTitles(app.db, strategyId));
+        if (!outcome.ok) return { outcome, created: [] };
+        const created = dryRun ? [] : await createActions(app.db, strategyId, outcome.rows.map((r) => r.values), app.now());
+        if (!dryRun) await auditChange(request, 'action-import', target, { partnership: id, ...file, rows: outcome.rows.length, created });
+        return { outcome, created };
+      });
+      const { outcome, created } = result;
       if (!outcome.ok) {
         await rejected({ ...file, errors: outcome.errors.length });
         return reply.code(422).send({ errors: outcome.errors, warnings: outcome.warnings });
       }
-      const created = dryRun ? [] : await createActions(app.db, strategyId, outcome.rows.map((r) => r.values), app.now());
-      if (!dryRun) await auditChange(request, 'action-import', target, { partnership: id, ...file, rows: outcome.rows.length, created });
       return reply.code(dryRun ? 200 : 201).send({
         dryRun,
         strategy: { id: strategyId, title: found.strategy.title },

@@ -26,10 +26,16 @@ export async function appWithClock(): Promise<{ app: FastifyInstance; clock: Clo
 }
 
 /** The stored row in use for a key, as the cells of a file that would send it again. */
-export function storedRow(app: FastifyInstance, type: string, area: string, quarter: string, subkey = ''): Cells {
-  const row = app.db.sqlite
-    .prepare('SELECT r.values_json, r.notes FROM current_rows c JOIN return_rows r ON r.id = c.row_id WHERE c.return_type = ? AND c.area_code = ? AND c.period = ? AND c.subkey = ?')
-    .get(type, area, quarter, subkey) as { values_json: string; notes: string | null } | undefined;
+export async function storedRow(app: FastifyInstance, type: string, area: string, quarter: string, subkey = ''): Promise<Cells> {
+  const row = await app.db.kysely
+    .selectFrom('current_rows as c')
+    .innerJoin('return_rows as r', 'r.id', 'c.row_id')
+    .select(['r.values_json', 'r.notes'])
+    .where('c.return_type', '=', type)
+    .where('c.area_code', '=', area)
+    .where('c.period', '=', quarter)
+    .where('c.subkey', '=', subkey)
+    .executeTakeFirst();
   if (!row) throw new Error(`no stored ${type} row for ${area} ${quarter}`);
   const values = JSON.parse(row.values_json) as Record<string, number | string | null>;
   const cells: Cells = { period: quarter, area_code: area };
@@ -40,7 +46,7 @@ export function storedRow(app: FastifyInstance, type: string, area: string, quar
 
 /** Sends a stored row again with some cells changed, as `who`, and expects it stored. */
 export async function resend(app: FastifyInstance, who: Identity, type: string, area: string, quarter: string, change: Cells) {
-  const { status, body } = await upload(app, type, csvOf([{ ...storedRow(app, type, area, quarter), ...change }]), { as: who });
+  const { status, body } = await upload(app, type, csvOf([{ ...(await storedRow(app, type, area, quarter)), ...change }]), { as: who });
   expect(status, JSON.stringify(body)).toBe(201);
   return body;
 }

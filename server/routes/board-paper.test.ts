@@ -7,7 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardPaper } from '../../schemas/board-paper-api';
+import { commentaryDb } from '../commentary/tables';
 import { loadDemoData } from '../demo/load';
+import { strategyDb, type StrategyActionsTable } from '../strategy/tables';
 import { signIn, TEST_NOW, upload, type Identity } from '../test/helpers';
 import { csvOf, validRow } from '../test/rows';
 import { appWithClock, paragraphsOf, resend, storedRow, tableRows, unzipDocx, wordText, type Clock } from './board-paper.test-support';
@@ -95,15 +97,21 @@ beforeAll(async () => {
   expect(strategy.statusCode, strategy.body).toBe(201);
   strategyId = strategy.json().id;
   // The delivery plan's actions (the table the delivery plan's own routes write).
-  const aimIds = app.db.sqlite.prepare('SELECT id FROM strategy_aims WHERE strategy_id = ? ORDER BY position').pluck().all(strategyId) as number[];
-  const addAction = app.db.sqlite.prepare(
-    "INSERT INTO strategy_actions (strategy_id, aim_id, position, title, lead_agency, lead_person, due_on, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01', '2026-01-01')",
-  );
-  addAction.run(strategyId, aimIds[0], 0, 'Review repeat MARAC cases', 'MARAC steering group', 'Chair', '2026-10-01', 'on-track');
-  addAction.run(strategyId, aimIds[0], 1, 'Train custody officers on protection orders', 'Metropolitan Police', null, '2026-12-15', 'at-risk');
-  addAction.run(strategyId, aimIds[1], 2, 'Recommission the IDVA service', 'Council', null, '2026-09-01', 'complete');
-  addAction.run(strategyId, aimIds[1], 3, 'Evaluate the outreach pilot', 'Council', null, '2027-06-01', 'on-track');
-  addAction.run(strategyId, null, 4, 'Agree a data sharing protocol', null, null, null, 'on-track');
+  const aimIds = (await strategyDb(app.db).selectFrom('strategy_aims').select('id').where('strategy_id', '=', strategyId).orderBy('position').execute()).map((a) => a.id);
+  const action = (aim_id: number | null, title: string, lead_agency: string | null, lead_person: string | null, due_on: string | null, status: StrategyActionsTable['status']) =>
+    ({ strategy_id: strategyId, aim_id, title, lead_agency, lead_person, due_on, status, created_at: '2026-01-01', updated_at: '2026-01-01' });
+  await strategyDb(app.db)
+    .insertInto('strategy_actions')
+    .values(
+      [
+        action(aimIds[0], 'Review repeat MARAC cases', 'MARAC steering group', 'Chair', '2026-10-01', 'on-track'),
+        action(aimIds[0], 'Train custody officers on protection orders', 'Metropolitan Police', null, '2026-12-15', 'at-risk'),
+        action(aimIds[1], 'Recommission the IDVA service', 'Council', null, '2026-09-01', 'complete'),
+        action(aimIds[1], 'Evaluate the outreach pilot', 'Council', null, '2027-06-01', 'on-track'),
+        action(null, 'Agree a data sharing protocol', null, null, null, 'on-track'),
+      ].map((values, position) => ({ ...values, position })),
+    )
+    .execute();
   const comment = await send(analyst, 'POST', `/api/partnerships/${camden}/commentary`, { subject: { kind: 'figure', indicator: 'repeat-victim-rate', area: CAMDEN }, period: '2025-26', body: COMMENT });
   expect(comment.statusCode, comment.body).toBe(201);
   bexley = (await send(admin, 'GET', '/api/partnerships')).json().partnerships.find((p: { name: string }) => p.name.startsWith('Bexley')).id;
@@ -215,7 +223,7 @@ describe('since the last paper', () => {
     expect(issued.json()).toMatchObject({ period: '2025-26', issuedAt: TEST_NOW.toISOString(), issuedBy: 'analyst' });
     // Three measures' latest, baseline and trend points: 3 × (1 baseline + 5 points), the baseline being one of the points.
     expect(issued.json().figures).toBe(15);
-    const [row] = app.db.sqlite.prepare("SELECT actor_id, target, details_json FROM audit_events WHERE action = 'board-paper-issue'").all() as Array<{ actor_id: string; target: string; details_json: string }>;
+    const [row] = await app.db.kysely.selectFrom('audit_events').select(['actor_id', 'target', 'details_json']).where('action', '=', 'board-paper-issue').execute();
     expect(row.actor_id).toBe(`user:${analyst.userId}`);
     expect(JSON.parse(row.details_json)).toEqual({ partnership: camden, period: '2025-26', strategy: strategyId, figures: 15 });
     expect((await paperAs(board)).exceptions.revised).toEqual([]);
@@ -291,8 +299,8 @@ describe('the Word document', () => {
     expect(chargeRow(boardXml)).not.toContain(`${analystCharge.latest.text.split(' ')[0]}`);
     expect(wordText(analystXml)).toContain('Unsuppressed copy for analysts and administrators: do not circulate.');
     expect(wordText(boardXml)).not.toContain('Unsuppressed');
-    const exports = app.db.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'export' AND target = ?").pluck().all(`board-paper:${camden}/2025-26`) as string[];
-    expect(exports.map((d) => JSON.parse(d).view)).toEqual(expect.arrayContaining(['suppressed', 'unsuppressed']));
+    const exports = await app.db.kysely.selectFrom('audit_events').select('details_json').where('action', '=', 'export').where('target', '=', `board-paper:${camden}/2025-26`).execute();
+    expect(exports.map((d) => JSON.parse(d.details_json).view)).toEqual(expect.arrayContaining(['suppressed', 'unsuppressed']));
   });
 });
 
@@ -304,12 +312,12 @@ describe('access', () => {
       expect((await send(partner, 'GET', url)).statusCode, url).toBe(403);
     }
     expect((await send(board, 'GET', `/api/partnerships/${bexley}/board-paper`)).statusCode).toBe(404);
-    const papers = app.db.sqlite.prepare('SELECT count(*) FROM board_papers').pluck();
-    const before = papers.get();
+    const papers = async () => (await commentaryDb(app.db).selectFrom('board_papers').select('id').execute()).length;
+    const before = await papers();
     expect((await send(board, 'POST', `/api/partnerships/${camden}/board-papers`, { period: '2025-26' })).statusCode).toBe(403);
     expect((await send(outsider, 'POST', `/api/partnerships/${camden}/board-papers`, { period: '2025-26' })).statusCode).toBe(404);
     expect((await send(analyst, 'POST', `/api/partnerships/${camden}/board-papers`, { period: '2025-26Q3' })).json().code).toBe('invalid-period');
-    expect(papers.get()).toBe(before);
+    expect(await papers()).toBe(before);
   });
 
   it('answers a period that is not twelve months, or a partnership without a strategy, with a 4xx that says why', async () => {
@@ -334,7 +342,7 @@ describe('corrections after approval', () => {
     clock.advance(1);
     // A locked quarter is corrected only with a reason, sent beside the file.
     const boundary = '----board-paper-test';
-    const file = csvOf([{ ...storedRow(app, 'police', CAMDEN, '2025-26Q1'), arrests: 181 }]);
+    const file = csvOf([{ ...(await storedRow(app, 'police', CAMDEN, '2025-26Q1')), arrests: 181 }]);
     const payload =
       `--${boundary}\r\nContent-Disposition: form-data; name="reason"\r\n\r\nThe force re-ran its arrest count after a system fix.\r\n` +
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="police.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n--${boundary}--\r\n`;

@@ -151,8 +151,11 @@ export const boardPaperRoutes: FastifyPluginAsyncZod = async (app) => {
       const content = await strategyContent(app.db, resolved.strategy.id);
       const snapshot = takeSnapshot(app.engine, content.aims, resolved.period.id);
       const issuedBy = await authorOf(app.db, request.actor);
-      const id = await issuePaper(app.db, { partnershipId: resolved.partnership.id, period: resolved.period.id, strategyId: resolved.strategy.id, issuedBy, snapshot, now: app.now() });
-      await auditChange(request, 'board-paper-issue', `board-paper:${id}`, { partnership: resolved.partnership.id, period: resolved.period.id, strategy: resolved.strategy.id, figures: snapshot.figures.length });
+      const id = await app.db.transaction(async () => {
+        const id = await issuePaper(app.db, { partnershipId: resolved.partnership.id, period: resolved.period.id, strategyId: resolved.strategy.id, issuedBy, snapshot, now: app.now() });
+        await auditChange(request, 'board-paper-issue', `board-paper:${id}`, { partnership: resolved.partnership.id, period: resolved.period.id, strategy: resolved.strategy.id, figures: snapshot.figures.length });
+        return id;
+      });
       const [issued] = (await issuedPapers(app.db, resolved.partnership.id)).filter((p) => p.id === id);
       const { snapshot: _snapshot, ...summary } = issued;
       return reply.code(201).send(summary);

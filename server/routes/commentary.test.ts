@@ -3,10 +3,12 @@
 // so, partners' notes beside a figure (and withheld where the figure is hidden), refusals that
 // store nothing, and who may do what.
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../demo/load';
+import { strategyDb } from '../strategy/tables';
 import { signIn, TEST_NOW, type Identity } from '../test/helpers';
-import { appWithClock, resend, type Clock } from './board-paper.test-support';
+import { appWithClock, resend, storedRow, type Clock } from './board-paper.test-support';
 
 const BEXLEY = 'E09000004';
 const OXFORDSHIRE = 'E10000025';
@@ -26,8 +28,8 @@ let demoBexley: number;
 const send = (who: Identity, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
   app.inject({ method, url, headers: who.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
-const count = (table: string) => app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const auditRows = (action: string) => app.db.sqlite.prepare('SELECT actor_id, target, details_json FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<{ actor_id: string; target: string; details_json: string }>;
+const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(app.db.kysely)).rows[0].n);
+const auditRows = (action: string) => app.db.kysely.selectFrom('audit_events').select(['actor_id', 'target', 'details_json']).where('action', '=', action).orderBy('id').execute();
 
 beforeAll(async () => {
   ({ app, clock } = await appWithClock());
@@ -79,7 +81,7 @@ describe('writing and reading commentary', () => {
       figure: { revised: false, lastRevisedAt: null, quarters: [] },
     });
     expect(comment.history).toHaveLength(1);
-    const [row] = auditRows('commentary-create').filter((r) => r.target === `comment:${commentId}`);
+    const [row] = (await auditRows('commentary-create')).filter((r) => r.target === `comment:${commentId}`);
     expect(row.actor_id).toBe(`user:${analyst.userId}`);
     const details = JSON.parse(row.details_json);
     expect(details).toMatchObject({ partnership: partnershipId, period: '2025-26', version: 1, subject: { kind: 'figure', indicator: 'repeat-victim-rate', area: BEXLEY } });
@@ -116,9 +118,9 @@ describe('writing and reading commentary', () => {
       [1, 'Repeat victimisation rose after the MARAC moved online; a review is under way.'],
       [2, 'Repeat victimisation rose after the MARAC moved online; the review reports in March.'],
     ]);
-    expect(auditRows('commentary-revise').filter((r) => r.target === `comment:${commentId}`).map((r) => JSON.parse(r.details_json).version)).toEqual([2]);
+    expect((await auditRows('commentary-revise')).filter((r) => r.target === `comment:${commentId}`).map((r) => JSON.parse(r.details_json).version)).toEqual([2]);
 
-    const versionsBefore = count('commentary_versions');
+    const versionsBefore = await count('commentary_versions');
     const stale = await send(admin, 'PATCH', `/api/partnerships/${partnershipId}/commentary/${commentId}`, { body: 'Something else.', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ statusCode: 409, code: 'comment-changed' });
@@ -126,7 +128,7 @@ describe('writing and reading commentary', () => {
     const same = await send(admin, 'PATCH', `/api/partnerships/${partnershipId}/commentary/${commentId}`, { body: 'Repeat victimisation rose after the MARAC moved online; the review reports in March.' });
     expect(same.statusCode).toBe(200);
     expect(same.json().version).toBe(2);
-    expect(count('commentary_versions')).toBe(versionsBefore);
+    expect(await count('commentary_versions')).toBe(versionsBefore);
 
     const byAdmin = await send(admin, 'PATCH', `/api/partnerships/${partnershipId}/commentary/${commentId}`, { body: 'Edited by the administrator.', version: 2 });
     expect(byAdmin.statusCode).toBe(200);
@@ -135,7 +137,7 @@ describe('writing and reading commentary', () => {
 
   it('stays attached when the figure under it is revised, and says the figure was revised since', async () => {
     clock.advance(1);
-    const stored = app.db.sqlite.prepare("SELECT json_extract(r.values_json, '$.repeat_victims_12m') FROM current_rows c JOIN return_rows r ON r.id = c.row_id WHERE c.return_type = 'police' AND c.area_code = ? AND c.period = '2025-26Q4'").pluck().get(BEXLEY) as number;
+    const stored = (await storedRow(app, 'police', BEXLEY, '2025-26Q4')).repeat_victims_12m as number;
     await resend(app, analyst, 'police', BEXLEY, '2025-26Q4', { repeat_victims_12m: stored - 10 });
     const comment = (await send(board, 'GET', `/api/partnerships/${partnershipId}/commentary/${commentId}`)).json();
     expect(comment.body).toBe('Edited by the administrator.');
@@ -145,7 +147,7 @@ describe('writing and reading commentary', () => {
     expect(baseline.figure.revised).toBe(false);
     // A revision of a column the indicator does not read is not a revision of its figure.
     clock.advance(1);
-    const arrests = app.db.sqlite.prepare("SELECT json_extract(r.values_json, '$.arrests') FROM current_rows c JOIN return_rows r ON r.id = c.row_id WHERE c.return_type = 'police' AND c.area_code = ? AND c.period = '2025-26Q3'").pluck().get(BEXLEY) as number;
+    const arrests = (await storedRow(app, 'police', BEXLEY, '2025-26Q3')).arrests as number;
     await resend(app, analyst, 'police', BEXLEY, '2025-26Q3', { arrests: arrests + 1 });
     expect((await send(board, 'GET', `/api/partnerships/${partnershipId}/commentary?period=2025-26Q3`)).json().commentary[0].figure.revised).toBe(false);
   });
@@ -155,11 +157,15 @@ describe('refusals', () => {
   const url = () => `/api/partnerships/${partnershipId}/commentary`;
 
   it('refuses what does not belong to the partnership, or is not a comment, with a 400 that says why and nothing stored', async () => {
-    const before = { comments: count('commentary'), versions: count('commentary_versions') };
-    const demoMeasure = app.db.sqlite
-      .prepare('SELECT m.id FROM strategy_measures m JOIN strategy_aims a ON a.id = m.aim_id JOIN strategies s ON s.id = a.strategy_id WHERE s.partnership_id = ? LIMIT 1')
-      .pluck()
-      .get(demoBexley) as number;
+    const before = { comments: await count('commentary'), versions: await count('commentary_versions') };
+    const { id: demoMeasure } = await strategyDb(app.db)
+      .selectFrom('strategy_measures as m')
+      .innerJoin('strategy_aims as a', 'a.id', 'm.aim_id')
+      .innerJoin('strategies as s', 's.id', 'a.strategy_id')
+      .select('m.id')
+      .where('s.partnership_id', '=', demoBexley)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const cases: Array<[unknown, string]> = [
       [{ subject: { kind: 'figure', indicator: 'repeat-victim-rate', area: OXFORDSHIRE }, period: '2025-26', body: 'x' }, 'area-not-in-partnership'],
       [{ subject: { kind: 'figure', indicator: 'no-such-indicator', area: BEXLEY }, period: '2025-26', body: 'x' }, 'unknown-indicator'],
@@ -178,12 +184,12 @@ describe('refusals', () => {
     }
     expect((await send(board, 'GET', `${url()}?subject=measure:abc`)).json().code).toBe('invalid-subject');
     expect((await send(board, 'GET', `${url()}?period=Q3`)).json().code).toBe('invalid-period');
-    expect({ comments: count('commentary'), versions: count('commentary_versions') }).toEqual(before);
+    expect({ comments: await count('commentary'), versions: await count('commentary_versions') }).toEqual(before);
   });
 
   it('lets board members read but not write, hides other partnerships as 404s, and refuses partners', async () => {
     const comment = { subject: { kind: 'aim', aim: aimId }, period: '2025-26', body: 'A comment.' };
-    const before = count('commentary');
+    const before = await count('commentary');
     expect((await send(board, 'POST', url(), comment)).statusCode).toBe(403);
     expect((await send(outsider, 'POST', url(), comment)).statusCode).toBe(404);
     expect((await send(outsider, 'GET', url())).statusCode).toBe(404);
@@ -198,7 +204,7 @@ describe('refusals', () => {
     expect((await send(admin, 'GET', `${url()}/${demoComment.id}`)).statusCode).toBe(404);
     expect((await send(analyst, 'PATCH', `${url()}/${demoComment.id}`, { body: 'Taken over.' })).statusCode).toBe(404);
     expect((await send(board, 'GET', `/api/partnerships/${demoBexley}/commentary`)).statusCode).toBe(404);
-    expect(count('commentary')).toBe(before);
+    expect(await count('commentary')).toBe(before);
   });
 });
 

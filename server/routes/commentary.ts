@@ -18,6 +18,7 @@ import { isPeriodId, notAPeriod, problem, unknownPartnership } from './problem';
 import { authorOf, createComment, findComment, listComments, reviseComment } from '../commentary/store';
 import { parseSubjectFilter, resolveSubject } from '../commentary/subjects';
 import { commentViews } from '../commentary/view';
+import { lockPartnership } from '../strategy/locks';
 import { findPartnership } from '../strategy/store';
 import { STRATEGY_EDITORS } from './strategy';
 
@@ -97,13 +98,20 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!partnership) return unknownPartnership(reply, id);
       const { subject: input, period, body } = request.body;
       if (!isPeriodId(period)) return notAPeriod(reply, period);
-      const resolved = await resolveSubject(app.db, register, partnership, input, (indicator) => app.engine.catalogue.findFor(partnership.id, indicator));
-      if (!resolved.ok) return problem(reply, 400, resolved.code, resolved.message);
       const author = await authorOf(app.db, request.actor);
-      const commentId = await createComment(app.db, { partnershipId: id, subject: resolved.subject, period, body, author, now: app.now() });
-      const { label, ...subject } = resolved.subject;
-      await auditChange(request, 'commentary-create', `comment:${commentId}`, { partnership: id, subject, label, period, version: 1, characters: body.length });
-      const created = (await findComment(app.db, id, commentId))!;
+      const written = await app.db.transaction(async () => {
+        // The measure or aim commented on is found in the transaction that refers to it, which a
+        // strategy change removing it waits for.
+        await lockPartnership(app.db, id);
+        const resolved = await resolveSubject(app.db, register, partnership, input, (indicator) => app.engine.catalogue.findFor(partnership.id, indicator));
+        if (!resolved.ok) return resolved;
+        const commentId = await createComment(app.db, { partnershipId: id, subject: resolved.subject, period, body, author, now: app.now() });
+        const { label, ...subject } = resolved.subject;
+        await auditChange(request, 'commentary-create', `comment:${commentId}`, { partnership: id, subject, label, period, version: 1, characters: body.length });
+        return { ok: true as const, commentId };
+      });
+      if (!written.ok) return problem(reply, 400, written.code, written.message);
+      const created = (await findComment(app.db, id, written.commentId))!;
       return reply.code(201).send((await commentViews(app.db, [created]))[0]);
     },
   );
@@ -128,12 +136,15 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
         const before = await findComment(app.db, id, commentId);
         if (!before) return problem(reply, 404, 'unknown-comment', `${partnership.name} has no comment ${commentId}.`);
         const author = await authorOf(app.db, request.actor);
-        const outcome = await reviseComment(app.db, { commentId, body: request.body.body, expected: request.body.version, author, now: app.now() });
+        const outcome = await app.db.transaction(async () => {
+          const outcome = await reviseComment(app.db, { commentId, body: request.body.body, expected: request.body.version, author, now: app.now() });
+          if (outcome.kind === 'revised') {
+            await auditChange(request, 'commentary-revise', `comment:${commentId}`, { partnership: id, period: before.period, label: before.subject.label, version: outcome.version, characters: request.body.body.length });
+          }
+          return outcome;
+        });
         if (outcome.kind === 'conflict') {
           return problem(reply, 409, 'comment-changed', `This comment has been revised since version ${request.body.version} (it is now at version ${outcome.current}). Read it again, then make your change.`);
-        }
-        if (outcome.kind === 'revised') {
-          await auditChange(request, 'commentary-revise', `comment:${commentId}`, { partnership: id, period: before.period, label: before.subject.label, version: outcome.version, characters: request.body.body.length });
         }
         return (await commentViews(app.db, [(await findComment(app.db, id, commentId))!]))[0];
       },

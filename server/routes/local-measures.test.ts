@@ -4,6 +4,7 @@
 // and intervals (checked against the formulas of DOMAIN.md section 7), a strategy measure and the
 // board paper use them, and nobody outside the partnership can find them.
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEASURE_STATUSES } from '../../schemas/strategy-api';
 import { loadDemoData } from '../demo/load';
@@ -28,12 +29,13 @@ let otherPartnership: number;
 const send = (who: Identity, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
   app.inject({ method, url, headers: who.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
-function organisationOf(who: Identity): number {
-  return app.db.sqlite.prepare('SELECT organisation_id FROM users WHERE email = ?').pluck().get(who.email) as number;
+async function organisationOf(who: Identity): Promise<number> {
+  const user = await app.db.kysely.selectFrom('users').select('organisation_id').where(sql`lower(email)`, '=', who.email.toLowerCase()).executeTakeFirstOrThrow();
+  return user.organisation_id!;
 }
 
 function auditRows(action: string) {
-  return app.db.sqlite.prepare('SELECT actor_id, target, details_json FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<{ actor_id: string; target: string; details_json: string }>;
+  return app.db.kysely.selectFrom('audit_events').select(['actor_id', 'target', 'details_json']).where('action', '=', action).orderBy('id').execute();
 }
 
 const LOCAL_GRANT = [{ returnType: 'local-measure', areaCode: CENTRAL_BEDFORDSHIRE }];
@@ -111,7 +113,7 @@ beforeAll(async () => {
   outsider = await signIn(app, 'board', undefined, 'outsider');
   sender = await signIn(app, 'partner', LOCAL_GRANT, 'campaign-team');
   otherSender = await signIn(app, 'partner', LOCAL_GRANT, 'not-named');
-  senderOrganisation = organisationOf(sender);
+  senderOrganisation = await organisationOf(sender);
   const created = await send(admin, 'POST', '/api/partnerships', { name: 'Test Central Bedfordshire partnership', areas: [CENTRAL_BEDFORDSHIRE], members: [board.userId] });
   expect(created.statusCode, created.body).toBe(201);
   partnership = created.json().id;
@@ -135,7 +137,7 @@ describe('defining a measure', () => {
     const reach = await send(admin, 'POST', `/api/partnerships/${partnership}/local-measures`, { ...REACH, organisations: [senderOrganisation] });
     expect(reach.statusCode, reach.body).toBe(201);
 
-    const rows = auditRows('local-measure-create');
+    const rows = await auditRows('local-measure-create');
     expect(rows.map((r) => r.target)).toEqual([`partnership:${partnership}:local-measure:champions-trained`, `partnership:${partnership}:local-measure:campaign-reach`]);
     expect(rows[0].actor_id).toBe(`user:${admin.userId}`);
     expect(JSON.parse(rows[1].details_json)).toMatchObject({ partnership, measure: { id: 'campaign-reach', denominator: 'Residents surveyed', multiplier: 100, interval: 'wilson', organisations: [senderOrganisation] } });
@@ -149,7 +151,7 @@ describe('defining a measure', () => {
   });
 
   it('refuses a Wilson interval without a denominator, a second measure with the same id, and an unknown organisation, storing nothing', async () => {
-    const before = auditRows('local-measure-create').length;
+    const before = (await auditRows('local-measure-create')).length;
     const wilsonCount = await send(admin, 'POST', `/api/partnerships/${partnership}/local-measures`, { ...CHAMPIONS, id: 'champions-share', interval: 'wilson', organisations: [] });
     expect(wilsonCount.statusCode).toBe(400);
     expect(wilsonCount.json().message).toMatch(/Wilson interval is for a share/);
@@ -158,7 +160,7 @@ describe('defining a measure', () => {
     const nobody = await send(admin, 'POST', `/api/partnerships/${partnership}/local-measures`, { ...CHAMPIONS, id: 'champions-network', organisations: [999_999] });
     expect(nobody.statusCode).toBe(400);
     expect(nobody.json().code).toBe('unknown-organisation');
-    expect(auditRows('local-measure-create').length).toBe(before);
+    expect((await auditRows('local-measure-create')).length).toBe(before);
     expect((await send(admin, 'GET', `/api/partnerships/${partnership}/local-measures`)).json().measures.map((m: { id: string }) => m.id)).toEqual(['champions-trained', 'campaign-reach']);
   });
 
@@ -189,7 +191,7 @@ describe('the local-measure return', () => {
     expect(body.errors[0]).toMatchObject({ row: 2, column: 'measure', value: 'champions-trained', code: 'not-a-sender' });
     expect(body.errors[0].message).toMatch(/not one of those that send "Domestic abuse champions trained"/);
     expect(body.errors).toHaveLength(CHAMPIONS_BY_QUARTER.length + REACH_BY_QUARTER.length);
-    expect(app.db.sqlite.prepare("SELECT count(*) FROM return_rows WHERE return_type = 'local-measure'").pluck().get()).toBe(0);
+    expect(Number((await app.db.kysely.selectFrom('return_rows').select((eb) => eb.fn.countAll().as('n')).where('return_type', '=', 'local-measure').executeTakeFirstOrThrow()).n)).toBe(0);
   });
 
   it('refuses an unknown measure, a denominator for a count, and a share above its whole, each by row and column', async () => {
@@ -306,11 +308,11 @@ describe('values', () => {
 
 describe('changing a measure', () => {
   it('changes wording and senders, audited, but not the arithmetic once figures are held', async () => {
-    const renamed = await send(admin, 'PATCH', `/api/partnerships/${partnership}/local-measures/campaign-reach`, { title: 'Campaign recall', organisations: [senderOrganisation, organisationOf(otherSender)] });
+    const renamed = await send(admin, 'PATCH', `/api/partnerships/${partnership}/local-measures/campaign-reach`, { title: 'Campaign recall', organisations: [senderOrganisation, await organisationOf(otherSender)] });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json()).toMatchObject({ title: 'Campaign recall', hasFigures: true });
     expect(renamed.json().organisations).toHaveLength(2);
-    const [row] = auditRows('local-measure-update');
+    const [row] = await auditRows('local-measure-update');
     expect(JSON.parse(row.details_json)).toMatchObject({ before: { title: 'Campaign reach', organisations: [senderOrganisation] }, after: { title: 'Campaign recall' } });
     // Served under its new title at once.
     expect((await values(board, 'campaign-reach', '2024-25')).json().indicator.title).toBe('Campaign recall');
@@ -318,7 +320,7 @@ describe('changing a measure', () => {
     const arithmetic = await send(admin, 'PATCH', `/api/partnerships/${partnership}/local-measures/campaign-reach`, { interval: 'byar', multiplier: 1000 });
     expect(arithmetic.statusCode).toBe(409);
     expect(arithmetic.json().code).toBe('arithmetic-fixed');
-    expect(auditRows('local-measure-update')).toHaveLength(1);
+    expect(await auditRows('local-measure-update')).toHaveLength(1);
   });
 });
 

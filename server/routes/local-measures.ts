@@ -14,7 +14,9 @@ import { ADMINS, DASHBOARD_READERS, RETURN_USERS } from '../access/policy';
 import { createLocalMeasure, findLocalMeasure, listLocalMeasures, measuresSentBy, sharedAreaClash, unknownOrganisations, updateLocalMeasure } from '../local-measures/store';
 import { LOCAL_MEASURE_RETURN } from '../local-measures/plugin';
 import { quarterAsWritten, templateCsv } from '../returns/templates';
+import { lockLocalMeasures } from '../strategy/locks';
 import { findPartnership } from '../strategy/store';
+import { refused } from './problem';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().meta({ example: 1 }) });
 const MeasureParams = IdParams.extend({ measureId: z.string().min(1).max(80).meta({ example: 'champions-trained' }) });
@@ -87,14 +89,21 @@ export const localMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
       const input = request.body;
       const wrongArithmetic = arithmeticProblem(input);
       if (wrongArithmetic) return problem(reply, 400, 'invalid-measure', wrongArithmetic);
-      const unknown = await unknownOrganisations(app.db, input.organisations);
-      if (unknown.length > 0) return problem(reply, 400, 'unknown-organisation', `There is no organisation with the id ${unknown.join(', ')}. GET /api/admin/organisations lists them.`);
-      if (await findLocalMeasure(app.db, partnership.id, input.id)) return problem(reply, 409, 'measure-exists', `${partnership.name} already has a measure "${input.id}"; change it (PATCH) instead.`);
-      const clash = await sharedAreaClash(app.db, partnership.id, input.id);
-      if (clash) return problem(reply, 409, 'measure-id-shared', `${clash.partnership} also covers ${clash.area} and has a measure "${input.id}": a return's rows would not say whose it is. Choose another id.`);
-      await createLocalMeasure(app.db, partnership.id, input, app.now());
-      const created = (await findLocalMeasure(app.db, partnership.id, input.id))!;
-      await auditChange(request, 'local-measure-create', `partnership:${partnership.id}:local-measure:${input.id}`, { partnership: partnership.id, measure: audited(created) });
+      const created = await app.db.transaction(async () => {
+        // The id is found free, here and among partnerships sharing an area, in the transaction
+        // that takes it: two administrators defining the same id at once get one measure and a 409.
+        await lockLocalMeasures(app.db);
+        const unknown = await unknownOrganisations(app.db, input.organisations);
+        if (unknown.length > 0) return refused(problem(reply, 400, 'unknown-organisation', `There is no organisation with the id ${unknown.join(', ')}. GET /api/admin/organisations lists them.`));
+        if (await findLocalMeasure(app.db, partnership.id, input.id)) return refused(problem(reply, 409, 'measure-exists', `${partnership.name} already has a measure "${input.id}"; change it (PATCH) instead.`));
+        const clash = await sharedAreaClash(app.db, partnership.id, input.id);
+        if (clash) return refused(problem(reply, 409, 'measure-id-shared', `${clash.partnership} also covers ${clash.area} and has a measure "${input.id}": a return's rows would not say whose it is. Choose another id.`));
+        await createLocalMeasure(app.db, partnership.id, input, app.now());
+        const created = (await findLocalMeasure(app.db, partnership.id, input.id))!;
+        await auditChange(request, 'local-measure-create', `partnership:${partnership.id}:local-measure:${input.id}`, { partnership: partnership.id, measure: audited(created) });
+        return created;
+      });
+      if (!created) return reply;
       await app.localMeasures.sync();
       return reply.code(201).send(created);
     },
@@ -116,24 +125,33 @@ export const localMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id, measureId } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
       if (!partnership) return notFound(reply, id);
-      const before = await findLocalMeasure(app.db, id, measureId);
-      if (!before) return problem(reply, 404, 'unknown-measure', `${partnership.name} has no measure "${measureId}". GET /api/partnerships/${id}/local-measures lists them.`);
       const change = request.body;
-      const fixed = before.hasFigures ? arithmeticChanged(before, change) : [];
-      if (fixed.length > 0) {
-        return problem(reply, 409, 'arithmetic-fixed', `Figures are already held for "${before.title}", so its ${fixed.join(', ')} cannot change: the figures were sent as the measure was defined. Define a new measure instead.`);
-      }
-      const wrongArithmetic = arithmeticProblem({
-        denominator: change.denominator !== undefined ? change.denominator : before.denominator,
-        multiplier: change.multiplier ?? before.multiplier,
-        interval: change.interval ?? before.interval,
+      const after = await app.db.transaction(async () => {
+        // The measure as it was (what may change, and the audit trail's "before") is read in the
+        // transaction that changes it.
+        await lockLocalMeasures(app.db);
+        const before = await findLocalMeasure(app.db, id, measureId);
+        if (!before) return refused(problem(reply, 404, 'unknown-measure', `${partnership.name} has no measure "${measureId}". GET /api/partnerships/${id}/local-measures lists them.`));
+        const fixed = before.hasFigures ? arithmeticChanged(before, change) : [];
+        if (fixed.length > 0) {
+          return refused(
+            problem(reply, 409, 'arithmetic-fixed', `Figures are already held for "${before.title}", so its ${fixed.join(', ')} cannot change: the figures were sent as the measure was defined. Define a new measure instead.`),
+          );
+        }
+        const wrongArithmetic = arithmeticProblem({
+          denominator: change.denominator !== undefined ? change.denominator : before.denominator,
+          multiplier: change.multiplier ?? before.multiplier,
+          interval: change.interval ?? before.interval,
+        });
+        if (wrongArithmetic) return refused(problem(reply, 400, 'invalid-measure', wrongArithmetic));
+        const unknown = await unknownOrganisations(app.db, change.organisations ?? []);
+        if (unknown.length > 0) return refused(problem(reply, 400, 'unknown-organisation', `There is no organisation with the id ${unknown.join(', ')}. GET /api/admin/organisations lists them.`));
+        await updateLocalMeasure(app.db, id, measureId, change, app.now());
+        const after = (await findLocalMeasure(app.db, id, measureId))!;
+        await auditChange(request, 'local-measure-update', `partnership:${id}:local-measure:${measureId}`, { partnership: id, before: audited(before), after: audited(after) });
+        return after;
       });
-      if (wrongArithmetic) return problem(reply, 400, 'invalid-measure', wrongArithmetic);
-      const unknown = await unknownOrganisations(app.db, change.organisations ?? []);
-      if (unknown.length > 0) return problem(reply, 400, 'unknown-organisation', `There is no organisation with the id ${unknown.join(', ')}. GET /api/admin/organisations lists them.`);
-      await updateLocalMeasure(app.db, id, measureId, change, app.now());
-      const after = (await findLocalMeasure(app.db, id, measureId))!;
-      await auditChange(request, 'local-measure-update', `partnership:${id}:local-measure:${measureId}`, { partnership: id, before: audited(before), after: audited(after) });
+      if (!after) return reply;
       await app.localMeasures.sync();
       return after;
     },

@@ -11,6 +11,14 @@ export function problem(reply: FastifyReply, statusCode: ProblemStatus, code: st
   return reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code });
 }
 
+/**
+ * For a refusal sent from inside a transaction (a check made under a lock): `return
+ * refused(problem(reply, …))` sends it and tells the caller, by null, that nothing was written.
+ */
+export function refused(_sent: FastifyReply): null {
+  return null;
+}
+
 export const PERIOD_FORMS = '2019-20Q3 (a quarter), 2019-20 (a financial year), 2019 (a calendar year) or R12-2019-20Q3 (the twelve months to a quarter)';
 
 /** Whether text is a period id whose quarters are ids too (the indicator routes' check). */

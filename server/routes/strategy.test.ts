@@ -30,7 +30,7 @@ const send = (who: Identity, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: stri
   app.inject({ method, url, headers: who.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
 function auditRows(action: string) {
-  return app.db.sqlite.prepare('SELECT actor_id, target, details_json FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<{ actor_id: string; target: string; details_json: string }>;
+  return app.db.kysely.selectFrom('audit_events').select(['actor_id', 'target', 'details_json']).where('action', '=', action).orderBy('id').execute();
 }
 
 const STRATEGY = {
@@ -61,7 +61,7 @@ describe('partnerships', () => {
     created = body.id;
     expect(body).toMatchObject({ name: 'Test Bexley partnership', areas: ['E09000004'], benchmark: 'E12000007', strategies: [] });
     expect(body.members.map((m: { id: number }) => m.id)).toEqual([board.userId]);
-    const [row] = auditRows('partnership-create').filter((r) => r.target === `partnership:${created}`);
+    const [row] = (await auditRows('partnership-create')).filter((r) => r.target === `partnership:${created}`);
     expect(row.actor_id).toBe(`user:${admin.userId}`);
     expect(JSON.parse(row.details_json)).toMatchObject({ name: 'Test Bexley partnership', areas: ['E09000004'], benchmark: 'E12000007', members: [board.userId] });
   });
@@ -102,7 +102,7 @@ describe('partnerships', () => {
     const response = await send(admin, 'PATCH', `/api/partnerships/${created}`, { name: 'Test Bexley Partnership Board', members: [board.userId, analyst.userId] });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ id: created, name: 'Test Bexley Partnership Board', areas: ['E09000004'], benchmark: 'E12000007' });
-    const [row] = auditRows('partnership-update').filter((r) => r.target === `partnership:${created}`);
+    const [row] = (await auditRows('partnership-update')).filter((r) => r.target === `partnership:${created}`);
     expect(JSON.parse(row.details_json)).toEqual({
       before: { name: 'Test Bexley partnership', areas: ['E09000004'], benchmark: 'E12000007', members: [board.userId] },
       after: { name: 'Test Bexley Partnership Board', areas: ['E09000004'], benchmark: 'E12000007', members: expect.arrayContaining([board.userId, analyst.userId]) },
@@ -122,7 +122,7 @@ describe('strategy', () => {
     expect(response.statusCode, response.body).toBe(201);
     strategyId = response.json().id;
     expect(response.json()).toEqual({ id: strategyId, title: STRATEGY.title, from: '2021-22', to: '2025-26' });
-    const [row] = auditRows('strategy-create').filter((r) => r.target === `strategy:${strategyId}`);
+    const [row] = (await auditRows('strategy-create')).filter((r) => r.target === `strategy:${strategyId}`);
     expect(row.actor_id).toBe(`user:${analyst.userId}`);
     expect((await send(analyst, 'POST', `/api/partnerships/${created}/strategies`, STRATEGY)).statusCode).toBe(409);
   });
@@ -195,7 +195,7 @@ describe('strategy', () => {
     expect(after.aims).toHaveLength(1);
     expect(after.aims[0]).toMatchObject({ id: protection.id, title: 'Protection of victims' });
     expect(after.aims[0].measures.map((m) => [m.id, m.owner])).toEqual([[protection.measures[0].id, 'Met Police']]);
-    const [row] = auditRows('strategy-update').filter((r) => r.target === `strategy:${strategyId}`);
+    const [row] = (await auditRows('strategy-update')).filter((r) => r.target === `strategy:${strategyId}`);
     expect(JSON.parse(row.details_json).before.title).toBe(STRATEGY.title);
     expect((await send(admin, 'PUT', `/api/partnerships/${created}/strategies/9999`, change)).statusCode).toBe(404);
   });

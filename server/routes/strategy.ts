@@ -38,8 +38,9 @@ import {
   updatePartnership,
   usersByIds,
 } from '../strategy/store';
+import { lockPartnership, lockPartnershipNames } from '../strategy/locks';
 import { areaProblems, memberProblems, strategyProblems } from '../strategy/validate';
-import { problem, unknownPartnership } from './problem';
+import { problem, refused, unknownPartnership } from './problem';
 
 /** Who writes a strategy: administrators, and analysts who belong to the partnership. */
 export const STRATEGY_EDITORS: Access = { roles: ['admin', 'analyst'] };
@@ -77,9 +78,14 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (areaProblem) return problem(reply, 400, 'unknown-area', areaProblem);
       const memberProblem = memberProblems(body.members, await usersByIds(app.db, body.members));
       if (memberProblem) return problem(reply, 400, 'invalid-member', memberProblem);
-      if (await partnershipNameTaken(app.db, body.name)) return problem(reply, 409, 'name-taken', `There is already a partnership called "${body.name}".`);
-      const id = await createPartnership(app.db, { ...body, areas, benchmark }, app.now());
-      await auditChange(request, 'partnership-create', `partnership:${id}`, { name: body.name, areas, benchmark, members: body.members });
+      const id = await app.db.transaction(async () => {
+        await lockPartnershipNames(app.db);
+        if (await partnershipNameTaken(app.db, body.name)) return null;
+        const id = await createPartnership(app.db, { ...body, areas, benchmark }, app.now());
+        await auditChange(request, 'partnership-create', `partnership:${id}`, { name: body.name, areas, benchmark, members: body.members });
+        return id;
+      });
+      if (id === null) return problem(reply, 409, 'name-taken', `There is already a partnership called "${body.name}".`);
       return reply.code(201).send((await findPartnership(app.db, request.actor, id))!);
     },
   );
@@ -92,23 +98,30 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const before = await findPartnership(app.db, request.actor, id);
-      if (!before) return unknownPartnership(reply, id);
       const change = { ...request.body, areas: request.body.areas && [...new Set(request.body.areas.map((a) => a.toUpperCase()))], benchmark: request.body.benchmark?.toUpperCase() };
-      const areaProblem = areaProblems(register, [...(change.areas ?? []), ...(change.benchmark ? [change.benchmark] : [])]);
-      if (areaProblem) return problem(reply, 400, 'unknown-area', areaProblem);
-      if (change.members) {
-        const memberProblem = memberProblems(change.members, await usersByIds(app.db, change.members));
-        if (memberProblem) return problem(reply, 400, 'invalid-member', memberProblem);
-      }
-      if (change.name !== undefined && (await partnershipNameTaken(app.db, change.name, id))) return problem(reply, 409, 'name-taken', `There is already a partnership called "${change.name}".`);
-      await updatePartnership(app.db, id, change, app.now());
-      const after = (await findPartnership(app.db, request.actor, id))!;
-      await auditChange(request, 'partnership-update', `partnership:${id}`, {
-        before: { name: before.name, areas: before.areas, benchmark: before.benchmark, members: before.members?.map((m) => m.id) },
-        after: { name: after.name, areas: after.areas, benchmark: after.benchmark, members: after.members?.map((m) => m.id) },
+      // The partnership as it was (for the audit trail) and the name found free are read in the
+      // transaction that changes them, after any other change to partnerships has finished.
+      const after = await app.db.transaction(async () => {
+        await lockPartnershipNames(app.db);
+        await lockPartnership(app.db, id);
+        const before = await findPartnership(app.db, request.actor, id);
+        if (!before) return refused(unknownPartnership(reply, id));
+        const areaProblem = areaProblems(register, [...(change.areas ?? []), ...(change.benchmark ? [change.benchmark] : [])]);
+        if (areaProblem) return refused(problem(reply, 400, 'unknown-area', areaProblem));
+        if (change.members) {
+          const memberProblem = memberProblems(change.members, await usersByIds(app.db, change.members));
+          if (memberProblem) return refused(problem(reply, 400, 'invalid-member', memberProblem));
+        }
+        if (change.name !== undefined && (await partnershipNameTaken(app.db, change.name, id))) return refused(problem(reply, 409, 'name-taken', `There is already a partnership called "${change.name}".`));
+        await updatePartnership(app.db, id, change, app.now());
+        const after = (await findPartnership(app.db, request.actor, id))!;
+        await auditChange(request, 'partnership-update', `partnership:${id}`, {
+          before: { name: before.name, areas: before.areas, benchmark: before.benchmark, members: before.members?.map((m) => m.id) },
+          after: { name: after.name, areas: after.areas, benchmark: after.benchmark, members: after.members?.map((m) => m.id) },
+        });
+        return after;
       });
-      return after;
+      return after ?? reply;
     },
   );
 
@@ -158,9 +171,14 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!partnership) return unknownPartnership(reply, id);
       const invalid = strategyProblems(register, request.body, (indicator) => engine.catalogue.findFor(id, indicator));
       if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
-      if ((await strategyStartingIn(app.db, id, request.body.from)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has a strategy starting in ${request.body.from}; change that one (PUT) instead.`);
-      const strategyId = await createStrategy(app.db, id, request.body, app.now());
-      await auditChange(request, 'strategy-create', `strategy:${strategyId}`, { partnership: id, strategy: request.body });
+      const strategyId = await app.db.transaction(async () => {
+        await lockPartnership(app.db, id);
+        if ((await strategyStartingIn(app.db, id, request.body.from)) !== null) return null;
+        const strategyId = await createStrategy(app.db, id, request.body, app.now());
+        await auditChange(request, 'strategy-create', `strategy:${strategyId}`, { partnership: id, strategy: request.body });
+        return strategyId;
+      });
+      if (strategyId === null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has a strategy starting in ${request.body.from}; change that one (PUT) instead.`);
       return reply.code(201).send({ id: strategyId, title: request.body.title, from: request.body.from, to: request.body.to });
     },
   );
@@ -181,15 +199,20 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id, strategyId } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
       if (!partnership) return unknownPartnership(reply, id);
-      const before = (await strategiesOf(app.db, id)).find((s) => s.id === strategyId);
-      if (!before) return problem(reply, 404, 'unknown-strategy', `${partnership.name} has no strategy version ${strategyId}.`);
       const invalid = strategyProblems(register, request.body, (indicator) => engine.catalogue.findFor(id, indicator));
-      if (invalid) return problem(reply, 400, 'invalid-strategy', invalid);
-      if ((await strategyStartingIn(app.db, id, request.body.from, strategyId)) !== null) return problem(reply, 409, 'strategy-exists', `${partnership.name} already has another strategy starting in ${request.body.from}.`);
-      const previous = await strategyContent(app.db, strategyId);
-      await replaceStrategy(app.db, strategyId, request.body, app.now());
-      await auditChange(request, 'strategy-update', `strategy:${strategyId}`, { partnership: id, before: { ...before, aims: previous.aims }, after: request.body });
-      return { id: strategyId, title: request.body.title, from: request.body.from, to: request.body.to };
+      // The version as it was (for the audit trail) is read in the transaction that replaces it.
+      const replaced = await app.db.transaction(async () => {
+        await lockPartnership(app.db, id);
+        const before = (await strategiesOf(app.db, id)).find((s) => s.id === strategyId);
+        if (!before) return refused(problem(reply, 404, 'unknown-strategy', `${partnership.name} has no strategy version ${strategyId}.`));
+        if (invalid) return refused(problem(reply, 400, 'invalid-strategy', invalid));
+        if ((await strategyStartingIn(app.db, id, request.body.from, strategyId)) !== null) return refused(problem(reply, 409, 'strategy-exists', `${partnership.name} already has another strategy starting in ${request.body.from}.`));
+        const previous = await strategyContent(app.db, strategyId);
+        await replaceStrategy(app.db, id, strategyId, request.body, app.now());
+        await auditChange(request, 'strategy-update', `strategy:${strategyId}`, { partnership: id, before: { ...before, aims: previous.aims }, after: request.body });
+        return { id: strategyId, title: request.body.title, from: request.body.from, to: request.body.to };
+      });
+      return replaced ?? reply;
     },
   );
 };

@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import { actionsDb, type ActionsKysely } from './actions-tables';
 import type { PlanLinks } from './actions-links';
 import { isOverdue } from './actions-timescale';
+import { lockDeliveryPlan } from './locks';
 import type { StrategyActionsTable } from './tables';
 
 type ActionStatus = StrategyActionsTable['status'];
@@ -119,23 +120,24 @@ const columns = (v: ActionValues) => ({
 
 /** Adds actions at the end of the plan, all or none, in the order given; their ids in that order. */
 export async function createActions(db: Db, strategyId: number, actions: ActionValues[], now: Date): Promise<number[]> {
-  return actionsDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const at = now.toISOString();
-      const last = await trx.selectFrom('strategy_actions').select(({ fn }) => fn.max('position').as('position')).where('strategy_id', '=', strategyId).executeTakeFirst();
-      let position = (last?.position ?? -1) + 1;
-      const ids: number[] = [];
-      for (const action of actions) {
-        const { id } = await trx
-          .insertInto('strategy_actions')
-          .values({ strategy_id: strategyId, position: position++, ...columns(action), created_at: at, updated_at: at })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        ids.push(id);
-      }
-      return ids;
-    });
+  return db.transaction(async () => {
+    // The next position follows the last one read: another add must not take it in between.
+    await lockDeliveryPlan(db, strategyId);
+    const trx = actionsDb(db);
+    const at = now.toISOString();
+    const last = await trx.selectFrom('strategy_actions').select(({ fn }) => fn.max('position').as('position')).where('strategy_id', '=', strategyId).executeTakeFirst();
+    let position = last?.position == null ? 0 : Number(last.position) + 1;
+    const ids: number[] = [];
+    for (const action of actions) {
+      const { id } = await trx
+        .insertInto('strategy_actions')
+        .values({ strategy_id: strategyId, position: position++, ...columns(action), created_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(id);
+    }
+    return ids;
+  });
 }
 
 export async function changeAction(db: Db, actionId: number, values: ActionValues, now: Date): Promise<void> {
@@ -154,18 +156,17 @@ export async function addActionUpdate(
   update: { on: string; text: string; authorId: number | null; authorName: string; status?: ActionStatus },
   now: Date,
 ): Promise<number> {
-  return actionsDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const at = now.toISOString();
-      const { id } = await trx
-        .insertInto('action_updates')
-        .values({ action_id: actionId, on_date: update.on, body: update.text, author_user_id: update.authorId, author_name: update.authorName, created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (update.status !== undefined) await trx.updateTable('strategy_actions').set({ status: update.status, updated_at: at }).where('id', '=', actionId).execute();
-      return id;
-    });
+  return db.transaction(async () => {
+    const trx = actionsDb(db);
+    const at = now.toISOString();
+    const { id } = await trx
+      .insertInto('action_updates')
+      .values({ action_id: actionId, on_date: update.on, body: update.text, author_user_id: update.authorId, author_name: update.authorName, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (update.status !== undefined) await trx.updateTable('strategy_actions').set({ status: update.status, updated_at: at }).where('id', '=', actionId).execute();
+    return id;
+  });
 }
 
 /** Titles already in the plan, to refuse an import that would add an action twice. */

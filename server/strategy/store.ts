@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import type { Partnership, PartnershipChange, PartnershipInput, StrategyInput, Target } from '../../schemas/strategy-api';
 import { actionsDb } from './actions-tables';
 import { isOverdue, londonDay } from './actions-timescale';
+import { lockPartnership } from './locks';
 import { strategyDb, type StrategyKysely } from './tables';
 
 export interface StoredStrategy {
@@ -113,35 +114,33 @@ export async function partnershipNameTaken(db: Db, name: string, except?: number
 }
 
 export async function createPartnership(db: Db, input: PartnershipInput & { benchmark: string }, now: Date): Promise<number> {
-  return strategyDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const at = now.toISOString();
-      const { id } = await trx.insertInto('partnerships').values({ name: input.name, benchmark: input.benchmark, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-      await trx.insertInto('partnership_areas').values(input.areas.map((area_code, position) => ({ partnership_id: id, area_code, position }))).execute();
-      if (input.members.length > 0) await trx.insertInto('partnership_members').values([...new Set(input.members)].map((user_id) => ({ partnership_id: id, user_id }))).execute();
-      return id;
-    });
+  return db.transaction(async () => {
+    const trx = strategyDb(db);
+    const at = now.toISOString();
+    const { id } = await trx.insertInto('partnerships').values({ name: input.name, benchmark: input.benchmark, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('partnership_areas').values(input.areas.map((area_code, position) => ({ partnership_id: id, area_code, position }))).execute();
+    if (input.members.length > 0) await trx.insertInto('partnership_members').values([...new Set(input.members)].map((user_id) => ({ partnership_id: id, user_id }))).execute();
+    return id;
+  });
 }
 
 export async function updatePartnership(db: Db, id: number, change: PartnershipChange, now: Date): Promise<void> {
-  await strategyDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .updateTable('partnerships')
-        .set({ updated_at: now.toISOString(), ...(change.name !== undefined ? { name: change.name } : {}), ...(change.benchmark !== undefined ? { benchmark: change.benchmark } : {}) })
-        .where('id', '=', id)
-        .execute();
-      if (change.areas !== undefined) {
-        await trx.deleteFrom('partnership_areas').where('partnership_id', '=', id).execute();
-        await trx.insertInto('partnership_areas').values(change.areas.map((area_code, position) => ({ partnership_id: id, area_code, position }))).execute();
-      }
-      if (change.members !== undefined) {
-        await trx.deleteFrom('partnership_members').where('partnership_id', '=', id).execute();
-        if (change.members.length > 0) await trx.insertInto('partnership_members').values([...new Set(change.members)].map((user_id) => ({ partnership_id: id, user_id }))).execute();
-      }
-    });
+  await db.transaction(async () => {
+    const trx = strategyDb(db);
+    await trx
+      .updateTable('partnerships')
+      .set({ updated_at: now.toISOString(), ...(change.name !== undefined ? { name: change.name } : {}), ...(change.benchmark !== undefined ? { benchmark: change.benchmark } : {}) })
+      .where('id', '=', id)
+      .execute();
+    if (change.areas !== undefined) {
+      await trx.deleteFrom('partnership_areas').where('partnership_id', '=', id).execute();
+      await trx.insertInto('partnership_areas').values(change.areas.map((area_code, position) => ({ partnership_id: id, area_code, position }))).execute();
+    }
+    if (change.members !== undefined) {
+      await trx.deleteFrom('partnership_members').where('partnership_id', '=', id).execute();
+      if (change.members.length > 0) await trx.insertInto('partnership_members').values([...new Set(change.members)].map((user_id) => ({ partnership_id: id, user_id }))).execute();
+    }
+  });
 }
 
 /** Users by id with their role, to check that members are board members or analysts. */
@@ -192,27 +191,28 @@ async function writeAims(trx: StrategyKysely, strategyId: number, aims: Strategy
 }
 
 export async function createStrategy(db: Db, partnershipId: number, input: StrategyInput, now: Date): Promise<number> {
-  return strategyDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const at = now.toISOString();
-      const { id } = await trx
-        .insertInto('strategies')
-        .values({ partnership_id: partnershipId, title: input.title, from_year: input.from, to_year: input.to, created_at: at, updated_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await writeAims(trx, id, input.aims);
-      return id;
-    });
+  return db.transaction(async () => {
+    await lockPartnership(db, partnershipId);
+    const trx = strategyDb(db);
+    const at = now.toISOString();
+    const { id } = await trx
+      .insertInto('strategies')
+      .values({ partnership_id: partnershipId, title: input.title, from_year: input.from, to_year: input.to, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAims(trx, id, input.aims);
+    return id;
+  });
 }
 
-export async function replaceStrategy(db: Db, strategyId: number, input: StrategyInput, now: Date): Promise<void> {
-  await strategyDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      await trx.updateTable('strategies').set({ title: input.title, from_year: input.from, to_year: input.to, updated_at: now.toISOString() }).where('id', '=', strategyId).execute();
-      await writeAims(trx, strategyId, input.aims);
-    });
+export async function replaceStrategy(db: Db, partnershipId: number, strategyId: number, input: StrategyInput, now: Date): Promise<void> {
+  await db.transaction(async () => {
+    // The aims and measures kept are decided from those read here: nothing may change them in between.
+    await lockPartnership(db, partnershipId);
+    const trx = strategyDb(db);
+    await trx.updateTable('strategies').set({ title: input.title, from_year: input.from, to_year: input.to, updated_at: now.toISOString() }).where('id', '=', strategyId).execute();
+    await writeAims(trx, strategyId, input.aims);
+  });
 }
 
 /** A strategy version's aims (in order, with their measures in order) and actions, overdue as of `now`. */
