@@ -24,6 +24,7 @@ import {
 import { seesUnsuppressed } from '../access/actor';
 import { ADMINS, DASHBOARD_READERS, type Access } from '../access/policy';
 import { latestTwelveMonths } from '../engine/views';
+import { areaChangeClash } from '../local-measures/checks';
 import { strategyInForce, strategyView } from '../strategy/assess';
 import {
   createPartnership,
@@ -102,6 +103,11 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
         if (memberProblem) return problem(reply, 400, 'invalid-member', memberProblem);
       }
       if (change.name !== undefined && (await partnershipNameTaken(app.db, change.name, id))) return problem(reply, 409, 'name-taken', `There is already a partnership called "${change.name}".`);
+      const clash = change.areas ? await areaChangeClash(app.db, id, change.areas) : null;
+      if (clash) {
+        const area = register.find(clash.area)?.name ?? clash.area;
+        return problem(reply, 409, 'local-measure-clash', `${before.name} cannot take in ${area}: ${clash.partnership} also covers ${area} and has its own measure "${clash.measure}", as ${before.name} does. Partners' figures for the two would be the same rows. Change one of the measure ids first, or leave ${area} out.`);
+      }
       await updatePartnership(app.db, id, change, app.now());
       const after = (await findPartnership(app.db, request.actor, id))!;
       auditChange(request, 'partnership-update', `partnership:${id}`, {
