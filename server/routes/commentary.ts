@@ -58,7 +58,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       const filter = subject !== undefined ? parseSubjectFilter(subject) : undefined;
       if (filter === null) return problem(reply, 400, 'invalid-subject', `"${subject}" is not a subject. Write figure:INDICATOR:AREA (e.g. figure:repeat-victim-rate:E09000004), measure:ID or aim:ID.`);
       const comments = await listComments(app.db, id, { periods: period !== undefined ? periodsMatching(period) : undefined, subject: filter });
-      return { commentary: await commentViews(app.db, comments) };
+      return { commentary: await commentViews(app.db, comments, app.engine.catalogue) };
     },
   );
 
@@ -74,7 +74,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!partnership) return unknownPartnership(reply, id);
       const comment = await findComment(app.db, id, commentId);
       if (!comment) return problem(reply, 404, 'unknown-comment', `${partnership.name} has no comment ${commentId}.`);
-      return (await commentViews(app.db, [comment]))[0];
+      return (await commentViews(app.db, [comment], app.engine.catalogue))[0];
     },
   );
 
@@ -104,7 +104,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       const { label, ...subject } = resolved.subject;
       auditChange(request, 'commentary-create', `comment:${commentId}`, { partnership: id, subject, label, period, version: 1, characters: body.length });
       const created = (await findComment(app.db, id, commentId))!;
-      return reply.code(201).send((await commentViews(app.db, [created]))[0]);
+      return reply.code(201).send((await commentViews(app.db, [created], app.engine.catalogue))[0]);
     },
   );
 
@@ -135,7 +135,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
         if (outcome.kind === 'revised') {
           auditChange(request, 'commentary-revise', `comment:${commentId}`, { partnership: id, period: before.period, label: before.subject.label, version: outcome.version, characters: request.body.body.length });
         }
-        return (await commentViews(app.db, [(await findComment(app.db, id, commentId))!]))[0];
+        return (await commentViews(app.db, [(await findComment(app.db, id, commentId))!], app.engine.catalogue))[0];
       },
     });
   }
