@@ -150,9 +150,10 @@ export const AreaListSchema = z.object({ areas: z.array(AreaEntrySchema) }).meta
 
 export const SeriesPointSchema = IndicatorValueSchema.extend({ label: z.string() }).meta({ id: 'SeriesPoint' });
 
-export const SeriesKindSchema = z.enum(['quarter', 'rolling-year']).meta({
+export const SeriesKindSchema = z.enum(['quarter', 'rolling-year', 'financial-year']).meta({
   id: 'SeriesKind',
-  description: "quarter: each quarter's own figure; rolling-year: at each quarter, the twelve months ending with it (a year's figure at every quarter, free of the seasons)",
+  description:
+    "quarter: each quarter's own figure; rolling-year: at each quarter, the twelve months ending with it (a year's figure at every quarter, free of the seasons); financial-year: one point for each financial year ending within the quarters asked for (the series for a return made once a year)",
 });
 
 export const IndicatorSeriesSchema = z
@@ -163,7 +164,7 @@ export const IndicatorSeriesSchema = z
     accommodationType: z.string().nullable(),
     disclosure: DisclosureSchema,
     kind: SeriesKindSchema,
-    points: z.array(SeriesPointSchema).meta({ description: 'One point per quarter, oldest first: the quarter, or the twelve months ending with it' }),
+    points: z.array(SeriesPointSchema).meta({ description: 'Oldest first: one point per quarter (the quarter, or the twelve months ending with it), or per financial year' }),
     trend: TrendSchema.meta({ description: 'The recent trend at the last point (a quarter is not tested)' }),
   })
   .meta({ id: 'IndicatorSeries' });

@@ -101,6 +101,8 @@ export interface ReturnKeys {
   sub?: string;
 }
 
+export type ReturnExpectation = 'everywhere' | 'where-defined';
+
 export interface ReturnDefinition {
   type: ReturnTypeId;
   title: string;
@@ -118,6 +120,13 @@ export interface ReturnDefinition {
    * figures answer all follow from it (./frequency).
    */
   frequency?: ReportingFrequency;
+  /**
+   * Where the return is expected: 'everywhere' (the default) an organisation is granted it, or
+   * 'where-defined', only where a partnership covering the area has defined what it reports (the
+   * local-measure return: a partnership's own measures) and the organisation is one that sends
+   * them. The cycle gives deadlines, statuses and reminders only where it is expected.
+   */
+  expected?: ReturnExpectation;
   /**
    * Columns that count distinct people, which never add up across quarters, and the suffix of
    * their twelve-month counterparts (DOMAIN.md 5.1): a year takes `victims_12m` of its last quarter.
@@ -140,6 +149,11 @@ export function rowSchema(definition: ReturnDefinition, context: CellContext) {
   const shape: Record<string, z.ZodType<unknown, string>> = {};
   for (const column of definition.columns) shape[column.name] = column.reader(context);
   return z.object(shape);
+}
+
+/** Whether a return is expected only where a partnership has defined what it reports (see ReturnDefinition.expected). */
+export function expectedOnlyWhereDefined(definition: Pick<ReturnDefinition, 'expected'>): boolean {
+  return definition.expected === 'where-defined';
 }
 
 /** The reporting calendar of a definition: quarterly unless it declares otherwise. */

@@ -29,18 +29,17 @@ export const RETURN_DEFINITIONS: readonly ReturnDefinition[] = [
   communityService,
   courtOutcomes,
   safeAccommodation,
+  // Its measures are defined per partnership at run time (server/local-measures): it has no
+  // catalogue indicators of its own, and is expected only where a measure is defined.
+  localMeasure,
   population,
   benchmark,
 ];
 
-/**
- * Found by type like any return, but not in the lists above: its measures are defined per
- * partnership at run time (server/local-measures), so it has no catalogue indicators, demo file
- * for every area or quarterly deadline of its own.
- */
+/** The local measure return, for code that sends or checks it by name (the demo, the measures' routes). */
 export const LOCAL_MEASURE_DEFINITION: ReturnDefinition = localMeasure;
 
-const byType = new Map<string, ReturnDefinition>([...RETURN_DEFINITIONS, localMeasure].map((d) => [d.type, d]));
+const byType = new Map<string, ReturnDefinition>(RETURN_DEFINITIONS.map((d) => [d.type, d]));
 
 export function findReturnDefinition(type: string): ReturnDefinition | undefined {
   return byType.get(type);

@@ -48,4 +48,6 @@ export const localMeasure: ReturnDefinition = {
   ],
   keys: quarterlyKeys('measure'),
   rules: [],
+  // Only a partnership that defines a measure expects it, from the organisations the measure names.
+  expected: 'where-defined',
 };

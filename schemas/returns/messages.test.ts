@@ -158,6 +158,7 @@ describe('words', () => {
       'Upload a community services return',
       'Upload a court outcomes return',
       'Upload a yearly safe accommodation duty return',
+      'Upload a local measure return',
       'Upload population estimates',
       'Upload published benchmark values',
     ]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../indicators';
 import { findReturnDefinition, PARTNER_RETURN_DEFINITIONS, RETURN_DEFINITIONS, RETURN_TYPES } from '.';
 import { periodColumnFor } from './columns';
-import { figureColumns, keyColumn, type ReturnDefinition } from './definition';
+import { expectedOnlyWhereDefined, figureColumns, keyColumn, type ReturnDefinition } from './definition';
 import { hasColumnWords } from './words';
 
 const each = RETURN_DEFINITIONS.map((d) => [d.type, d] as const);
@@ -15,6 +15,11 @@ describe('the registry', () => {
   it('has one definition per type, found by its type', () => {
     expect(new Set(RETURN_TYPES).size).toBe(RETURN_DEFINITIONS.length);
     for (const d of RETURN_DEFINITIONS) expect(findReturnDefinition(d.type)).toBe(d);
+  });
+
+  it('holds the local measure return like any other, expected only where a partnership defines a measure', () => {
+    expect(findReturnDefinition('local-measure')?.expected).toBe('where-defined');
+    expect(PARTNER_RETURN_DEFINITIONS.map((d) => d.type)).toContain('local-measure');
   });
 
   it('lists partner returns as every definition that is not reference data', () => {
@@ -58,6 +63,13 @@ describe.each(each)('%s', (_, definition) => {
     }
     const codes = definition.rules.map((r) => `${r.column}|${r.code}`);
     expect(new Set(codes).size, 'two rules with the same code on the same column').toBe(codes.length);
+  });
+
+  it('is expected everywhere, or only where defined if it is a partner return whose indicators partnerships define at run time', () => {
+    if (!expectedOnlyWhereDefined(definition)) return;
+    expect(definition.reference).toBe(false);
+    // Its indicators are the partnerships' own measures (server/local-measures), none in the catalogue.
+    expect(INDICATORS.filter((i) => i.source === definition.type)).toEqual([]);
   });
 
   it('has indicators (if any) that read only its figure columns', () => {

@@ -59,7 +59,7 @@ export async function buildBoardPaper(inputs: PaperInputs): Promise<BoardPaper> 
       returns,
       revised,
     },
-    commentary: await commentViews(db, comments),
+    commentary: await commentViews(db, comments, session.catalogue),
     actions: paperActions(content.actions, content.aims, now),
     dataNotes: dataNotes({
       demo: inputs.demo,

@@ -4,17 +4,13 @@
 import type { z } from 'zod';
 import type { DataNoteSchema, ReturnExceptionSchema } from '../../schemas/board-paper-api';
 import type { CycleCell } from '../../schemas/cycle-api';
-import { parseQuarterId, quarterLabel } from '../../schemas/periods';
 import { returnName } from '../../schemas/returns/words';
 import type { DisclosurePolicy } from '../engine/disclosure';
-import { listInWords, plural } from './words';
+import { listInWords, periodBriefly, periodInWords, plural } from './words';
 
 type DataNote = z.infer<typeof DataNoteSchema>;
 type ReturnException = z.infer<typeof ReturnExceptionSchema>;
 type ReturnStatus = ReturnException['status'];
-
-/** "2025-26Q1" → "2025-26 Q1". */
-const quarterWords = (quarter: string) => quarter.replace(/Q([1-4])$/, ' Q$1');
 
 /**
  * Returns grouped by type and area, each with its quarters: "the MARAC return for Camden for
@@ -22,13 +18,14 @@ const quarterWords = (quarter: string) => quarter.replace(/Q([1-4])$/, ' Q$1');
  */
 function returnsInWords(returns: readonly ReturnException[]): string {
   const groups = new Map<string, { returnName: string; areaName: string; quarters: string[] }>();
-  for (const r of returns) {
+  // In time order (ids sort so), each named by its label: a yearly return's year too.
+  for (const r of [...returns].sort((a, b) => a.quarter.localeCompare(b.quarter))) {
     const key = `${r.returnType}|${r.area}`;
     const group = groups.get(key) ?? { returnName: r.returnName, areaName: r.areaName, quarters: [] };
-    group.quarters.push(quarterWords(r.quarter));
+    group.quarters.push(periodBriefly(r.quarter));
     groups.set(key, group);
   }
-  return [...groups.values()].map((g) => `the ${g.returnName} for ${g.areaName} for ${listInWords([...g.quarters].sort())}`).join('; ');
+  return [...groups.values()].map((g) => `the ${g.returnName} for ${g.areaName} for ${listInWords(g.quarters)}`).join('; ');
 }
 
 export interface DataNoteFacts {
@@ -92,10 +89,7 @@ export function dataNotes(facts: DataNoteFacts): DataNote[] {
   });
   const corrected = facts.cells.filter((c) => c.correctedAfterApproval);
   if (corrected.length > 0) {
-    const items = corrected.map((c) => {
-      const q = parseQuarterId(c.quarter);
-      return `the ${returnName(c.returnType)} for ${facts.areaName(c.area)}, ${q ? quarterLabel(q) : c.quarter}`;
-    });
+    const items = corrected.map((c) => `the ${returnName(c.returnType)} for ${facts.areaName(c.area)}, ${periodInWords(c.quarter)}`);
     notes.push({
       code: 'corrections-after-approval',
       title: 'Corrections after approval',

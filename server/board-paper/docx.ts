@@ -107,7 +107,7 @@ function summarySection(paper: BoardPaper): Array<Paragraph | Table> {
           children: [
             cell([{ text: m.indicatorTitle, bold: true }, `${m.areaName}; owner: ${m.owner}`], widths[0]),
             cell([m.latest.text], widths[1]),
-            cell([m.targetText, `Baseline ${m.baseline.period}: ${m.baseline.text}`], widths[2]),
+            cell([m.targetText, `Baseline ${shortPeriodText(m.baseline.period)}: ${m.baseline.text}`], widths[2]),
             cell([{ text: m.statusText, bold: true }], widths[3]),
             cell(benchmark, widths[4]),
             cell([m.trend.text], widths[5]),

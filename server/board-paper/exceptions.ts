@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ReturnExceptionSchema, SignificantChangeSchema } from '../../schemas/board-paper-api';
 import { INDICATORS } from '../../schemas/indicators';
-import { parseQuarterId, quarterLabel } from '../../schemas/periods';
+import { parsePeriodId } from '../../schemas/periods';
 import { returnName } from '../../schemas/returns/words';
 import type { Partnership } from '../../schemas/strategy-api';
 import type { CycleCell } from '../../schemas/cycle-api';
@@ -14,7 +14,7 @@ import { compareWithBenchmarkValue, DEFAULT_CONFIDENCE_LEVEL } from '../engine/b
 import type { EngineSession } from '../engine/engine';
 import { comparablePeriods } from '../engine/trend';
 import type { PaperSummary } from './summary';
-import { dateText, valueText } from './words';
+import { dateText, periodInWords, valueText } from './words';
 
 type SignificantChange = z.infer<typeof SignificantChangeSchema>;
 type ReturnException = z.infer<typeof ReturnExceptionSchema>;
@@ -92,11 +92,11 @@ export function returnExceptions(cells: readonly CycleCell[], register: EngineSe
   for (const cell of cells) {
     const status = cell.status === 'overdue' ? 'overdue' : cell.status === 'due' ? 'due' : cell.receivedLate ? 'late' : null;
     if (status === null) continue;
-    const q = parseQuarterId(cell.quarter);
-    const label = q ? quarterLabel(q) : cell.quarter;
+    // A yearly return's cell is a financial year: named by its label, as a quarter is.
+    const label = parsePeriodId(cell.quarter)?.label ?? cell.quarter;
     const areaName = register.find(cell.area)?.name ?? cell.areaName;
     const name = returnName(cell.returnType);
-    const what = `The ${name} for ${areaName}, ${label}`;
+    const what = `The ${name} for ${areaName}, ${periodInWords(cell.quarter)}`;
     const sentence =
       status === 'overdue'
         ? `${what}, is overdue: it was due on ${dateText(cell.dueOn)} and has not been received.`

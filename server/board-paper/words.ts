@@ -4,6 +4,7 @@
 //   27.4391 (%, 1 decimal)                → "27.4%"
 //   15.6349 (per 1,000 people, 1 decimal) → "15.6 per 1,000 people"
 //   a suppressed figure                   → "Hidden: small numbers"
+import { parsePeriodId } from '../../schemas/periods';
 import type { MeasureStatus, Target } from '../../schemas/strategy-api';
 import type { ValueStatus } from '../engine/disclosure';
 
@@ -128,10 +129,27 @@ export function listInWords(items: readonly string[]): string {
 
 const LAST_MONTH_OF_QUARTER = ['Jun', 'Sep', 'Dec', 'Mar'];
 
-/** A period in a few words, for a table heading: "R12-2026-27Q2" → "12 months to Sep 2026"; "2025-26Q3" → "Q3 2025-26"; years unchanged. */
+/**
+ * A period as a sentence names it, from the period module's label: "2025-26 Q3 (Oct–Dec 2025)",
+ * "financial year 2025-26 (Apr 2025–Mar 2026)". A yearly return's period is a year's id, which a
+ * board would otherwise read as a bare "2025-26".
+ */
+export function periodInWords(id: string): string {
+  const label = parsePeriodId(id)?.label;
+  if (label === undefined) return id;
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** A period in a list of them: "2025-26 Q1", "financial year 2025-26". */
+export function periodBriefly(id: string): string {
+  return /Q[1-4]$/.test(id) ? id.replace(/Q([1-4])$/, ' Q$1') : periodInWords(id).replace(/ \(.*\)$/, '');
+}
+
+/** A period in a few words, for a table heading: "R12-2026-27Q2" → "12 months to Sep 2026"; "2025-26Q3" → "Q3 2025-26"; "2025-26" → "Financial year 2025-26". */
 export function shortPeriodText(id: string): string {
   const m = /^(R12-)?(\d{4})-(\d{2})Q([1-4])$/.exec(id);
-  if (!m) return id;
+  // A year: its label without the months in brackets.
+  if (!m) return parsePeriodId(id)?.label.replace(/ \(.*\)$/, '') ?? id;
   const quarter = Number(m[4]);
   if (!m[1]) return `Q${quarter} ${m[2]}-${m[3]}`;
   // Q4 (January to March) ends in the second calendar year of the financial year.

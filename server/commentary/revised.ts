@@ -1,10 +1,14 @@
 // Whether the figures under a comment were revised after it was written. A comment keys on the
 // indicator, area and period, not on a submission, so a resubmission leaves it in place; this
-// tells the reader that the figure it explains has changed since, and when.
-import { findIndicator, type IndicatorDefinition } from '../../schemas/indicators';
+// tells the reader that the figure it explains has changed since, and when. The indicator is the
+// partnership's (its catalogue holds its own measures as well as the shipped ones) and the rows are
+// those the figure is read from: its quarters, or a yearly return's financial year.
+import type { IndicatorDefinition } from '../../schemas/indicators';
 import { parsePeriodId } from '../../schemas/periods';
 import { findReturnDefinition } from '../../schemas/returns';
 import type { Db } from '../db/database';
+import type { IndicatorCatalogue } from '../engine/catalogue';
+import { storedPeriodsOf } from '../engine/periods-read';
 import { revisionsOfArea } from '../returns/store';
 
 /** The columns a figure is built from in its return, with the twelve-month counts a person-based year reads. */
@@ -15,18 +19,24 @@ export function figureColumns(indicator: IndicatorDefinition): Set<string> {
 }
 
 export interface FigureRevision {
+  /** The stored period revised: a quarter, or a yearly return's financial year. */
   quarter: string;
   receivedAt: string;
 }
 
-/** Every revision (a version after the first) of the rows behind a figure that changed a column it is built from, oldest first. */
-export async function revisionsOfFigure(db: Db, indicatorId: string, area: string, periodId: string): Promise<FigureRevision[]> {
-  const indicator = findIndicator(indicatorId);
+/**
+ * Every revision (a version after the first) of the rows behind a figure that changed a column it
+ * is built from, oldest first. A partnership's own measure is one sub-key of its return: only that
+ * measure's rows are behind it.
+ */
+export async function revisionsOfFigure(db: Db, catalogue: IndicatorCatalogue, partnership: number, indicatorId: string, area: string, periodId: string): Promise<FigureRevision[]> {
+  const indicator = catalogue.findFor(partnership, indicatorId);
   const period = parsePeriodId(periodId);
   if (!indicator || !period) return [];
   const columns = figureColumns(indicator);
-  const revisions = await revisionsOfArea(db, indicator.source, area, period.quarters);
+  const revisions = await revisionsOfArea(db, indicator.source, area, storedPeriodsOf(indicator.source, period));
   return revisions
+    .filter((r) => indicator.subkey === undefined || r.subkey === indicator.subkey)
     .filter((r) => r.changed.some((c) => columns.has(c.column)))
     .map((r) => ({ quarter: r.period, receivedAt: r.receivedAt }))
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));

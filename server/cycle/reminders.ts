@@ -14,6 +14,7 @@ import type { ReportingCalendar } from '../../schemas/returns/frequency';
 import type { Db } from '../db/database';
 import { DAY_IN_MS, lateFrom } from './calendar';
 import { CYCLE_RETURN_TYPES, cycleCalendarOf, dueDayFinder } from './deadlines';
+import { definedSenders, senderKey } from './expected';
 import type { Mailer } from './mailer';
 import { cycleDb } from './tables';
 
@@ -101,12 +102,16 @@ export async function plannedReminders(db: Db, now: Date): Promise<PlannedRemind
     .where('period', 'in', [...new Set(windows.map((w) => w.quarter))])
     .execute();
   const isHeld = new Set(held.map((h) => `${h.return_type}|${h.area_code}|${h.period}`));
+  const defined = await definedSenders(db, [...new Set(windows.map((w) => w.type))]);
 
   const planned: PlannedReminder[] = [];
   for (const w of windows) {
     const byOrganisation = new Map<number, { name: string; areas: string[] }>();
+    const where = defined.get(w.type);
     for (const g of grants) {
       if (g.return_type !== w.type || isHeld.has(`${w.type}|${g.area_code}|${w.quarter}`)) continue;
+      // A where-defined return (a partnership's own measures) is due only from an organisation a measure names.
+      if (where && !where.senders.has(senderKey(g.organisation_id, g.area_code))) continue;
       const entry = byOrganisation.get(g.organisation_id) ?? { name: g.name, areas: [] };
       entry.areas.push(g.area_code);
       byOrganisation.set(g.organisation_id, entry);

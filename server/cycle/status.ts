@@ -1,6 +1,7 @@
 // The status grid: for each expected return (type × area) and quarter, its due day and status
 // (DOMAIN.md 5.8). Expected returns are what some organisation is granted, plus anything held;
-// a partner sees only their grants. A grid is asked for over a run of quarters; a yearly return
+// a partner sees only their grants. A return expected only where a partnership has defined what it
+// reports (the local-measure return) is expected only there, from the organisations named (./expected). A grid is asked for over a run of quarters; a yearly return
 // has a cell for each financial year that ends within them (its Q4 is among them), keyed by the
 // financial year's id (schemas/returns/frequency.ts).
 import { findArea } from '../../schemas/areas';
@@ -9,6 +10,7 @@ import type { Grant } from '../access/actor';
 import type { Db } from '../db/database';
 import { cycleStatus, receivedLate } from './calendar';
 import { cycleCalendarOf, dueDayFinder } from './deadlines';
+import { definedSenders, senderKey } from './expected';
 import { cycleDb } from './tables';
 
 export interface StatusQuery {
@@ -18,6 +20,8 @@ export interface StatusQuery {
   areas: readonly string[] | null;
   /** A partner's grants: only these (type, area) pairs. null for analysts, the board and admins. */
   grants: readonly Grant[] | null;
+  /** The partner's organisation, with `grants`: a where-defined return is expected only from an organisation it names. */
+  organisation?: number | null;
 }
 
 const keyOf = (type: string, area: string, quarter: string) => `${type}|${area}|${quarter}`;
@@ -62,15 +66,23 @@ export async function cycleStatusGrid(db: Db, query: StatusQuery, now: Date): Pr
 
   // Expected (type, area) pairs.
   const pairs = new Map<string, { type: string; area: string }>();
+  const defined = await definedSenders(db, types);
   const want = (type: string, area: string) => types.includes(type) && (!query.areas || query.areas.includes(area));
+  /** Whether an organisation's grant makes the return expected: a where-defined one only where a measure names it. */
+  const expectedFrom = (type: string, area: string, organisation: number | null | undefined) => {
+    const where = defined.get(type);
+    if (!where) return true;
+    return organisation === null || organisation === undefined ? where.areas.has(area) : where.senders.has(senderKey(organisation, area));
+  };
   if (query.grants) {
-    for (const g of query.grants) if (want(g.returnType, g.areaCode)) pairs.set(`${g.returnType}|${g.areaCode}`, { type: g.returnType, area: g.areaCode });
+    for (const g of query.grants) if (want(g.returnType, g.areaCode) && expectedFrom(g.returnType, g.areaCode, query.organisation)) pairs.set(`${g.returnType}|${g.areaCode}`, { type: g.returnType, area: g.areaCode });
   } else {
-    const granted = await k.selectFrom('grants').select(['return_type', 'area_code']).distinct().where('return_type', 'in', types).execute();
-    for (const g of granted) if (want(g.return_type, g.area_code)) pairs.set(`${g.return_type}|${g.area_code}`, { type: g.return_type, area: g.area_code });
+    const granted = await k.selectFrom('grants').select(['return_type', 'area_code', 'organisation_id']).distinct().where('return_type', 'in', types).execute();
+    for (const g of granted) if (want(g.return_type, g.area_code) && expectedFrom(g.return_type, g.area_code, g.organisation_id)) pairs.set(`${g.return_type}|${g.area_code}`, { type: g.return_type, area: g.area_code });
     for (const r of receivedRows) pairs.set(`${r.type}|${r.area}`, { type: r.type, area: r.area });
-    // An area asked for by name is listed for every type asked for, even if nobody is set up to send it.
-    for (const area of query.areas ?? []) for (const type of types) pairs.set(`${type}|${area}`, { type, area });
+    // An area asked for by name is listed for every type asked for, even if nobody is set up to send
+    // it; a where-defined type only where something is defined for the area.
+    for (const area of query.areas ?? []) for (const type of types) if (defined.get(type)?.areas.has(area) ?? true) pairs.set(`${type}|${area}`, { type, area });
   }
   if (pairs.size === 0) return [];
 

@@ -24,6 +24,7 @@ import { compareWithBenchmarkValue, type ConfidenceLevelId } from './benchmark';
 import type { PublishedValue } from './disclosure';
 import type { EngineSession } from './engine';
 import type { AreaRegister } from './register';
+import { YEARLY } from '../../schemas/returns/frequency';
 import { comparablePeriods } from './trend';
 
 type IndicatorValues = z.infer<typeof IndicatorValuesSchema>;
@@ -105,15 +106,19 @@ export function indicatorValues(
   return { indicator: indicatorMetadata(indicator), values };
 }
 
-/** The period a series shows at a quarter: the quarter itself, or the twelve months ending with it. */
-export function seriesPeriod(kind: SeriesKind, quarter: string): string {
-  return kind === 'quarter' ? quarter : `R12-${quarter}`;
+/**
+ * The periods a series shows over a run of quarters: each quarter, the twelve months ending with
+ * each quarter, or each financial year whose last quarter is in the run (one point a year, for a
+ * source made once a year, which has no figure at the other quarters).
+ */
+export function seriesPeriods(kind: SeriesKind, quarters: readonly string[]): string[] {
+  if (kind === 'financial-year') return YEARLY.endingWithin(quarters);
+  return quarters.map((q) => (kind === 'quarter' ? q : `R12-${q}`));
 }
 
 /**
- * One point per quarter with the benchmark's value (each the quarter's own figure, or the twelve
- * months ending with it), and the recent trend at the last point: tested over five rolling years
- * a year apart, never over quarters.
+ * One point per period of the series' kind with the benchmark's value, and the recent trend at the
+ * last point: tested over five years or rolling years a year apart, never over quarters.
  */
 export function indicatorSeries(
   session: EngineSession,
@@ -123,11 +128,12 @@ export function indicatorSeries(
   benchmark: string | null,
   options: ComparisonOptions & { kind: SeriesKind },
 ): IndicatorSeries {
-  const periods = quarters.map((q) => seriesPeriod(options.kind, q));
+  const periods = seriesPeriods(options.kind, quarters);
   const points = periods.map((p) => ({
     ...session.valueWithBenchmark(indicator, area, p, { ...options, benchmark }),
     label: session.period(p).label,
   }));
+  const last = periods[periods.length - 1];
   return {
     indicator: indicatorMetadata(indicator),
     area: areaRef(session.register, area),
@@ -136,7 +142,10 @@ export function indicatorSeries(
     disclosure: session.policy,
     kind: options.kind,
     points,
-    trend: session.trend(indicator, area, periods[periods.length - 1], options.accommodationType),
+    trend:
+      last === undefined
+        ? { marker: 'cannot-be-calculated', judgement: 'cannot-be-calculated', periods: [], chiSquared: null, reason: 'no financial year ends within the quarters asked for' }
+        : session.trend(indicator, area, last, options.accommodationType),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
 import type { AcceptedRow } from '../ingest/validate';
 import { measuresCovering } from './store';
+import { localMeasureDb } from './tables';
 
 export async function localMeasureProblems(db: Db, actor: Actor, rows: readonly AcceptedRow[]): Promise<Problem[]> {
   const covering = await measuresCovering(db, [...new Set(rows.map((r) => r.key.areaCode))]);
@@ -37,4 +38,27 @@ export async function localMeasureProblems(db: Db, actor: Actor, rows: readonly 
     }
   }
   return problems;
+}
+
+/**
+ * A partnership's areas about to change: the first of its measures that another partnership with
+ * one of the new areas also defines, with that partnership and area, or null. The return keys a row
+ * by area, period and measure id, so two partnerships sharing an area with the same id would share
+ * rows; the check made when a measure is defined (sharedAreaClash) must hold after the areas change too.
+ */
+export async function areaChangeClash(db: Db, partnershipId: number, areas: readonly string[]): Promise<{ measure: string; partnership: string; area: string } | null> {
+  if (areas.length === 0) return null;
+  const row = await localMeasureDb(db)
+    .selectFrom('local_measures as ours')
+    .innerJoin('local_measures as theirs', 'theirs.measure_id', 'ours.measure_id')
+    .innerJoin('partnership_areas as a', 'a.partnership_id', 'theirs.partnership_id')
+    .innerJoin('partnerships as p', 'p.id', 'theirs.partnership_id')
+    .select(['ours.measure_id', 'p.name', 'a.area_code'])
+    .where('ours.partnership_id', '=', partnershipId)
+    .where('theirs.partnership_id', '!=', partnershipId)
+    .where('a.area_code', 'in', [...areas])
+    .orderBy('ours.id')
+    .orderBy('a.position')
+    .executeTakeFirst();
+  return row ? { measure: row.measure_id, partnership: row.name, area: row.area_code } : null;
 }

@@ -202,3 +202,19 @@ export async function localMeasuresVersion(db: Db): Promise<number> {
   const row = await db.kysely.selectFrom('data_versions').select('version').where('name', '=', VERSION_NAME).executeTakeFirstOrThrow();
   return Number(row.version);
 }
+
+/**
+ * Where the local-measure return is expected: each area of a partnership that defines a measure,
+ * with each organisation the measure names (null where it names none yet).
+ */
+export async function measureSenderAreas(db: Db): Promise<Array<{ area: string; organisationId: number | null }>> {
+  return (
+    await localMeasureDb(db)
+      .selectFrom('local_measures as m')
+      .innerJoin('partnership_areas as a', 'a.partnership_id', 'm.partnership_id')
+      .leftJoin('local_measure_senders as s', 's.local_measure_id', 'm.id')
+      .select(['a.area_code', 's.organisation_id'])
+      .distinct()
+      .execute()
+  ).map((r) => ({ area: r.area_code, organisationId: r.organisation_id }));
+}

@@ -211,6 +211,19 @@ describe('the paper', () => {
     expect(paper.exceptions.returns.filter((r) => r.returnType === 'marac').map((r) => r.status)).toEqual(['overdue', 'overdue', 'overdue', 'overdue']);
     expect(note.text).toContain('the MARAC return for Camden for 2025-26 Q1, 2025-26 Q2, 2025-26 Q3 and 2025-26 Q4');
   });
+
+  it("names a yearly return's period by the year's label, never by its id, in the exceptions, the data notes and the Word document", async () => {
+    const paper = await paperAs(board);
+    // Camden sends no safe accommodation return: its financial year is overdue (due 31 July 2026).
+    const yearly = paper.exceptions.returns.filter((r) => r.returnType === 'safe-accommodation');
+    expect(yearly.map((r) => [r.quarter, r.quarterLabel, r.status])).toEqual([['2025-26', 'Financial year 2025-26 (Apr 2025–Mar 2026)', 'overdue']]);
+    expect(yearly[0].sentence).toBe('The yearly safe accommodation duty return for Camden, financial year 2025-26 (Apr 2025–Mar 2026), is overdue: it was due on 31 July 2026 and has not been received.');
+    const note = paper.dataNotes.find((n) => n.code === 'late-returns')!;
+    expect(note.text).toContain('the yearly safe accommodation duty return for Camden for financial year 2025-26');
+    const text = wordText(unzipDocx((await docxAs(board)).rawPayload)['word/document.xml']);
+    expect(text).toContain('Camden, financial year 2025-26 (Apr 2025–Mar 2026), is overdue');
+    for (const named of [...paper.exceptions.returns.map((r) => r.sentence), note.text, text]) expect(named).not.toMatch(/[ ,]2025-26[,.]/);
+  });
 });
 
 describe('since the last paper', () => {
@@ -271,7 +284,7 @@ describe('the Word document', () => {
     const paper = await paperAs(board);
     const xml = unzipDocx((await docxAs(board)).rawPayload)['word/document.xml'];
     const rows = tableRows(xml);
-    expect(rows[0]).toBe('Measure | Latest: 2025-26 | Target | Status | Against benchmark | Trend (5 years)');
+    expect(rows[0]).toBe('Measure | Latest: Financial year 2025-26 | Target | Status | Against benchmark | Trend (5 years)');
     expect(rows[1]).toBe('Protection: off track');
     const repeat = measureOf(paper, 'repeat-victim-rate');
     const repeatRow = rows.find((r) => r.startsWith('Repeat victims'))!;

@@ -59,7 +59,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       const filter = subject !== undefined ? parseSubjectFilter(subject) : undefined;
       if (filter === null) return problem(reply, 400, 'invalid-subject', `"${subject}" is not a subject. Write figure:INDICATOR:AREA (e.g. figure:repeat-victim-rate:E09000004), measure:ID or aim:ID.`);
       const comments = await listComments(app.db, id, { periods: period !== undefined ? periodsMatching(period) : undefined, subject: filter });
-      return { commentary: await commentViews(app.db, comments) };
+      return { commentary: await commentViews(app.db, comments, app.engine.catalogue) };
     },
   );
 
@@ -75,7 +75,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!partnership) return unknownPartnership(reply, id);
       const comment = await findComment(app.db, id, commentId);
       if (!comment) return problem(reply, 404, 'unknown-comment', `${partnership.name} has no comment ${commentId}.`);
-      return (await commentViews(app.db, [comment]))[0];
+      return (await commentViews(app.db, [comment], app.engine.catalogue))[0];
     },
   );
 
@@ -112,7 +112,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (!written.ok) return problem(reply, 400, written.code, written.message);
       const created = (await findComment(app.db, id, written.commentId))!;
-      return reply.code(201).send((await commentViews(app.db, [created]))[0]);
+      return reply.code(201).send((await commentViews(app.db, [created], app.engine.catalogue))[0]);
     },
   );
 
@@ -146,7 +146,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
         if (outcome.kind === 'conflict') {
           return problem(reply, 409, 'comment-changed', `This comment has been revised since version ${request.body.version} (it is now at version ${outcome.current}). Read it again, then make your change.`);
         }
-        return (await commentViews(app.db, [(await findComment(app.db, id, commentId))!]))[0];
+        return (await commentViews(app.db, [(await findComment(app.db, id, commentId))!], app.engine.catalogue))[0];
       },
     });
   }

@@ -42,7 +42,7 @@ function areaProblem(area: string): Problem | null {
 const list = (text: string | undefined) => (text ? [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))] : null);
 
 async function cellOf(app: Parameters<FastifyPluginAsyncZod>[0], actor: Actor, type: string, area: string, quarter: string) {
-  const [cell] = await cycleStatusGrid(app.db, { types: [type], areas: [area], quarters: [quarter], grants: actor.role === 'partner' ? actor.grants : null }, app.now());
+  const [cell] = await cycleStatusGrid(app.db, { types: [type], areas: [area], quarters: [quarter], grants: actor.role === 'partner' ? actor.grants : null, organisation: actor.organisationId }, app.now());
   return cell;
 }
 
@@ -84,7 +84,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (quarterOrdinal(b) - quarterOrdinal(a) + 1 > MAX_STATUS_QUARTERS) return reply.code(400).send(problem(400, 'too-many-quarters', `Ask for at most ${MAX_STATUS_QUARTERS} quarters at a time.`));
       const quarters = quarterRange(from, to);
       const actor = request.actor;
-      const items = await cycleStatusGrid(app.db, { types, areas, quarters, grants: actor.role === 'partner' ? actor.grants : null }, app.now());
+      const items = await cycleStatusGrid(app.db, { types, areas, quarters, grants: actor.role === 'partner' ? actor.grants : null, organisation: actor.organisationId }, app.now());
       // A yearly return's column (its financial year) follows the quarter that ends the year.
       return { quarters: gridPeriods(types, quarters), items };
     },

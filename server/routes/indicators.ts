@@ -216,7 +216,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
       config: { access: DASHBOARD_READERS },
       schema: {
         tags: ['indicators'],
-        summary: 'Series of one indicator for one area at every quarter (the quarter, or the twelve months ending with it), with intervals and the benchmark value',
+        summary: 'Series of one indicator for one area at every quarter (the quarter, or the twelve months ending with it) or every financial year (for a return made once a year), with intervals and the benchmark value',
         params: IdParams,
         querystring: SeriesQuerySchema,
         response: { 200: IndicatorSeriesSchema, ...errors },

@@ -2,7 +2,7 @@
 // An administrator defines one with no code and no restart (audited); the partnership's members
 // list them (another partnership's are a 404, as if absent). Partners send figures for them in
 // the local-measure return, whose template here is pre-filled with the measures they may send.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema } from '../../schemas/api';
@@ -11,8 +11,9 @@ import { ACCEPTED_QUARTER_FORMS, hasQuarterEnded, latestCompleteQuarter, parseQu
 import { findReturnDefinition } from '../../schemas/returns';
 import { auditChange } from '../access/audit';
 import { ADMINS, DASHBOARD_READERS, RETURN_USERS } from '../access/policy';
-import { createLocalMeasure, findLocalMeasure, listLocalMeasures, measuresSentBy, sharedAreaClash, unknownOrganisations, updateLocalMeasure } from '../local-measures/store';
+import { allLocalMeasures, createLocalMeasure, findLocalMeasure, listLocalMeasures, measuresSentBy, sharedAreaClash, unknownOrganisations, updateLocalMeasure } from '../local-measures/store';
 import { LOCAL_MEASURE_RETURN } from '../local-measures/plugin';
+import { localMeasureTemplateXlsx } from '../local-measures/template';
 import { quarterAsWritten, templateCsv } from '../returns/templates';
 import { lockLocalMeasures } from '../strategy/locks';
 import { findPartnership } from '../strategy/store';
@@ -157,6 +158,23 @@ export const localMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /** The quarter a template is for: the one asked for, which must have ended, or the latest that has. */
+  const templateQuarter = (asked: string | undefined): { period: string } | { code: string; message: string } => {
+    const now = app.now();
+    if (asked === undefined || asked.trim() === '') return { period: latestCompleteQuarter(now) };
+    const q = parseQuarterText(asked);
+    if (!q) return { code: 'invalid-period', message: `"${asked}" is not a quarter we recognise. Write it like ${ACCEPTED_QUARTER_FORMS.map((f) => `"${f}"`).join(', ')}.` };
+    if (!hasQuarterEnded(q, now)) return { code: 'future-period', message: `${quarterLabel(q)} has not ended yet, so there is no return due for it.` };
+    return { period: quarterId(q) };
+  };
+
+  /** A partner's measures, each with the areas of its partnership their organisation is granted the return for (a measure for none of them is not theirs to send). */
+  const measuresToSend = async (actor: FastifyRequest['actor']) => {
+    if (actor.role !== 'partner' || actor.organisationId === null) return [];
+    const granted = new Set(actor.grants.filter((g) => g.returnType === LOCAL_MEASURE_RETURN).map((g) => g.areaCode));
+    return (await measuresSentBy(app.db, actor.organisationId)).map(({ measure, areas }) => ({ measure, areas: areas.filter((a) => granted.has(a)) })).filter((m) => m.areas.length > 0);
+  };
+
   app.get(
     '/returns/local-measure/template.csv',
     {
@@ -170,26 +188,39 @@ export const localMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const definition = findReturnDefinition(LOCAL_MEASURE_RETURN)!;
-      const now = app.now();
-      let period = latestCompleteQuarter(now);
-      if (request.query.period !== undefined && request.query.period.trim() !== '') {
-        const q = parseQuarterText(request.query.period);
-        if (!q) return problem(reply, 400, 'invalid-period', `"${request.query.period}" is not a quarter we recognise. Write it like ${ACCEPTED_QUARTER_FORMS.map((f) => `"${f}"`).join(', ')}.`);
-        if (!hasQuarterEnded(q, now)) return problem(reply, 400, 'future-period', `${quarterLabel(q)} has not ended yet, so there is no return due for it.`);
-        period = quarterId(q);
-      }
-      const actor = request.actor;
-      const header = templateCsv(definition, null);
-      let body = header;
-      if (actor.role === 'partner' && actor.organisationId !== null) {
-        const granted = new Set(actor.grants.filter((g) => g.returnType === LOCAL_MEASURE_RETURN).map((g) => g.areaCode));
-        const rows = (await measuresSentBy(app.db, actor.organisationId)).flatMap(({ measure, areas }) =>
-          areas.filter((a) => granted.has(a)).map((area) => [quarterAsWritten(period), area, measure.id, '', '', '']),
-        );
-        // Ids are slugs, quarters and area codes have no commas: no cell needs quoting.
-        body = header + rows.map((r) => `${r.slice(0, definition.columns.length).join(',')}\r\n`).join('');
-      }
+      const quarter = templateQuarter(request.query.period);
+      if (!('period' in quarter)) return problem(reply, 400, quarter.code, quarter.message);
+      const { period } = quarter;
+      const rows = (await measuresToSend(request.actor)).flatMap(({ measure, areas }) => areas.map((area) => [quarterAsWritten(period), area, measure.id, '', '', '']));
+      // Ids are slugs, quarters and area codes have no commas: no cell needs quoting.
+      const body = templateCsv(definition, null) + rows.map((r) => `${r.slice(0, definition.columns.length).join(',')}\r\n`).join('');
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="local-measure-template-${period}.csv"`).send(body);
+    },
+  );
+
+  app.get(
+    '/returns/local-measure/template.xlsx',
+    {
+      config: { access: RETURN_USERS },
+      schema: {
+        tags: ['returns'],
+        summary:
+          "Excel template of the local measure return: for a partner, a row for each area and measure their organisation sends, for the quarter due, a Measures sheet with each measure's id, title, unit and what it counts, and a drop-down of the ids; for analysts and administrators, every partnership's measures listed and no rows",
+        querystring: TemplateQuery,
+        response: { 200: z.any(), 400: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const definition = findReturnDefinition(LOCAL_MEASURE_RETURN)!;
+      const quarter = templateQuarter(request.query.period);
+      if (!('period' in quarter)) return problem(reply, 400, quarter.code, quarter.message);
+      const { period } = quarter;
+      // Analysts and administrators load figures for any partnership (a back-load): every measure, listed only.
+      const measures = request.actor.role === 'partner' ? await measuresToSend(request.actor) : (await allLocalMeasures(app.db)).map((measure) => ({ measure, areas: [] }));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="local-measure-template-${period}.xlsx"`)
+        .send(await localMeasureTemplateXlsx(definition, { measures, period, now: app.now() }));
     },
   );
 };

@@ -4,6 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { findReturnDefinition, RETURN_DEFINITIONS, RETURN_TYPES } from '../../schemas/returns';
+import { expectedOnlyWhereDefined } from '../../schemas/returns/definition';
+import { createLocalMeasure } from '../local-measures/store';
+import { createPartnership } from '../strategy/store';
 import { buildTestApp, get, tableCounts, upload } from '../test/helpers';
 import { csvOf, validRow, type Cells } from '../test/rows';
 
@@ -101,8 +104,20 @@ const CASES: Case[] = [
   ),
 ];
 
+/**
+ * A return expected only where a partnership defines what it reports (the local-measure return)
+ * accepts a row only for a measure a partnership covering its area has defined: the example row's.
+ */
+async function defineWhatTheExampleReports(type: string) {
+  if (!expectedOnlyWhereDefined(findReturnDefinition(type)!)) return;
+  const row = validRow(type);
+  const partnership = await createPartnership(app.db, { name: 'Example partnership', areas: [String(row.area_code)], benchmark: 'E92000001', members: [] }, new Date());
+  await createLocalMeasure(app.db, partnership, { id: String(row.measure), title: 'Example measure', unit: 'people', aim: 'prevention-and-workforce', numerator: 'People', denominator: null, multiplier: 1, polarity: 'higher-better', interval: 'byar', organisations: [] }, new Date());
+}
+
 describe('every valid example row is accepted without warnings', () => {
   it.each(RETURN_TYPES)('%s', async (type) => {
+    await defineWhatTheExampleReports(type);
     const { status, body } = await upload(app, type, csvOf([validRow(type)]));
     expect(status).toBe(201);
     expect(body.warnings).toEqual([]);

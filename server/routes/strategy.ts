@@ -24,6 +24,7 @@ import {
 import { seesUnsuppressed } from '../access/actor';
 import { ADMINS, DASHBOARD_READERS, type Access } from '../access/policy';
 import { latestTwelveMonths } from '../engine/views';
+import { areaChangeClash } from '../local-measures/checks';
 import { strategyInForce, strategyView } from '../strategy/assess';
 import {
   createPartnership,
@@ -38,7 +39,7 @@ import {
   updatePartnership,
   usersByIds,
 } from '../strategy/store';
-import { lockPartnership, lockPartnershipNames } from '../strategy/locks';
+import { lockLocalMeasures, lockPartnership, lockPartnershipNames } from '../strategy/locks';
 import { areaProblems, memberProblems, strategyProblems } from '../strategy/validate';
 import { problem, refused, unknownPartnership } from './problem';
 
@@ -113,6 +114,17 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
           if (memberProblem) return refused(problem(reply, 400, 'invalid-member', memberProblem));
         }
         if (change.name !== undefined && (await partnershipNameTaken(app.db, change.name, id))) return refused(problem(reply, 409, 'name-taken', `There is already a partnership called "${change.name}".`));
+        if (change.areas) {
+          // Measure ids are checked against every partnership sharing an area, with no measure defined meanwhile.
+          await lockLocalMeasures(app.db);
+          const clash = await areaChangeClash(app.db, id, change.areas);
+          if (clash) {
+            const area = register.find(clash.area)?.name ?? clash.area;
+            return refused(
+              problem(reply, 409, 'local-measure-clash', `${before.name} cannot take in ${area}: ${clash.partnership} also covers ${area} and has its own measure "${clash.measure}", as ${before.name} does. Partners' figures for the two would be the same rows. Change one of the measure ids first, or leave ${area} out.`),
+            );
+          }
+        }
         await updatePartnership(app.db, id, change, app.now());
         const after = (await findPartnership(app.db, request.actor, id))!;
         await auditChange(request, 'partnership-update', `partnership:${id}`, {

@@ -69,6 +69,8 @@ export const VALID_ROWS: Record<string, Cells> = {
     households_from_outside_area: 34, support_advocacy: 47, support_prevention_advice: 42, support_specialist: 10, support_children: 29,
     support_housing: 36, support_financial_legal: 23, support_counselling_therapy: 16, notes: '',
   },
+  // Accepted only where a partnership covering the area defines the measure (defineExampleMeasure).
+  'local-measure': { period: '2019-20Q3', area_code: 'E09000004', measure: 'champions-trained', numerator: 12, denominator: '', notes: '' },
   population: { year: '2019', area_code: 'E09000004', all_ages: 248287, aged_16_plus: 195000, females_16_plus: 101000, aged_0_17: 57000, notes: '' },
   benchmark: { indicator: 'da-incident-rate', area_code: 'E12000007', period: '2019', numerator: '', denominator: '', value: '17.3', source: 'MOPAC' },
 };

@@ -41,7 +41,8 @@ import { fileSlug } from '../../lib/csv';
 import { formatCount, formatDate, formatInterval, formatValue, periodLabel, shortPeriodLabel } from '../../lib/format';
 import { benchmarkNoteText, benchmarkWords, statusExplanation, trendWords, yearEarlierWords, type Assessment } from '../../lib/judgement';
 import { lastQuarterOf, periodKindOf, quartersEndingWith } from '../../lib/periods';
-import { returnTitle } from '../../lib/return-types';
+import { findReturnType, returnTitle } from '../../lib/return-types';
+import type { ReportingFrequency } from '../../../../schemas/returns/frequency';
 import { selectionParams, useSelection, type Selection } from '../../lib/selection';
 import { FigureCommentary } from '../commentary/FigureCommentary';
 import { parseLocalIndicatorId } from '../../../../schemas/local-measures-api';
@@ -54,13 +55,27 @@ import { compareTable, downloadRows, trendRowHeading, trendTable } from './table
 
 /** Points in the trend chart: one at each quarter for three years. */
 export const TREND_QUARTERS = 12;
+/** For a return made once a year: a point for each of five financial years, the trend test's five points. */
+export const TREND_YEARS = 5;
+const QUARTERS_PER_YEAR = 4;
 
 /** The trend chart's points: rolling twelve months unless quarters are asked for (`trend=quarter` in the address). */
 export const DEFAULT_TREND_KIND: SeriesKind = 'rolling-year';
 const TREND_PARAM = 'trend';
 
-export function trendKindOf(param: string | null): SeriesKind {
+/**
+ * The series the chart shows. A yearly source (the safe accommodation return) has a figure only
+ * for each financial year, so its series is one point a year whatever the address asks: rolling
+ * twelve months or quarters would show a point only every fourth quarter.
+ */
+export function trendKindOf(param: string | null, sourceFrequency: ReportingFrequency = 'quarterly'): SeriesKind {
+  if (sourceFrequency === 'yearly') return 'financial-year';
   return param === 'quarter' ? 'quarter' : DEFAULT_TREND_KIND;
+}
+
+/** The quarters a series is asked for, ending with `to`: three years of quarters, or five financial years. */
+export function trendQuarters(kind: SeriesKind, to: string): string[] {
+  return quartersEndingWith(to, kind === 'financial-year' ? TREND_YEARS * QUARTERS_PER_YEAR : TREND_QUARTERS);
 }
 
 const POLARITY_WORDS: Record<Indicator['polarity'], string> = {
@@ -246,11 +261,24 @@ function TrendSection({ series, level, reference, areaName }: { series: Indicato
   const table = trendTable(series, level, areaName);
   const trend = trendWords(series.trend.marker, series.trend.judgement);
   const quarterly = series.kind === 'quarter';
-  const name = `${series.indicator.title}, ${series.area.name}, ${quarterly ? 'by quarter' : 'rolling twelve months'}`;
+  const yearly = series.kind === 'financial-year';
+  const name = `${series.indicator.title}, ${series.area.name}, ${quarterly ? 'by quarter' : yearly ? 'by financial year' : 'rolling twelve months'}`;
   const lastTested = series.trend.periods[series.trend.periods.length - 1];
+  const trendSentence = (
+    <strong>
+      <span aria-hidden="true">{trend.symbol ? `${trend.symbol} ` : ''}</span>
+      {trend.text}
+    </strong>
+  );
   return (
     <>
-      {quarterly ? (
+      {yearly ? (
+        <p className="govuk-body">
+          Each point is a financial year (April to March): the {returnTitle(series.indicator.source).toLowerCase()} is made once a year, so it has no figure for a quarter or for other twelve months.
+          Recent trend{lastTested ? ` (five financial years, to ${lastTested})` : ''}: {trendSentence}
+          {series.trend.marker === 'cannot-be-calculated' && ` (${series.trend.reason})`}.
+        </p>
+      ) : quarterly ? (
         <p className="govuk-body">
           Each point is one quarter’s figure ({unitFor(format, 'quarter')}). Abuse is seasonal, so compare a quarter with the same quarter a year before, not with the quarter before.
           Quarters are not tested for trend: choose rolling twelve months to see the recent trend.
@@ -269,7 +297,7 @@ function TrendSection({ series, level, reference, areaName }: { series: Indicato
       {reference && <p className="govuk-body">The shaded band or dotted line is the reference: {reference.label}.</p>}
       <EChart option={option} />
       <DataTable caption={name} firstHeader={trendRowHeading(series.kind)} model={table} />
-      <DownloadTable fileName={fileSlug(series.indicator.id, series.area.name, quarterly ? 'by-quarter' : 'rolling-12-months')} rows={downloadRows(table, trendRowHeading(series.kind))} label={name} />
+      <DownloadTable fileName={fileSlug(series.indicator.id, series.area.name, quarterly ? 'by-quarter' : yearly ? 'by-financial-year' : 'rolling-12-months')} rows={downloadRows(table, trendRowHeading(series.kind))} label={name} />
     </>
   );
 }
@@ -322,14 +350,30 @@ function CompareSection({ comparison, level, highlight, areaName }: { comparison
   );
 }
 
+/** The trend section: its series follows the indicator's source (one point a year for a yearly return). */
+export function Trend({ indicator, selection, period, areaName }: { indicator: Indicator; selection: Selection & { area: string }; period: string; areaName: (code: string) => string }) {
+  const [params, setParams] = useSearchParams();
+  const frequency = findReturnType(indicator.source)?.frequency;
+  const trendKind = trendKindOf(params.get(TREND_PARAM), frequency);
+  const to = lastQuarterOf(period) ?? period;
+  const quarters = trendQuarters(trendKind, to);
+  const series = useQuery(seriesQueryOptions(indicator.id, { area: selection.area, kind: trendKind, from: quarters[0], to, benchmark: selection.benchmark, level: selection.level }));
+  return (
+    <section aria-labelledby="trend-heading" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id="trend-heading">
+        {trendKind === 'quarter' ? 'Trend by quarter' : trendKind === 'financial-year' ? 'Trend by financial year' : 'Trend: rolling twelve months'}
+      </h2>
+      {trendKind !== 'financial-year' && <TrendKindChoice kind={trendKind} onChange={(kind) => setParams({ [TREND_PARAM]: kind === DEFAULT_TREND_KIND ? null : kind }, { replace: true })} />}
+      <QueryState query={series} what="the trend">
+        {(s) => <TrendSection series={s} level={selection.level} reference={referenceFor(indicator, s.kind)} areaName={areaName} />}
+      </QueryState>
+    </section>
+  );
+}
+
 function IndicatorContent({ id, selection, period, areas }: { id: string; selection: Selection & { area: string }; period: string; areas: AreaEntry[] }) {
   const areaName = areaNamer(areas);
-  const [params, setParams] = useSearchParams();
-  const trendKind = trendKindOf(params.get(TREND_PARAM));
-  const to = lastQuarterOf(period) ?? period;
-  const quarters = quartersEndingWith(to, TREND_QUARTERS);
   const values = useQuery(valuesQueryOptions(id, { area: selection.area, period, benchmark: selection.benchmark, level: selection.level }));
-  const series = useQuery(seriesQueryOptions(id, { area: selection.area, kind: trendKind, from: quarters[0], to, benchmark: selection.benchmark, level: selection.level }));
   const parent = comparisonParent(areas, selection.area, selection.benchmark);
   // A partnership's own measure is reported by its areas alone: the other areas under a parent would all read "no data".
   const local = parseLocalIndicatorId(id) !== null;
@@ -363,15 +407,7 @@ function IndicatorContent({ id, selection, period, areas }: { id: string; select
             <FigureCommentary indicator={indicator.id} indicatorTitle={indicator.title} area={selection.area} areaName={areaName(selection.area)} period={period} />
             <h2 className="govuk-heading-m">About this indicator</h2>
             <Metadata indicator={indicator} />
-            <section aria-labelledby="trend-heading" className="govuk-!-margin-bottom-8">
-              <h2 className="govuk-heading-m" id="trend-heading">
-                {trendKind === 'quarter' ? 'Trend by quarter' : 'Trend: rolling twelve months'}
-              </h2>
-              <TrendKindChoice kind={trendKind} onChange={(kind) => setParams({ [TREND_PARAM]: kind === DEFAULT_TREND_KIND ? null : kind }, { replace: true })} />
-              <QueryState query={series} what="the trend">
-                {(s) => <TrendSection series={s} level={selection.level} reference={referenceFor(indicator, s.kind)} areaName={areaName} />}
-              </QueryState>
-            </section>
+            <Trend indicator={indicator} selection={selection} period={period} areaName={areaName} />
             {local ? (
               <p className="govuk-body">This is the partnership’s own measure: other areas do not report it, so it is not compared with them.</p>
             ) : parent ? (

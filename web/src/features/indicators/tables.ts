@@ -75,7 +75,7 @@ export function downloadRows(model: TableModel, firstHeader: string): Cell[][] {
 
 /** The first column's heading: what each row is. */
 export function trendRowHeading(kind: IndicatorSeries['kind']): string {
-  return kind === 'quarter' ? 'Quarter' : 'Twelve months to';
+  return kind === 'quarter' ? 'Quarter' : kind === 'financial-year' ? 'Financial year' : 'Twelve months to';
 }
 
 export function trendTable(series: IndicatorSeries, level: ConfidenceLevel, areaName?: (code: string) => string): TableModel {

@@ -25,8 +25,8 @@ export interface TrendInput {
   areaName: string;
   benchmarkName: string | null;
   format: UnitSubject;
-  /** quarter: each point a quarter's figure; rolling-year: the twelve months ending with each quarter. */
-  kind: 'quarter' | 'rolling-year';
+  /** quarter: each point a quarter's figure; rolling-year: the twelve months ending with each quarter; financial-year: one point a year. */
+  kind: 'quarter' | 'rolling-year' | 'financial-year';
   /** "95%" or "99.8%". */
   levelLabel: string;
   points: TrendPoint[];
@@ -45,14 +45,19 @@ function shown(point: TrendPoint): number | null {
 /** The sentence ECharts reads out as the chart's label (its ARIA description). */
 export function trendDescription(input: TrendInput): string {
   const points = input.points;
-  const what = input.kind === 'quarter' ? 'quarters' : 'periods';
+  const what = input.kind === 'quarter' ? 'quarters' : input.kind === 'financial-year' ? 'financial years' : 'periods';
   if (points.length === 0) return `${input.title} for ${input.areaName}: no ${what} to show.`;
   const first = shortPeriodLabel(points[0].period);
   const last = points[points.length - 1];
   const unit = unitCaptionFor(input.format, input.kind);
   const latest = shown(last) === null ? `The latest point, ${shortPeriodLabel(last.period)}, has ${STATUS_WORDS[last.status]}.` : `In ${shortPeriodLabel(last.period)} it was ${formatValue(last.value, input.format)}.`;
   const benchmark = input.benchmarkName ? ` The dashed line is ${input.benchmarkName}.` : '';
-  const span = input.kind === 'quarter' ? `each quarter from ${first} to ${shortPeriodLabel(last.period)}` : `the twelve months to each quarter, from ${first} to ${shortPeriodLabel(last.period)}`;
+  const span =
+    input.kind === 'quarter'
+      ? `each quarter from ${first} to ${shortPeriodLabel(last.period)}`
+      : input.kind === 'financial-year'
+        ? `each financial year from ${first} to ${shortPeriodLabel(last.period)}`
+        : `the twelve months to each quarter, from ${first} to ${shortPeriodLabel(last.period)}`;
   return `Line chart of ${input.title} (${unit}) for ${input.areaName}, ${span}, with its ${input.levelLabel} confidence interval shaded. ${latest}${benchmark} The table below the chart has every value.`;
 }
 
