@@ -6,6 +6,7 @@ import { buildTestApp, get, partnerToken, signIn, tableCounts, TEST_NOW, TEST_PA
 import { csvOf, validRow } from '../test/rows';
 import { createUser } from '../access/accounts';
 import { ensureAdministrator } from '../access/bootstrap';
+import { getSetting, sessionSecret } from '../access/settings';
 import { DEFAULT_SIGN_IN_SETTINGS } from '../../schemas/access-api';
 
 let app: FastifyInstance;
@@ -320,6 +321,43 @@ describe('administration', () => {
     expect(audit.json().items).toEqual([expect.objectContaining({ action: 'user-create', outcome: 'success', actor: expect.objectContaining({ kind: 'user' }) })]);
     await expect(sql`UPDATE audit_events SET outcome = 'failure'`.execute(app.db.kysely)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_events`.execute(app.db.kysely)).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses a second user whose email differs only in case, and a partner without an organisation made by a change', async () => {
+    app = await buildTestApp();
+    const admin = await signIn(app, 'admin');
+    const payload = { email: 'case@example.test', name: 'Case', role: 'board', password: 'a long enough password' };
+    const created = await app.inject({ method: 'POST', url: '/api/admin/users', headers: admin.headers, payload });
+    expect(created.statusCode).toBe(201);
+    const again = await app.inject({ method: 'POST', url: '/api/admin/users', headers: admin.headers, payload: { ...payload, email: 'CASE@Example.TEST' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('A user with this email address already exists.');
+    // The database's own rule, reached through a change that the route does not check itself.
+    const partner = await app.inject({ method: 'PATCH', url: `/api/admin/users/${created.json().id}`, headers: admin.headers, payload: { role: 'partner' } });
+    expect(partner.statusCode).toBe(400);
+    expect(partner.json().message).toBe('A partner must belong to an organisation, and only partners do.');
+    const users = (await app.inject({ url: '/api/admin/users', headers: admin.headers })).json().items;
+    expect(users.filter((u: { email: string }) => u.email.toLowerCase() === 'case@example.test')).toEqual([expect.objectContaining({ role: 'board' })]);
+  });
+
+  it('two instances starting together with ADMIN_EMAIL create the administrator once', async () => {
+    app = await buildTestApp();
+    const outcomes = await Promise.all([
+      ensureAdministrator(app.db, 'root@example.test', 'first long password', TEST_NOW),
+      ensureAdministrator(app.db, 'Root@Example.test', 'first long password', TEST_NOW),
+    ]);
+    expect(outcomes.sort()).toEqual(['created', 'reset']);
+    const admins = await app.db.kysely.selectFrom('users').select(['email', 'role']).execute();
+    expect(admins).toEqual([{ email: 'root@example.test', role: 'admin' }]);
+    expect((await auditRows('user-create')).map((r) => r.target)).toHaveLength(1);
+  });
+
+  it('the session secret is made once: every instance on the database signs sessions with the same one', async () => {
+    app = await buildTestApp();
+    const secrets = await Promise.all([sessionSecret(app.db), sessionSecret(app.db)]);
+    expect(secrets[0]).toBe(secrets[1]);
+    expect(secrets[0]).toBe(await getSetting(app.db, 'session_secret'));
+    expect(secrets[0].length).toBeGreaterThanOrEqual(64);
   });
 
   it('the first administrator is created, or reset, from the environment', async () => {

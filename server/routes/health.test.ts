@@ -94,6 +94,22 @@ describe('readiness', () => {
     expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
   });
 
+  // SQLite-only: a read-only database is simulated with SQLite's query_only pragma.
+  it('with the database read-only, a session due to record its activity still reads', async () => {
+    let now = new Date('2026-11-22T12:00:00Z');
+    app = await buildTestApp(() => now);
+    const board = await signIn(app, 'board');
+    const seen = async () => (await app!.db.kysely.selectFrom('sessions').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at;
+    const before = await seen();
+    app.db.sqlite.pragma('query_only = ON');
+    now = new Date(now.getTime() + 2 * 60_000);
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
+    expect(await seen()).toBe(before);
+    app.db.sqlite.pragma('query_only = OFF');
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
+    expect(await seen()).toBe(now.toISOString());
+  });
+
   // SQLite-only: free space is that of the disk holding the database file.
   it('counts a disk nearly full as not ready, before writes start failing', async () => {
     const db = await openDatabase(join(tempDir(), 'db.sqlite'));
