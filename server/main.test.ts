@@ -121,7 +121,7 @@ describe('server/main.ts', () => {
     try {
       const path = join(dir, 'dashboard.sqlite');
       const db = await openDatabase(path);
-      setSetting(db, DEMO_DATA_SETTING, 'true');
+      await setSetting(db, DEMO_DATA_SETTING, 'true');
       await db.close();
       const server = start({ NODE_ENV: 'production', DATABASE_PATH: path });
       await expect(server.listening).rejects.toThrow(/holds the synthetic demo data and its demo accounts, whose passwords are public\. With NODE_ENV=production, start on a new DATABASE_PATH/);

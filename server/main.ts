@@ -35,9 +35,9 @@ async function main() {
     process.exit(1);
   };
 
-  const storage = writeProblem(app.db);
+  const storage = await writeProblem(app.db);
   if (storage) return stop(storage.message);
-  const demoProblem = demoDataProblem(config, app.db);
+  const demoProblem = await demoDataProblem(config, app.db);
   if (demoProblem) return stop(demoProblem);
 
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
@@ -48,7 +48,7 @@ async function main() {
   if (config.DEMO_DATA && databaseIsEmpty(app.db)) {
     const loaded = await loadDemoData(app.db, app.now());
     app.log.info(loaded, 'loaded synthetic demo data; demo sign-in accounts are listed on the sign-in page');
-  } else if (config.DEMO_DATA && !holdsDemoData(app.db)) {
+  } else if (config.DEMO_DATA && !(await holdsDemoData(app.db))) {
     app.log.warn('demo data not loaded: the database already holds returns');
   }
 

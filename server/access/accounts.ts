@@ -1,46 +1,67 @@
 // Users, organisations and grants. Row types stay here; callers get API objects.
+import { sql } from 'kysely';
 import type { Organisation, User } from '../../schemas/access-api';
-import { cachedStatement, type Db } from '../db/database';
+import type { Db } from '../db/database';
 import type { UserRow } from '../db/tables';
 import type { Grant, Role } from './actor';
 import { hashPassword } from './passwords';
 
 export type UserView = User;
 
-export function grantsOf(db: Db, organisationId: number | null): Grant[] {
+/** Grants inserted per statement: well inside both engines' limits on bound parameters. */
+const GRANTS_PER_INSERT = 1000;
+
+export async function grantsOf(db: Db, organisationId: number | null): Promise<Grant[]> {
   if (organisationId === null) return [];
-  return cachedStatement(db, 'SELECT return_type AS returnType, area_code AS areaCode FROM grants WHERE organisation_id = ? ORDER BY return_type, area_code').all(organisationId) as Grant[];
+  return db.kysely
+    .selectFrom('grants')
+    .select(['return_type as returnType', 'area_code as areaCode'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('return_type')
+    .orderBy('area_code')
+    .execute();
 }
 
-export function findUserByEmail(db: Db, email: string): UserRow | undefined {
-  return db.sqlite.prepare('SELECT * FROM users WHERE email = ?').get(email.trim()) as UserRow | undefined;
+/**
+ * Emails are compared without case, as the database's uniqueness rule does on both engines
+ * (SQLite's NOCASE, PostgreSQL's unique index on lower(email)); lower() on both sides folds
+ * exactly as that rule does.
+ */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.kysely
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(email)`, '=', sql`lower(${email.trim()})`)
+    .executeTakeFirst();
 }
 
-export function findUserById(db: Db, id: number): UserRow | undefined {
-  return cachedStatement(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.kysely.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-function organisationName(db: Db, id: number | null): { id: number; name: string } | null {
+async function organisationName(db: Db, id: number | null): Promise<{ id: number; name: string } | null> {
   if (id === null) return null;
-  const row = db.sqlite.prepare('SELECT id, name FROM organisations WHERE id = ?').get(id) as { id: number; name: string } | undefined;
-  return row ?? null;
+  return (await db.kysely.selectFrom('organisations').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-export function toUserView(db: Db, row: UserRow): UserView {
+export async function toUserView(db: Db, row: UserRow): Promise<UserView> {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     role: row.role,
-    organisation: organisationName(db, row.organisation_id),
+    organisation: await organisationName(db, row.organisation_id),
     disabled: row.disabled === 1,
     lockedUntil: row.locked_until,
     createdAt: row.created_at,
   };
 }
 
-export function listUsers(db: Db): UserView[] {
-  return (db.sqlite.prepare('SELECT * FROM users ORDER BY email').all() as UserRow[]).map((r) => toUserView(db, r));
+export async function listUsers(db: Db): Promise<UserView[]> {
+  const rows = await db.kysely.selectFrom('users').selectAll().orderBy('email').execute();
+  const views: UserView[] = [];
+  for (const row of rows) views.push(await toUserView(db, row));
+  return views;
 }
 
 export interface NewUser {
@@ -54,21 +75,21 @@ export interface NewUser {
 export async function createUser(db: Db, user: NewUser, now: Date): Promise<UserView> {
   const passwordHash = await hashPassword(user.password);
   const at = now.toISOString();
-  const id = Number(
-    db.sqlite
-      .prepare(
-        `INSERT INTO users (email, name, role, organisation_id, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(user.email.trim(), user.name, user.role, user.organisationId, passwordHash, at, at).lastInsertRowid,
-  );
-  return toUserView(db, findUserById(db, id)!);
+  const { id } = await db.kysely
+    .insertInto('users')
+    .values({ email: user.email.trim(), name: user.name, role: user.role, organisation_id: user.organisationId, password_hash: passwordHash, created_at: at, password_changed_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return toUserView(db, (await findUserById(db, id))!);
 }
 
 export async function setPassword(db: Db, userId: number, password: string, now: Date) {
   const passwordHash = await hashPassword(password);
-  db.sqlite
-    .prepare('UPDATE users SET password_hash = ?, password_changed_at = ?, failed_sign_ins = 0, locked_until = NULL WHERE id = ?')
-    .run(passwordHash, now.toISOString(), userId);
+  await db.kysely
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: now.toISOString(), failed_sign_ins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export interface UserChanges {
@@ -79,47 +100,66 @@ export interface UserChanges {
   unlock?: boolean;
 }
 
-export function updateUser(db: Db, id: number, changes: UserChanges): UserView | null {
-  const row = findUserById(db, id);
-  if (!row) return null;
-  const next = {
-    name: changes.name ?? row.name,
-    role: changes.role ?? row.role,
-    organisation_id: changes.organisationId !== undefined ? changes.organisationId : row.organisation_id,
-    disabled: changes.disabled === undefined ? row.disabled : changes.disabled ? 1 : 0,
-  };
-  db.sqlite.transaction(() => {
-    db.sqlite.prepare('UPDATE users SET name = ?, role = ?, organisation_id = ?, disabled = ? WHERE id = ?').run(next.name, next.role, next.organisation_id, next.disabled, id);
-    if (changes.unlock) db.sqlite.prepare('UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?').run(id);
+export async function updateUser(db: Db, id: number, changes: UserChanges): Promise<UserView | null> {
+  const row = await db.transaction(async () => {
+    const row = await findUserById(db, id);
+    if (!row) return null;
+    await db.kysely
+      .updateTable('users')
+      .set({
+        name: changes.name ?? row.name,
+        role: changes.role ?? row.role,
+        organisation_id: changes.organisationId !== undefined ? changes.organisationId : row.organisation_id,
+        disabled: changes.disabled === undefined ? row.disabled : changes.disabled ? 1 : 0,
+      })
+      .where('id', '=', id)
+      .execute();
+    if (changes.unlock) await db.kysely.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute();
     // Disabling a user or changing what they may do ends their sessions.
-    if (changes.disabled || changes.role || changes.organisationId !== undefined) db.sqlite.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
-  })();
-  return toUserView(db, findUserById(db, id)!);
+    if (changes.disabled || changes.role || changes.organisationId !== undefined) await db.kysely.deleteFrom('sessions').where('user_id', '=', id).execute();
+    return (await findUserById(db, id))!;
+  });
+  return row ? toUserView(db, row) : null;
+}
+
+/** Whether an error is the database refusing a write that breaks one of its rules (a check, a reference, a unique key). */
+export function isConstraintViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  // SQLite's SQLITE_CONSTRAINT_*; PostgreSQL's SQLSTATE class 23, integrity constraint violation.
+  return code.startsWith('SQLITE_CONSTRAINT') || /^23[0-9A-Z]{3}$/.test(code);
 }
 
 export type OrganisationView = Organisation;
 
-export function listOrganisations(db: Db): OrganisationView[] {
-  const rows = db.sqlite.prepare('SELECT id, name, kind FROM organisations ORDER BY name').all() as Array<{ id: number; name: string; kind: string }>;
-  return rows.map((r) => ({ ...r, grants: grantsOf(db, r.id) }));
+export async function listOrganisations(db: Db): Promise<OrganisationView[]> {
+  const rows = await db.kysely.selectFrom('organisations').select(['id', 'name', 'kind']).orderBy('name').execute();
+  const views: OrganisationView[] = [];
+  for (const row of rows) views.push({ ...row, grants: await grantsOf(db, row.id) });
+  return views;
 }
 
-export function findOrganisation(db: Db, id: number): OrganisationView | null {
-  const row = db.sqlite.prepare('SELECT id, name, kind FROM organisations WHERE id = ?').get(id) as { id: number; name: string; kind: string } | undefined;
-  return row ? { ...row, grants: grantsOf(db, row.id) } : null;
+export async function findOrganisation(db: Db, id: number): Promise<OrganisationView | null> {
+  const row = await db.kysely.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
+  return row ? { ...row, grants: await grantsOf(db, row.id) } : null;
 }
 
-export function createOrganisation(db: Db, name: string, kind: string, now: Date): OrganisationView {
-  const id = Number(db.sqlite.prepare('INSERT INTO organisations (name, kind, created_at) VALUES (?, ?, ?)').run(name.trim(), kind, now.toISOString()).lastInsertRowid);
-  return findOrganisation(db, id)!;
+export async function createOrganisation(db: Db, name: string, kind: string, now: Date): Promise<OrganisationView> {
+  const { id } = await db.kysely.insertInto('organisations').values({ name: name.trim(), kind, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
+  return (await findOrganisation(db, id))!;
 }
 
 /** Replaces an organisation's grants in one transaction. */
-export function replaceGrants(db: Db, organisationId: number, grants: Grant[]): OrganisationView {
-  const insert = db.sqlite.prepare('INSERT OR IGNORE INTO grants (organisation_id, return_type, area_code) VALUES (?, ?, ?)');
-  db.sqlite.transaction(() => {
-    db.sqlite.prepare('DELETE FROM grants WHERE organisation_id = ?').run(organisationId);
-    for (const g of grants) insert.run(organisationId, g.returnType, g.areaCode);
-  })();
-  return findOrganisation(db, organisationId)!;
+export async function replaceGrants(db: Db, organisationId: number, grants: Grant[]): Promise<OrganisationView> {
+  await db.transaction(async () => {
+    await db.kysely.deleteFrom('grants').where('organisation_id', '=', organisationId).execute();
+    for (let i = 0; i < grants.length; i += GRANTS_PER_INSERT) {
+      await db.kysely
+        .insertInto('grants')
+        .values(grants.slice(i, i + GRANTS_PER_INSERT).map((g) => ({ organisation_id: organisationId, return_type: g.returnType, area_code: g.areaCode })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  });
+  return (await findOrganisation(db, organisationId))!;
 }

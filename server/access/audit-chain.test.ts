@@ -3,6 +3,7 @@
 // slipped in by hand (with the triggers dropped, as someone with the file could) caught by
 // verification and by `npm run audit:verify`, which names the first broken link.
 import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,9 +39,9 @@ async function databaseWithRows(n: number, path = ":memory:"): Promise<Db> {
 }
 
 /** What someone with the file and a SQLite shell can do: the triggers are no obstacle to them. */
-function tamper(db: Db, sql: string) {
+function tamper(db: Db, statement: string) {
   db.sqlite.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; DROP TRIGGER audit_events_chained;');
-  db.sqlite.exec(sql);
+  db.sqlite.exec(statement);
 }
 
 function verifyCli(path: string) {
@@ -50,7 +51,7 @@ function verifyCli(path: string) {
 describe('the audit chain', () => {
   it('chains every row to the one before, from genesis', async () => {
     const db = await databaseWithRows(5);
-    const rows = db.sqlite.prepare('SELECT * FROM audit_events ORDER BY id').all() as Array<ChainedRow & { prev_hash: string; hash: string }>;
+    const rows = (await db.kysely.selectFrom('audit_events').selectAll().orderBy('id').execute()) as Array<ChainedRow & { prev_hash: string; hash: string }>;
     expect(rows[0].prev_hash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
     for (const row of rows) expect(row.hash).toBe(rowHash(row.prev_hash, row));
@@ -72,12 +73,14 @@ describe('the audit chain', () => {
 
   it('refuses a row written without its hash, and changes and deletes, while the triggers stand', async () => {
     const db = await databaseWithRows(2);
-    expect(() => db.sqlite.prepare("INSERT INTO audit_events (at, actor_kind, actor_id, actor_name, action, outcome) VALUES ('2026-01-01', 'system', 'system', 'x', 'export', 'success')").run()).toThrow(/must be chained/);
-    expect(() => db.sqlite.prepare("UPDATE audit_events SET outcome = 'failure' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => db.sqlite.prepare("UPDATE audit_events SET hash = 'x' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => db.sqlite.prepare('DELETE FROM audit_events WHERE id = 1').run()).toThrow(/append-only/);
+    const k = db.kysely;
+    await expect(sql`INSERT INTO audit_events (at, actor_kind, actor_id, actor_name, action, outcome) VALUES ('2026-01-01', 'system', 'system', 'x', 'export', 'success')`.execute(k)).rejects.toThrow(/must be chained/);
+    await expect(sql`UPDATE audit_events SET outcome = 'failure' WHERE id = 1`.execute(k)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_events SET hash = 'x' WHERE id = 1`.execute(k)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_events WHERE id = 1`.execute(k)).rejects.toThrow(/append-only/);
   });
 
+  // SQLite-only: the tampering drops SQLite's triggers by name, as someone with the file could.
   it.each([
     ['a row changed', "UPDATE audit_events SET outcome = 'failure' WHERE id = 3", { id: 3, kind: 'changed' }, /Row 3 was changed after it was written/],
     ['a row changed and its hash recomputed', null, { id: 4, kind: 'link-broken' }, /Row 4 does not follow row 3: a row between them was removed or inserted, or row 3 was changed/],
@@ -85,9 +88,9 @@ describe('the audit chain', () => {
     ['the first rows removed without an anchor', 'DELETE FROM audit_events WHERE id <= 2', { id: 3, kind: 'link-broken' }, /Row 3 does not follow the start of the trail/],
     ['a row slipped in', "INSERT INTO audit_events (id, at, actor_kind, actor_id, actor_name, action, outcome, prev_hash, hash) SELECT 10, at, actor_kind, actor_id, actor_name, action, outcome, prev_hash, hash FROM audit_events WHERE id = 5", { id: 10, kind: 'link-broken' }, /Row 10 does not follow row 6/],
     ['a hash removed', 'UPDATE audit_events SET hash = NULL WHERE id = 2', { id: 2, kind: 'unchained' }, /Row 2 has no hash/],
-  ])('catches %s, and names the first broken link', async (_, sql, problem, words) => {
+  ])('catches %s, and names the first broken link', async (_, statement, problem, words) => {
     const db = await databaseWithRows(6);
-    if (sql) tamper(db, sql);
+    if (statement) tamper(db, statement);
     else {
       // The careful forger: changes row 3 and gives it a hash that matches its new contents.
       const row = db.sqlite.prepare('SELECT * FROM audit_events WHERE id = 3').get() as ChainedRow & { prev_hash: string };
@@ -100,6 +103,7 @@ describe('the audit chain', () => {
     expect(report.problem!.message).toMatch(words);
   });
 
+  // SQLite-only: the command reads a SQLite file, tampered with by hand.
   it('`npm run audit:verify` says the trail is intact, then names the row broken by hand, with exit code 1', async () => {
     const path = tempPath();
     const db = await databaseWithRows(4, path);
@@ -114,6 +118,7 @@ describe('the audit chain', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['audit:verify']).toBe('tsx server/ops/audit-verify-cli.ts');
   }, 60_000);
 
+  // SQLite-only: builds the previous version's SQLite file from the SQLite migrations.
   it('chains the rows written before the chain existed, when this version first opens the database', async () => {
     const path = tempPath();
     // A database as the previous version left it: every migration before 050, rows without hashes.
@@ -129,7 +134,7 @@ describe('the audit chain', () => {
 
     const app = await buildTestApp(undefined, { databasePath: path });
     try {
-      const rows = app.db.sqlite.prepare('SELECT id, prev_hash, hash FROM audit_events ORDER BY id').all() as Array<{ id: number; prev_hash: string; hash: string }>;
+      const rows = await app.db.kysely.selectFrom('audit_events').select(['id', 'prev_hash', 'hash']).orderBy('id').execute();
       expect(rows.every((r) => r.hash !== null)).toBe(true);
       expect(rows[0].prev_hash).toBe(GENESIS_HASH);
       await signIn(app, 'board');

@@ -19,13 +19,13 @@ export async function createDemoAccounts(db: Db, now: Date) {
   // Defence in depth behind the start-up check (server/ops/start-checks.ts): accounts with public
   // passwords are never added to a database that holds real returns.
   const submissions = await db.kysely.selectFrom('submissions').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(submissions.n) > 0 && !holdsDemoData(db)) {
+  if (Number(submissions.n) > 0 && !(await holdsDemoData(db))) {
     throw new Error('Refusing to create demo accounts: this database holds real returns, and demo passwords are public.');
   }
-  const police = createOrganisation(db, 'Thames Valley Police (demo)', 'police', now);
-  replaceGrants(db, police.id, THAMES_VALLEY_AUTHORITIES.map((areaCode) => ({ returnType: 'police', areaCode })));
+  const police = await createOrganisation(db, 'Thames Valley Police (demo)', 'police', now);
+  await replaceGrants(db, police.id, THAMES_VALLEY_AUTHORITIES.map((areaCode) => ({ returnType: 'police', areaCode })));
   for (const account of DEMO_ACCOUNTS) {
-    if (findUserByEmail(db, account.email)) continue;
+    if (await findUserByEmail(db, account.email)) continue;
     await createUser(db, { email: account.email, name: account.name, role: account.role, organisationId: account.role === 'partner' ? police.id : null, password: account.password }, now);
   }
 }

@@ -10,7 +10,7 @@ import { findUserById, grantsOf } from './accounts';
 import { ANONYMOUS, type Actor } from './actor';
 import { audit } from './audit';
 import { isPublic, SIGNED_IN, type Access } from './policy';
-import { SESSION_COOKIE_MAX_AGE_MS, SqliteSessionStore } from './session-store';
+import { SESSION_COOKIE_MAX_AGE_MS, DatabaseSessionStore } from './session-store';
 import { sessionSecret } from './settings';
 import { useToken } from './tokens';
 
@@ -81,8 +81,8 @@ function problem(reply: FastifyReply, statusCode: 401 | 403, message: string, co
   return reply.code(statusCode).send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, code });
 }
 
-function actorForUser(request: FastifyRequest, userId: number): Actor | null {
-  const user = findUserById(request.server.db, userId);
+async function actorForUser(request: FastifyRequest, userId: number): Promise<Actor | null> {
+  const user = await findUserById(request.server.db, userId);
   if (!user || user.disabled) return null;
   return {
     kind: 'user',
@@ -91,7 +91,7 @@ function actorForUser(request: FastifyRequest, userId: number): Actor | null {
     role: user.role,
     userId: user.id,
     organisationId: user.organisation_id,
-    grants: grantsOf(request.server.db, user.organisation_id),
+    grants: await grantsOf(request.server.db, user.organisation_id),
   };
 }
 
@@ -108,9 +108,9 @@ export const accessPlugin = fp(
 
     await app.register(fastifyCookie);
     await app.register(fastifySession, {
-      secret: sessionSecret(app.db),
+      secret: await sessionSecret(app.db),
       cookieName: SESSION_COOKIE,
-      store: new SqliteSessionStore(app.db, app.now),
+      store: new DatabaseSessionStore(app.db, app.now),
       saveUninitialized: false,
       // Not rolling: the store enforces the idle timeout and lifetime in force, so the cookie need
       // not be re-sent (and the session rewritten) on every response. It only must not outlive
@@ -141,7 +141,7 @@ export const accessPlugin = fp(
       const authorization = request.headers.authorization;
       if (authorization !== undefined) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-        const token = match ? useToken(app.db, match[1], app.now()) : null;
+        const token = match ? await useToken(app.db, match[1], app.now()) : null;
         if (!token) {
           await audit(request, { action: 'token-use-rejected', outcome: 'denied', target: `${request.method} ${request.url}` });
           return problem(reply, 401, 'The API token is not valid: it may have been revoked. Ask your administrator for a new one.', 'invalid-token');
@@ -153,10 +153,10 @@ export const accessPlugin = fp(
           role: 'partner',
           userId: null,
           organisationId: token.organisationId,
-          grants: grantsOf(app.db, token.organisationId),
+          grants: await grantsOf(app.db, token.organisationId),
         };
       } else if (request.session?.userId !== undefined) {
-        const actor = actorForUser(request, request.session.userId);
+        const actor = await actorForUser(request, request.session.userId);
         if (actor) request.actor = actor;
         else await request.session.destroy();
       }

@@ -66,7 +66,7 @@ describe('the route table', () => {
   }
 
   it('records every refusal in the audit trail', async () => {
-    const denied = app.db.sqlite.prepare("SELECT count(*) FROM audit_events WHERE action = 'access-denied'").pluck().get() as number;
+    const denied = Number((await app.db.kysely.selectFrom('audit_events').select(({ fn }) => fn.countAll().as('n')).where('action', '=', 'access-denied').executeTakeFirstOrThrow()).n);
     expect(denied).toBeGreaterThan(20);
   });
 });

@@ -1,4 +1,4 @@
-// A session store for @fastify/session in our SQLite database, so sessions survive a restart
+// A session store for @fastify/session in the database (either engine), so sessions survive a restart
 // and are shared by every process. Ids are stored hashed. Two limits apply on every read: an
 // idle timeout (no request for a while) and an absolute lifetime (however active), both from
 // the sign-in settings an administrator can change, read on every request so a change applies
@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Session } from 'fastify';
 import { SignInSettingsSchema } from '../../schemas/access-api';
-import { cachedStatement, type Db } from '../db/database';
+import type { Db } from '../db/database';
 import { signInSettings } from './settings';
 
 const MINUTE_MS = 60 * 1000;
@@ -22,70 +22,84 @@ type Callback<T = void> = (error?: unknown, value?: T) => void;
 
 const idHash = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
 
-export class SqliteSessionStore {
+/**
+ * The store @fastify/session calls with callbacks; each callback is called once the query has
+ * finished, with its error if it failed.
+ */
+export class DatabaseSessionStore {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
   ) {}
 
   get(sessionId: string, callback: (error: unknown, session?: Session | null) => void) {
-    try {
-      const hash = idHash(sessionId);
-      const row = cachedStatement(this.db, 'SELECT data_json, created_at, last_seen_at FROM sessions WHERE id_hash = ?').get(hash) as
-        | { data_json: string; created_at: string; last_seen_at: string }
-        | undefined;
-      if (!row) return callback(undefined, null);
-      const now = this.now().getTime();
-      const settings = signInSettings(this.db);
-      const idle = now - Date.parse(row.last_seen_at) > settings.sessionIdleMinutes * MINUTE_MS;
-      const tooOld = now - Date.parse(row.created_at) > settings.sessionLifetimeHours * HOUR_MS;
-      if (idle || tooOld) {
-        try {
-          cachedStatement(this.db, 'DELETE FROM sessions WHERE id_hash = ?').run(hash);
-        } catch {
-          // Expired either way; the daily sweep (sweepSessions) deletes it later.
-        }
-        return callback(undefined, null);
-      }
-      // Recording activity is a write; once a minute is precise enough for an idle timeout of
-      // at least five, and spares every other request a write to the database.
-      // Best effort: a session that cannot record its activity (a full disk) still reads.
-      if (now - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
-        try {
-          cachedStatement(this.db, 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(this.now().toISOString(), hash);
-        } catch {
-          // Recorded on a later request once the database takes writes again.
-        }
-      }
-      callback(undefined, JSON.parse(row.data_json) as Session);
-    } catch (error) {
-      callback(error);
-    }
+    this.load(sessionId).then(
+      (session) => callback(undefined, session),
+      (error: unknown) => callback(error),
+    );
   }
 
   set(sessionId: string, session: Session, callback: Callback) {
-    try {
-      const at = this.now().toISOString();
-      const userId = typeof session.userId === 'number' ? session.userId : null;
-      this.db.sqlite
-        .prepare(
-          `INSERT INTO sessions (id_hash, user_id, data_json, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (id_hash) DO UPDATE SET user_id = excluded.user_id, data_json = excluded.data_json, last_seen_at = excluded.last_seen_at`,
-        )
-        .run(idHash(sessionId), userId, JSON.stringify(session), at, at);
-      callback();
-    } catch (error) {
-      callback(error);
-    }
+    this.save(sessionId, session).then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
   }
 
   destroy(sessionId: string, callback: Callback) {
-    try {
-      this.db.sqlite.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash(sessionId));
-      callback();
-    } catch (error) {
-      callback(error);
+    this.db.kysely
+      .deleteFrom('sessions')
+      .where('id_hash', '=', idHash(sessionId))
+      .execute()
+      .then(
+        () => callback(),
+        (error: unknown) => callback(error),
+      );
+  }
+
+  private async load(sessionId: string): Promise<Session | null> {
+    const hash = idHash(sessionId);
+    const row = await this.db.kysely.selectFrom('sessions').select(['data_json', 'created_at', 'last_seen_at']).where('id_hash', '=', hash).executeTakeFirst();
+    if (!row) return null;
+    const now = this.now().getTime();
+    const settings = await signInSettings(this.db);
+    const idle = now - Date.parse(row.last_seen_at) > settings.sessionIdleMinutes * MINUTE_MS;
+    const tooOld = now - Date.parse(row.created_at) > settings.sessionLifetimeHours * HOUR_MS;
+    if (idle || tooOld) {
+      try {
+        await this.db.kysely.deleteFrom('sessions').where('id_hash', '=', hash).execute();
+      } catch {
+        // Expired either way; the daily sweep (sweepSessions) deletes it later.
+      }
+      return null;
     }
+    // Recording activity is a write; once a minute is precise enough for an idle timeout of
+    // at least five, and spares every other request a write to the database.
+    // Best effort: a session that cannot record its activity (a full disk) still reads.
+    if (now - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
+      try {
+        await this.db.kysely.updateTable('sessions').set({ last_seen_at: this.now().toISOString() }).where('id_hash', '=', hash).execute();
+      } catch {
+        // Recorded on a later request once the database takes writes again.
+      }
+    }
+    return JSON.parse(row.data_json) as Session;
+  }
+
+  private async save(sessionId: string, session: Session) {
+    const at = this.now().toISOString();
+    const userId = typeof session.userId === 'number' ? session.userId : null;
+    await this.db.kysely
+      .insertInto('sessions')
+      .values({ id_hash: idHash(sessionId), user_id: userId, data_json: JSON.stringify(session), created_at: at, last_seen_at: at })
+      .onConflict((oc) =>
+        oc.column('id_hash').doUpdateSet({
+          user_id: (eb) => eb.ref('excluded.user_id'),
+          data_json: (eb) => eb.ref('excluded.data_json'),
+          last_seen_at: (eb) => eb.ref('excluded.last_seen_at'),
+        }),
+      )
+      .execute();
   }
 }
 
@@ -95,7 +109,7 @@ export class SqliteSessionStore {
  * and any not used for `retentionDays` whatever the settings, so ended sessions do not linger.
  */
 export async function sweepSessions(db: Db, now: Date, retentionDays: number): Promise<number> {
-  const settings = signInSettings(db);
+  const settings = await signInSettings(db);
   const idleBefore = new Date(now.getTime() - Math.min(settings.sessionIdleMinutes * MINUTE_MS + TOUCH_INTERVAL_MS, retentionDays * 24 * HOUR_MS)).toISOString();
   const createdBefore = new Date(now.getTime() - settings.sessionLifetimeHours * HOUR_MS).toISOString();
   const result = await db.kysely

@@ -2,33 +2,41 @@
 // whether the database holds synthetic demo data, and the sign-in settings administrators tune.
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SIGN_IN_SETTINGS, SignInSettingsSchema, type SignInSettings } from '../../schemas/access-api';
-import { cachedStatement, type Db } from '../db/database';
+import type { Db } from '../db/database';
 
-export function getSetting(db: Db, key: string): string | undefined {
-  return (cachedStatement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+export async function getSetting(db: Db, key: string): Promise<string | undefined> {
+  return (await db.kysely.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 }
 
-export function setSetting(db: Db, key: string, value: string) {
-  db.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+export async function setSetting(db: Db, key: string, value: string) {
+  await db.kysely
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+    .execute();
 }
 
-export function sessionSecret(db: Db): string {
-  // INSERT OR IGNORE then read: two processes starting together agree on one secret.
-  db.sqlite.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run('session_secret', randomBytes(48).toString('base64url'));
-  return getSetting(db, 'session_secret')!;
+export async function sessionSecret(db: Db): Promise<string> {
+  // Insert unless present, then read: two processes starting together agree on one secret.
+  await db.kysely
+    .insertInto('settings')
+    .values({ key: 'session_secret', value: randomBytes(48).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return (await getSetting(db, 'session_secret'))!;
 }
 
 export const DEMO_DATA_SETTING = 'demo_data';
 
-export function holdsDemoData(db: Db): boolean {
-  return getSetting(db, DEMO_DATA_SETTING) === 'true';
+export async function holdsDemoData(db: Db): Promise<boolean> {
+  return (await getSetting(db, DEMO_DATA_SETTING)) === 'true';
 }
 
 const SIGN_IN_SETTINGS = 'sign_in_settings';
 
 /** The sign-in settings in force: the stored ones, or the defaults if none (or none valid) are stored. */
-export function signInSettings(db: Db): SignInSettings {
-  const stored = getSetting(db, SIGN_IN_SETTINGS);
+export async function signInSettings(db: Db): Promise<SignInSettings> {
+  const stored = await getSetting(db, SIGN_IN_SETTINGS);
   if (stored === undefined) return DEFAULT_SIGN_IN_SETTINGS;
   // Every signed-in request reads the settings; the stored text rarely changes, so it is parsed
   // only when it differs from last time (the read itself stays, so every process sees a change).
@@ -47,6 +55,6 @@ function parseSignInSettings(text: string): SignInSettings {
   }
 }
 
-export function setSignInSettings(db: Db, settings: SignInSettings) {
-  setSetting(db, SIGN_IN_SETTINGS, JSON.stringify(SignInSettingsSchema.parse(settings)));
+export async function setSignInSettings(db: Db, settings: SignInSettings) {
+  await setSetting(db, SIGN_IN_SETTINGS, JSON.stringify(SignInSettingsSchema.parse(settings)));
 }

@@ -26,7 +26,7 @@ export async function checkSignIn(db: Db, email: string, password: string, addre
     const raised = await raiseAlert(db, alert, now);
     if (raised) alerts.push(raised);
   };
-  const user = findUserByEmail(db, email);
+  const user = await findUserByEmail(db, email);
   const valid = user ? await verifyPassword(user.password_hash, password) : await verifyDecoy(password);
   if (user && valid && !user.disabled) {
     await signInSucceeded(db, admission);

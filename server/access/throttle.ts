@@ -52,8 +52,8 @@ export function delayAfter(failures: number, limit: Limit): number {
 }
 
 /** The per-account-and-address limit from the sign-in settings in force. */
-export function accountAddressLimit(db: Db): Limit {
-  const settings = signInSettings(db);
+export async function accountAddressLimit(db: Db): Promise<Limit> {
+  const settings = await signInSettings(db);
   return { failuresBeforeDelay: settings.maxFailedSignIns, longestDelayMs: settings.lockoutMinutes * MINUTE_MS, forgetMs: ACCOUNT_ADDRESS_FORGET_MS };
 }
 
@@ -142,7 +142,7 @@ export type Admission =
 export async function admitSignIn(db: Db, email: string, address: string, now: Date): Promise<Admission> {
   const k = securityDb(db);
   const pair = { account: accountKey(email), address };
-  const pairLimit = accountAddressLimit(db);
+  const pairLimit = await accountAddressLimit(db);
   const pairClaim = await claim(k, pair, pairLimit, now);
   if (!pairClaim.admitted) return { admitted: false, reason: 'throttled', retryAfterSeconds: Math.ceil(pairClaim.retryAfterMs / SECOND_MS) };
   const addressClaim = await claim(k, { account: ANY, address }, ADDRESS_LIMIT, now);

@@ -26,8 +26,13 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-const SELECT_TOKENS = `SELECT t.id, t.organisation_id, o.name AS organisation_name, t.name, t.token_prefix, t.created_at, t.last_used_at, t.revoked_at
-  FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id`;
+/** Tokens with their organisation's name. */
+function selectTokens(db: Db) {
+  return db.kysely
+    .selectFrom('api_tokens as t')
+    .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+    .select(['t.id', 't.organisation_id', 'o.name as organisation_name', 't.name', 't.token_prefix', 't.created_at', 't.last_used_at', 't.revoked_at']);
+}
 
 function toView(r: TokenRow): TokenView {
   return {
@@ -41,42 +46,44 @@ function toView(r: TokenRow): TokenView {
   };
 }
 
-export function createToken(db: Db, organisationId: number, name: string, createdBy: number | null, now: Date): { token: string; view: TokenView } {
+export async function createToken(db: Db, organisationId: number, name: string, createdBy: number | null, now: Date): Promise<{ token: string; view: TokenView }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const id = Number(
-    db.sqlite
-      .prepare('INSERT INTO api_tokens (organisation_id, name, token_hash, token_prefix, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(organisationId, name, hashToken(token), token.slice(0, TOKEN_PREFIX.length + 6), createdBy, now.toISOString()).lastInsertRowid,
-  );
-  return { token, view: findToken(db, id)! };
+  const { id } = await db.kysely
+    .insertInto('api_tokens')
+    .values({ organisation_id: organisationId, name, token_hash: hashToken(token), token_prefix: token.slice(0, TOKEN_PREFIX.length + 6), created_by: createdBy, created_at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { token, view: (await findToken(db, id))! };
 }
 
-export function findToken(db: Db, id: number): TokenView | null {
-  const row = db.sqlite.prepare(`${SELECT_TOKENS} WHERE t.id = ?`).get(id) as TokenRow | undefined;
+export async function findToken(db: Db, id: number): Promise<TokenView | null> {
+  const row = await selectTokens(db).where('t.id', '=', id).executeTakeFirst();
   return row ? toView(row) : null;
 }
 
-export function listTokens(db: Db): TokenView[] {
-  return (db.sqlite.prepare(`${SELECT_TOKENS} ORDER BY t.id DESC`).all() as TokenRow[]).map(toView);
+export async function listTokens(db: Db): Promise<TokenView[]> {
+  return (await selectTokens(db).orderBy('t.id', 'desc').execute()).map(toView);
 }
 
-export function revokeToken(db: Db, id: number, now: Date): TokenView | null {
-  db.sqlite.prepare('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').run(now.toISOString(), id);
+export async function revokeToken(db: Db, id: number, now: Date): Promise<TokenView | null> {
+  await db.kysely
+    .updateTable('api_tokens')
+    .set({ revoked_at: (eb) => eb.fn.coalesce('revoked_at', eb.val(now.toISOString())) })
+    .where('id', '=', id)
+    .execute();
   return findToken(db, id);
 }
 
 /** The live token with this secret, recording its use; null when unknown or revoked. */
-export function useToken(db: Db, token: string, now: Date): { id: number; organisationId: number; name: string; organisationName: string } | null {
-  const row = db.sqlite
-    .prepare(`${SELECT_TOKENS} WHERE t.token_hash = ? AND t.revoked_at IS NULL`)
-    .get(hashToken(token)) as TokenRow | undefined;
+export async function useToken(db: Db, token: string, now: Date): Promise<{ id: number; organisationId: number; name: string; organisationName: string } | null> {
+  const row = await selectTokens(db).where('t.token_hash', '=', hashToken(token)).where('t.revoked_at', 'is', null).executeTakeFirst();
   if (!row) return null;
   // Best effort, and at most once a minute: recording the use must never refuse a good token (a
   // full disk or a read-only file would otherwise fail every partner's request), nor write on
   // every request of a busy nightly upload.
   if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_PRECISION_MS) {
     try {
-      db.sqlite.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+      await db.kysely.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();
     } catch {
       // The token is still good; its last use is a minute or two stale.
     }

@@ -22,7 +22,7 @@ const yearly = async (now: string) => {
 describe('reminders for the yearly safe accommodation return', () => {
   it('reminds in the week before 31 July, then weekly while overdue, for the financial year', async () => {
     app = await buildTestApp(() => clock);
-    partnerToken(app, [{ returnType: 'safe-accommodation', areaCode: BEXLEY }]);
+    await partnerToken(app, [{ returnType: 'safe-accommodation', areaCode: BEXLEY }]);
     expect(await yearly('2026-07-24T08:00:00Z')).toEqual([]);
     const before = await yearly('2026-07-25T08:00:00Z');
     expect(before).toEqual([expect.objectContaining({ kind: 'before-deadline', quarter: '2025-26', dueOn: '2026-07-31', areas: [BEXLEY] })]);
@@ -33,7 +33,7 @@ describe('reminders for the yearly safe accommodation return', () => {
 
   it('sends none once the year’s return is held', async () => {
     app = await buildTestApp(() => clock);
-    partnerToken(app, [{ returnType: 'safe-accommodation', areaCode: BEXLEY }]);
+    await partnerToken(app, [{ returnType: 'safe-accommodation', areaCode: BEXLEY }]);
     clock = new Date('2026-07-20T08:00:00Z');
     const { status } = await upload(app, 'safe-accommodation', csvOf([validRow('safe-accommodation', { period: '2025-26' })]));
     expect(status).toBe(201);

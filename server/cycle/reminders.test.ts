@@ -77,7 +77,7 @@ describe('reminders', () => {
     const second = await startApp();
     const partner = await signIn(first, 'partner', [{ returnType: 'police', areaCode: BEXLEY }, { returnType: 'police', areaCode: BRENT }], 'police');
     // Brent's return is already in: the reminder names Bexley only.
-    const token = partnerToken(first, [{ returnType: 'police', areaCode: BRENT }]);
+    const token = await partnerToken(first, [{ returnType: 'police', areaCode: BRENT }]);
     expect((await upload(first, 'police', csvOf([validRow('police', { period: '2026-27Q1', area_code: BRENT })]), { as: { headers: { authorization: `Bearer ${token}` } } })).status).toBe(201);
 
     const runs = await Promise.all([first.cycle.sendDueReminders(), second.cycle.sendDueReminders(), first.cycle.sendDueReminders()]);
@@ -102,7 +102,7 @@ describe('reminders', () => {
   it('repeat weekly while overdue, and stop once the return arrives', async () => {
     const app = await startApp();
     const partner = await signIn(app, 'partner', [{ returnType: 'police', areaCode: BEXLEY }], 'late');
-    const token = partnerToken(app, [{ returnType: 'police', areaCode: BEXLEY }]);
+    const token = await partnerToken(app, [{ returnType: 'police', areaCode: BEXLEY }]);
     const subjects = () => inbox.map((m) => readMail(m.data).subject);
 
     for (const [day, expected] of [

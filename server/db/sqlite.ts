@@ -48,14 +48,26 @@ export function openSqliteHandle(path: string, options: SqliteOpenOptions = {}):
  * more than running the small queries every request makes (session, user, grants).
  */
 export function sqliteDialect(sqlite: BetterSqlite3.Database): SqliteDialect {
-  return new ImmediateSqliteDialect({ database: cachingDatabase(sqlite) });
+  return new ImmediateSqliteDialect(sqlite, { database: cachingDatabase(sqlite) });
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+  ) {
+    super(config);
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     driver.beginTransaction = async (connection: DatabaseConnection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    // After some errors (a full disk, an I/O error) SQLite has already rolled the transaction
+    // back itself; a ROLLBACK then fails, and its error would hide the one that says why.
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      if (this.sqlite.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'));
     };
     return driver;
   }

@@ -3,7 +3,7 @@
 // upload and sign-in would fail while a plain liveness check still said "ok".
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { runNow, type Db } from './database';
+import type { Db } from './database';
 import { storageProblem, type StorageProblem } from './storage-errors';
 
 /** Below this much free space on the database's disk the server is not ready: a national return and its WAL need tens of megabytes. */
@@ -13,9 +13,13 @@ const PROBE_BYTES = 16 * 1024;
 
 class ProbeRolledBack extends Error {}
 
-/** Free bytes on the disk holding the database file; null for an in-memory database or where the platform cannot say. */
+/**
+ * Free bytes on the disk holding the database file; null for an in-memory database, for
+ * PostgreSQL (its disk is the database server's, watched by whoever runs it), or where the
+ * platform cannot say.
+ */
 export function freeDiskBytes(db: Db): number | null {
-  if (db.path === ':memory:') return null;
+  if (db.engine !== 'sqlite' || db.path === ':memory:') return null;
   try {
     const stats = statfsSync(dirname(db.path));
     return Number(stats.bavail) * Number(stats.bsize);
@@ -26,10 +30,12 @@ export function freeDiskBytes(db: Db): number | null {
 
 /**
  * Null when the database can be written; else the problem in words. Writes a row larger than a
- * page inside a transaction and rolls it back, synchronously, so no other request's write can
- * fall inside that transaction and be rolled back with it.
+ * page inside a transaction of its own and rolls it back by throwing. Only queries awaited inside
+ * that callback join the transaction, so no other request's write can fall inside it and be
+ * rolled back with it. Call it outside any transaction: inside one it would join it, and roll
+ * the caller's work back too.
  */
-export function writeProblem(db: Db, minFreeBytes = MIN_FREE_DISK_BYTES): StorageProblem | null {
+export async function writeProblem(db: Db, minFreeBytes = MIN_FREE_DISK_BYTES): Promise<StorageProblem | null> {
   const free = freeDiskBytes(db);
   if (free !== null && free < minFreeBytes) {
     return {
@@ -38,10 +44,10 @@ export function writeProblem(db: Db, minFreeBytes = MIN_FREE_DISK_BYTES): Storag
     };
   }
   try {
-    db.sqlite.transaction(() => {
-      runNow(db, db.kysely.insertInto('health_probe').values({ payload: 'x'.repeat(PROBE_BYTES) }));
+    await db.transaction(async () => {
+      await db.kysely.insertInto('health_probe').values({ payload: 'x'.repeat(PROBE_BYTES) }).execute();
       throw new ProbeRolledBack();
-    })();
+    });
   } catch (error) {
     if (error instanceof ProbeRolledBack) return null;
     return storageProblem(error, db.path) ?? { code: 'disk-error', message: `The database could not take a write: ${(error as Error).message}` };

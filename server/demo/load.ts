@@ -28,11 +28,11 @@ interface DemoUpload {
 }
 
 /** The demo organisation for a sender, created (or found, for the demo police user's) and granted exactly what it sends. */
-function organisationFor(db: Db, sender: DemoSender, now: Date): Actor {
-  const existing = listOrganisations(db).find((o) => o.name === sender.name);
-  const organisation = existing ?? createOrganisation(db, sender.name, sender.kind, now);
+async function organisationFor(db: Db, sender: DemoSender, now: Date): Promise<Actor> {
+  const existing = (await listOrganisations(db)).find((o) => o.name === sender.name);
+  const organisation = existing ?? (await createOrganisation(db, sender.name, sender.kind, now));
   const grants = grantsOfSender(sender);
-  replaceGrants(db, organisation.id, grants);
+  await replaceGrants(db, organisation.id, grants);
   return { kind: 'system', id: 'system', name: `${sender.name}, demo data`, role: 'partner', userId: null, organisationId: organisation.id, grants };
 }
 
@@ -67,7 +67,8 @@ function partnerUploads(file: DemoReturn, senders: ReadonlyArray<{ sender: DemoS
 
 export async function loadDemoData(db: Db, now: Date): Promise<{ submissions: number; rows: number }> {
   await createDemoAccounts(db, now);
-  const senders = DEMO_SENDERS.map((sender) => ({ sender, actor: organisationFor(db, sender, now) }));
+  const senders = [];
+  for (const sender of DEMO_SENDERS) senders.push({ sender, actor: await organisationFor(db, sender, now) });
   const uploads: DemoUpload[] = [];
   for (const file of generateDemoReturns(now)) {
     if (file.type === 'population' || file.type === 'benchmark') uploads.push({ ...file, actor: SYSTEM, receivedAt: now });
@@ -93,6 +94,6 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ submissions: nu
   }
   await loadDemoStrategies(db, now);
   await loadDemoCommentary(db, now);
-  setSetting(db, DEMO_DATA_SETTING, 'true');
+  await setSetting(db, DEMO_DATA_SETTING, 'true');
   return { submissions, rows };
 }

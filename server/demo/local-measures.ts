@@ -76,10 +76,10 @@ const DEMO_LOCAL_MEASURES: DemoLocalMeasure[] = [
 ];
 
 /** The demo sender for a measure: a council team granted the local-measure return for its area. */
-function senderFor(db: Db, demo: DemoLocalMeasure, now: Date): Actor {
-  const organisation = listOrganisations(db).find((o) => o.name === demo.sender) ?? createOrganisation(db, demo.sender, 'council', now);
+async function senderFor(db: Db, demo: DemoLocalMeasure, now: Date): Promise<Actor> {
+  const organisation = (await listOrganisations(db)).find((o) => o.name === demo.sender) ?? (await createOrganisation(db, demo.sender, 'council', now));
   const grants = [{ returnType: LOCAL_MEASURE_DEFINITION.type, areaCode: demo.area }];
-  replaceGrants(db, organisation.id, grants);
+  await replaceGrants(db, organisation.id, grants);
   return { kind: 'system', id: 'system', name: `${demo.sender}, demo data`, role: 'partner', userId: null, organisationId: organisation.id, grants };
 }
 
@@ -99,7 +99,7 @@ function demoFile(demo: DemoLocalMeasure, now: Date): string {
 export async function loadDemoLocalMeasures(db: Db, partnershipId: number, areas: readonly string[], strategy: StrategyInput, now: Date): Promise<StrategyInput> {
   const demo = DEMO_LOCAL_MEASURES.find((d) => areas.includes(d.area));
   if (!demo) return strategy;
-  const actor = senderFor(db, demo, now);
+  const actor = await senderFor(db, demo, now);
   await createLocalMeasure(db, partnershipId, { ...demo.measure, organisations: [actor.organisationId!] }, now);
   const outcome = await ingestReturn(db, {
     definition: LOCAL_MEASURE_DEFINITION,

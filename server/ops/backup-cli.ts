@@ -5,6 +5,7 @@ import { recordAudit } from '../access/audit';
 import { databasePathFromEnv } from '../config';
 import { openDatabase } from '../db/database';
 import { backupDatabase } from './backup';
+import { isPostgresAddress, POSTGRES_BACKUP_REFUSAL } from './sqlite-only';
 
 async function main() {
   const [file] = process.argv.slice(2).filter((a) => a !== '--');
@@ -12,6 +13,7 @@ async function main() {
     console.error('Usage: npm run backup -- FILE   (writes a consistent copy of DATABASE_PATH to FILE, which must not exist)');
     process.exit(2);
   }
+  if (isPostgresAddress(process.env.DATABASE_URL)) throw new Error(POSTGRES_BACKUP_REFUSAL);
   const path = databasePathFromEnv();
   const db = await openDatabase(path);
   try {

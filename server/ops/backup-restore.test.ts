@@ -35,6 +35,7 @@ async function newApp(databasePath: string, options: Parameters<typeof buildTest
   return app;
 }
 
+// SQLite-only: backups are copies of the SQLite file (VACUUM INTO, integrity_check).
 describe('npm run backup', () => {
   it('writes a copy that passes its integrity check and holds every committed upload', async () => {
     const dir = tempDir();
@@ -46,7 +47,7 @@ describe('npm run backup', () => {
     expect(integrityOf(result.file)).toBe('ok');
     const copy = await openDatabase(result.file, { readonly: true });
     try {
-      expect(copy.sqlite.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(1);
+      expect(Number((await copy.kysely.selectFrom('submissions').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(1);
     } finally {
       await copy.close();
     }
@@ -61,6 +62,7 @@ describe('npm run backup', () => {
   });
 });
 
+// SQLite-only: scheduled backups are copies of the SQLite file.
 describe('scheduled backups', () => {
   it('are taken once per interval however many processes run, named by time, and the oldest pruned', async () => {
     const dir = tempDir();
@@ -79,7 +81,7 @@ describe('scheduled backups', () => {
     const kept = readdirSync(backups).sort();
     expect(kept).toEqual([scheduledBackupName(new Date(TEST_NOW.getTime() + 12 * 3600_000)), scheduledBackupName(new Date(TEST_NOW.getTime() + 18 * 3600_000))]);
     for (const name of kept) expect(integrityOf(join(backups, name))).toBe('ok');
-    expect(first.db.sqlite.prepare("SELECT count(*) FROM audit_events WHERE action = 'backup' AND outcome = 'success'").pluck().get()).toBe(4);
+    expect(Number((await first.db.kysely.selectFrom('audit_events').select(({ fn }) => fn.countAll().as('n')).where('action', '=', 'backup').where('outcome', '=', 'success').executeTakeFirstOrThrow()).n)).toBe(4);
   });
 
   it('pruning leaves files it did not write alone', () => {
@@ -90,6 +92,7 @@ describe('scheduled backups', () => {
   });
 });
 
+// SQLite-only: a restore puts a SQLite file in place of another.
 describe('npm run restore', () => {
   async function liveWithBackup() {
     const dir = tempDir();
@@ -99,14 +102,15 @@ describe('npm run restore', () => {
     await signIn(app, 'board');
     const user = await createUser(app.db, { email: 'leaky@example.test', name: 'Leaky', role: 'analyst', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
     const disabledLater = await createUser(app.db, { email: 'leaver@example.test', name: 'Leaver', role: 'board', organisationId: null, password: TEST_PASSWORD }, TEST_NOW);
-    const token = partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
+    const token = await partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
     await backupDatabase(app.db, backup);
     // After the backup: the token leaks and is revoked, a password is changed, someone leaves.
-    const tokenId = (app.db.sqlite.prepare('SELECT id FROM api_tokens').pluck().get() as number);
-    revokeToken(app.db, tokenId, new Date(TEST_NOW.getTime() + 60_000));
+    const { id: tokenId } = await app.db.kysely.selectFrom('api_tokens').select('id').executeTakeFirstOrThrow();
+    await revokeToken(app.db, tokenId, new Date(TEST_NOW.getTime() + 60_000));
     await setPassword(app.db, user.id, 'a brand new long password', new Date(TEST_NOW.getTime() + 60_000));
-    app.db.sqlite.prepare('UPDATE users SET disabled = 1 WHERE id = ?').run(disabledLater.id);
-    const newToken = createToken(app.db, app.db.sqlite.prepare('SELECT id FROM organisations').pluck().get() as number, 'made after the backup', null, TEST_NOW).token;
+    await app.db.kysely.updateTable('users').set({ disabled: 1 }).where('id', '=', disabledLater.id).execute();
+    const { id: organisationId } = await app.db.kysely.selectFrom('organisations').select('id').executeTakeFirstOrThrow();
+    const newToken = (await createToken(app.db, organisationId, 'made after the backup', null, TEST_NOW)).token;
     await app.close();
     apps.splice(apps.indexOf(app), 1);
     return { dir, live, backup, token, newToken };
@@ -134,7 +138,7 @@ describe('npm run restore', () => {
     expect((await login('leaky@example.test', TEST_PASSWORD)).statusCode).toBe(401);
     expect((await login('leaky@example.test', 'a brand new long password')).statusCode).toBe(204);
     expect((await login('leaver@example.test', TEST_PASSWORD)).statusCode).toBe(401);
-    expect(app.db.sqlite.prepare("SELECT count(*) FROM audit_events WHERE action = 'restore'").pluck().get()).toBe(1);
+    expect(Number((await app.db.kysely.selectFrom('audit_events').select(({ fn }) => fn.countAll().as('n')).where('action', '=', 'restore').executeTakeFirstOrThrow()).n)).toBe(1);
     expect(await verifyAuditChain(app.db)).toMatchObject({ ok: true });
   });
 
@@ -144,7 +148,7 @@ describe('npm run restore', () => {
     expect(report).toMatchObject({ sessionsEnded: 1, tokensRevokedAgain: 0 });
     const app = await newApp(live);
     expect((await app.inject({ url: '/api/submissions', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
-    expect(app.db.sqlite.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(0);
+    expect(Number((await app.db.kysely.selectFrom('sessions').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
   });
 
   it('refuses a damaged backup and changes nothing', async () => {
@@ -153,5 +157,18 @@ describe('npm run restore', () => {
     writeFileSync(damaged, 'not a database at all '.repeat(500));
     await expect(restoreDatabase({ backupFile: damaged, databasePath: live, now: TEST_NOW })).rejects.toThrow();
     expect(readdirSync(dir).filter((n) => n.includes('before-restore') || n.includes('restoring'))).toEqual([]);
+  });
+});
+
+describe('on PostgreSQL', () => {
+  it('backup and restore refuse, and say to use pg_dump', async () => {
+    const app = await newApp(':memory:');
+    const postgres = { ...app.db, engine: 'postgres' as const };
+    const dir = tempDir();
+    await expect(backupDatabase(postgres, join(dir, 'copy.sqlite'))).rejects.toThrow(/back up PostgreSQL with pg_dump .*see the README/);
+    expect(readdirSync(dir)).toEqual([]);
+    const address = 'postgres://dashboard@db.example.internal/dashboard';
+    await expect(restoreDatabase({ backupFile: join(dir, 'copy.sqlite'), databasePath: address, now: TEST_NOW })).rejects.toThrow(/back up PostgreSQL with pg_dump/);
+    await expect(restoreDatabase({ backupFile: join(dir, 'copy.sqlite'), databasePath: join(dir, 'live.sqlite'), reapplyFrom: address, now: TEST_NOW })).rejects.toThrow(/back up PostgreSQL with pg_dump/);
   });
 });

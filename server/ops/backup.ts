@@ -10,6 +10,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Db } from '../db/database';
 import { storageProblem, StorageError } from '../db/storage-errors';
+import { refuseUnlessSqlite } from './sqlite-only';
 
 export interface BackupResult {
   file: string;
@@ -39,6 +40,7 @@ export function integrityOf(file: string): string {
 
 /** Writes a consistent copy of the open database to `file`, which must not exist yet. */
 export async function backupDatabase(db: Db, file: string): Promise<BackupResult> {
+  refuseUnlessSqlite(db);
   const target = resolve(file);
   if (existsSync(target)) throw new Error(`${target} already exists. Choose a new file name: a backup never overwrites another.`);
   mkdirSync(dirname(target), { recursive: true });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { recordAudit } from '../access/audit';
 import { backupDatabase, pruneBackups, scheduledBackupName, type BackupResult } from './backup';
 import { sweep, type RetentionSettings, type SweepResult } from './retention';
+import { POSTGRES_BACKUP_REFUSAL } from './sqlite-only';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** How often a running server looks for a task that has come due. */
@@ -42,6 +43,8 @@ export const SYSTEM_OPS = { kind: 'system' as const, id: 'system', name: 'System
 
 export const opsPlugin = fp(
   async (app: FastifyInstance, options: OpsOptions) => {
+    // Refused at start rather than failing at every scheduled time.
+    if (options.backupDir && app.db.engine === 'postgres') throw new Error(`BACKUP_DIR schedules copies of a SQLite file. ${POSTGRES_BACKUP_REFUSAL} Remove BACKUP_DIR.`);
     /** Claims a task for this period: true if no process ran it within `everyMs` before `now`. */
     const claim = async (task: string, everyMs: number, now: Date): Promise<boolean> => {
       const at = now.toISOString();

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { databasePathFromEnv } from '../config';
 import { restoreDatabase } from './restore';
+import { isPostgresAddress, POSTGRES_BACKUP_REFUSAL } from './sqlite-only';
 
 const USAGE = 'Usage: npm run restore -- BACKUP_FILE [--re-revoke-tokens FROM_LIVE_DB | --no-re-revoke]';
 
@@ -30,6 +31,7 @@ function parse(args: string[]) {
 }
 
 async function main() {
+  if (isPostgresAddress(process.env.DATABASE_URL)) throw new Error(POSTGRES_BACKUP_REFUSAL);
   const { backup, reapplyFrom: chosen } = parse(process.argv.slice(2));
   const databasePath = resolve(databasePathFromEnv());
   let reapplyFrom = chosen;

@@ -44,6 +44,7 @@ function listening(server: { child: ChildProcess; output: () => string }): Promi
   });
 }
 
+// SQLite-only: backs up and restores the SQLite file of a running server.
 describe('restore drill', () => {
   it('backs up under load, restores, and keeps every upload acknowledged before the backup started', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dap-drill-'));
@@ -52,10 +53,10 @@ describe('restore drill', () => {
       const backupFile = join(dir, 'backups', 'drill.sqlite');
       // A partner organisation with a token for its nightly system, and a second token that leaks later.
       const setup = await openDatabase(live);
-      const organisation = createOrganisation(setup, 'Drill Police', 'police', new Date());
-      replaceGrants(setup, organisation.id, [{ returnType: 'police', areaCode: 'E09000004' }]);
-      const token = createToken(setup, organisation.id, 'nightly', null, new Date()).token;
-      const leaked = createToken(setup, organisation.id, 'laptop', null, new Date());
+      const organisation = await createOrganisation(setup, 'Drill Police', 'police', new Date());
+      await replaceGrants(setup, organisation.id, [{ returnType: 'police', areaCode: 'E09000004' }]);
+      const token = (await createToken(setup, organisation.id, 'nightly', null, new Date())).token;
+      const leaked = await createToken(setup, organisation.id, 'laptop', null, new Date());
       await createUser(setup, { email: ADMIN.email, name: 'IT', role: 'admin', organisationId: null, password: ADMIN.password }, new Date());
       await setup.close();
 

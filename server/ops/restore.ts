@@ -14,8 +14,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { recordAudit } from '../access/audit';
-import { openDatabase, runNow, type Db } from '../db/database';
+import { openDatabase, type Db } from '../db/database';
 import { integrityOf } from './backup';
+import { isPostgresAddress, POSTGRES_BACKUP_REFUSAL } from './sqlite-only';
 
 export const RESTORE_ACTOR = { kind: 'system' as const, id: 'system', name: 'System (npm run restore)' };
 
@@ -74,25 +75,32 @@ export function assertNotInUse(path: string) {
   }
 }
 
-function applyLiveChanges(db: Db, live: LiveChanges) {
+async function applyLiveChanges(db: Db, live: LiveChanges) {
   let tokens = 0;
   let passwords = 0;
   let disabled = 0;
-  const k = db.kysely;
+  const updated = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
   for (const t of live.revokedTokens) {
-    tokens += runNow(db, k.updateTable('api_tokens').set({ revoked_at: t.revoked_at }).where('token_hash', '=', t.token_hash).where('revoked_at', 'is', null));
+    tokens += updated(
+      await db.kysely.updateTable('api_tokens').set({ revoked_at: t.revoked_at }).where('token_hash', '=', t.token_hash).where('revoked_at', 'is', null).executeTakeFirst(),
+    );
   }
   for (const u of live.users) {
-    passwords += runNow(
-      db,
-      k.updateTable('users').set({ password_hash: u.password_hash, password_changed_at: u.password_changed_at }).where('email', '=', u.email).where('password_changed_at', '<', u.password_changed_at),
+    passwords += updated(
+      await db.kysely
+        .updateTable('users')
+        .set({ password_hash: u.password_hash, password_changed_at: u.password_changed_at })
+        .where('email', '=', u.email)
+        .where('password_changed_at', '<', u.password_changed_at)
+        .executeTakeFirst(),
     );
-    if (u.disabled) disabled += runNow(db, k.updateTable('users').set({ disabled: 1 }).where('email', '=', u.email).where('disabled', '=', 0));
+    if (u.disabled) disabled += updated(await db.kysely.updateTable('users').set({ disabled: 1 }).where('email', '=', u.email).where('disabled', '=', 0).executeTakeFirst());
   }
   return { tokens, passwords, disabled };
 }
 
 export async function restoreDatabase(options: RestoreOptions): Promise<RestoreReport> {
+  if ([options.databasePath, options.reapplyFrom ?? undefined].some(isPostgresAddress)) throw new Error(POSTGRES_BACKUP_REFUSAL);
   const backupFile = resolve(options.backupFile);
   const databasePath = resolve(options.databasePath);
   if (!existsSync(backupFile)) throw new Error(`There is no backup at ${backupFile}.`);
@@ -109,11 +117,11 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   let report: Omit<RestoreReport, 'previousKeptAt'>;
   const db = await openDatabase(staging);
   try {
-    report = db.sqlite.transaction(() => {
-      const sessionsEnded = runNow(db, db.kysely.deleteFrom('sessions'));
-      const applied = live ? applyLiveChanges(db, live) : { tokens: 0, passwords: 0, disabled: 0 };
+    report = await db.transaction(async () => {
+      const sessionsEnded = Number((await db.kysely.deleteFrom('sessions').executeTakeFirst()).numDeletedRows);
+      const applied = live ? await applyLiveChanges(db, live) : { tokens: 0, passwords: 0, disabled: 0 };
       return { restoredFrom: backupFile, sessionsEnded, tokensRevokedAgain: applied.tokens, passwordsReapplied: applied.passwords, accountsDisabledAgain: applied.disabled };
-    }).immediate();
+    });
     await recordAudit(db, RESTORE_ACTOR, null, { action: 'restore', outcome: 'success', target: basename(backupFile), details: { ...report, reappliedFrom: options.reapplyFrom ?? null } }, options.now);
   } finally {
     await db.close();

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordAudit } from '../access/audit';
 import { verifyAuditChain } from '../access/audit-chain';
@@ -26,23 +27,27 @@ async function newApp(now: () => Date, options: Parameters<typeof buildTestApp>[
   return app;
 }
 
-const count = (app: FastifyInstance, table: string) => app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+async function count(app: FastifyInstance, table: string) {
+  const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(app.db.kysely);
+  return Number(rows[0].n);
+}
 
 describe('audit retention', () => {
   it('deletes the oldest rows, leaves an anchor, and the chain still verifies', async () => {
     const app = await newApp(() => TEST_NOW);
     for (let day = 10; day >= 1; day--) await recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success', target: `day-${day}` }, new Date(TEST_NOW.getTime() - day * DAY));
-    const before = app.db.sqlite.prepare('SELECT id, hash FROM audit_events ORDER BY id').all() as Array<{ id: number; hash: string }>;
+    const before = await app.db.kysely.selectFrom('audit_events').select(['id', 'hash']).orderBy('id').execute();
     const result = await applyAuditRetention(app.db, TEST_NOW, 5);
     // Days 10 to 6 are older than five days.
     expect(result).toEqual({ deleted: 5, lastDeletedId: before[4].id, anchorHash: before[4].hash });
-    expect(app.db.sqlite.prepare('SELECT target FROM audit_events ORDER BY id').pluck().all()).toEqual(['day-5', 'day-4', 'day-3', 'day-2', 'day-1', 'audit_events']);
-    expect(app.db.sqlite.prepare('SELECT last_deleted_id, deleted_rows FROM audit_chain_anchors').all()).toEqual([{ last_deleted_id: before[4].id, deleted_rows: 5 }]);
-    expect(count(app, 'audit_deletion_permits')).toBe(0);
+    expect((await app.db.kysely.selectFrom('audit_events').select('target').orderBy('id').execute()).map((r) => r.target)).toEqual(['day-5', 'day-4', 'day-3', 'day-2', 'day-1', 'audit_events']);
+    expect(await app.db.kysely.selectFrom('audit_chain_anchors').select(['last_deleted_id', 'deleted_rows']).execute()).toEqual([{ last_deleted_id: before[4].id, deleted_rows: 5 }]);
+    expect(await count(app, 'audit_deletion_permits')).toBe(0);
     const report = await verifyAuditChain(app.db);
     expect(report).toMatchObject({ ok: true, rows: 6, anchor: { lastDeletedId: before[4].id, lastDeletedHash: before[4].hash } });
     // Its own row says what it did.
-    expect(JSON.parse(app.db.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'audit-retention'").pluck().get() as string)).toMatchObject({ deleted: 5, retentionDays: 5 });
+    const own = await app.db.kysely.selectFrom('audit_events').select('details_json').where('action', '=', 'audit-retention').executeTakeFirstOrThrow();
+    expect(JSON.parse(own.details_json)).toMatchObject({ deleted: 5, retentionDays: 5 });
   });
 
   it('deleting everything still leaves a chain the next row joins', async () => {
@@ -56,12 +61,13 @@ describe('audit retention', () => {
   it('without a permit and an anchor, the database still refuses to delete audit rows', async () => {
     const app = await newApp(() => TEST_NOW);
     for (let i = 0; i < 3; i++) await recordAudit(app.db, SYSTEM, null, { action: 'export', outcome: 'success' }, new Date(TEST_NOW.getTime() - (100 - i) * DAY));
-    app.db.sqlite.exec('INSERT INTO audit_deletion_permits (up_to_id) VALUES (1)');
-    expect(() => app.db.sqlite.exec('DELETE FROM audit_events WHERE id = 1')).toThrow(/append-only/);
-    app.db.sqlite.exec('DELETE FROM audit_deletion_permits');
+    const k = app.db.kysely;
+    await sql`INSERT INTO audit_deletion_permits (up_to_id) VALUES (1)`.execute(k);
+    await expect(sql`DELETE FROM audit_events WHERE id = 1`.execute(k)).rejects.toThrow(/append-only/);
+    await sql`DELETE FROM audit_deletion_permits`.execute(k);
     await applyAuditRetention(app.db, TEST_NOW, 30);
-    expect(() => app.db.sqlite.exec('DELETE FROM audit_chain_anchors')).toThrow(/append-only/);
-    expect(() => app.db.sqlite.exec("UPDATE audit_chain_anchors SET last_deleted_hash = 'x'")).toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_chain_anchors`.execute(k)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_chain_anchors SET last_deleted_hash = 'x'`.execute(k)).rejects.toThrow(/append-only/);
   });
 });
 
@@ -76,15 +82,15 @@ describe('the daily sweep', () => {
     const second = await newApp(() => now, { databasePath, retention });
     await recordAudit(first.db, SYSTEM, null, { action: 'export', outcome: 'success', target: 'old' }, new Date(TEST_NOW.getTime() - 60 * DAY));
     await signIn(first, 'board');
-    expect(count(first, 'sessions')).toBe(1);
+    expect(await count(first, 'sessions')).toBe(1);
 
     now = new Date(TEST_NOW.getTime() + 2 * DAY);
     const [a, b] = [await first.ops.runDueTasks(), await second.ops.runDueTasks()];
     const ran = [a.sweep, b.sweep].filter((s) => s !== null);
     expect(ran).toHaveLength(1);
     expect(ran[0]).toMatchObject({ sessions: 1, audit: { deleted: expect.any(Number) } });
-    expect(count(first, 'sessions')).toBe(0);
-    expect(first.db.sqlite.prepare("SELECT count(*) FROM audit_events WHERE target = 'old'").pluck().get()).toBe(0);
+    expect(await count(first, 'sessions')).toBe(0);
+    expect(await first.db.kysely.selectFrom('audit_events').select('id').where('target', '=', 'old').execute()).toEqual([]);
     expect((await first.ops.runDueTasks(new Date(now.getTime() + 60 * 60 * 1000))).sweep).toBeNull();
     expect((await second.ops.runDueTasks(new Date(now.getTime() + DAY))).sweep).not.toBeNull();
     expect(await verifyAuditChain(first.db)).toMatchObject({ ok: true });

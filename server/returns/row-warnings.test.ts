@@ -100,13 +100,13 @@ describe('the warnings behind figures', () => {
 
 describe('storing warnings', () => {
   it('happens in the transaction that stores the rows: if it fails, nothing is stored', async () => {
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     // Break the warnings table so the write fails after the submission and rows are inserted.
     app.db.sqlite.exec('ALTER TABLE row_warnings RENAME TO row_warnings_gone');
     const file = Buffer.from(csvOf([validRow('police', { crimes: 55, charges: 57 })]));
     const outcome = ingestReturn(app.db, { definition: RETURN_DEFINITIONS.find((d) => d.type === 'police')!, bytes: file, fileName: 'r.csv', actor: SYSTEM, now: app.now(), dryRun: false, permits: () => true });
     await expect(outcome).rejects.toThrow(/row_warnings/);
-    expect(tableCounts(app)).toEqual(before);
+    expect(await tableCounts(app)).toEqual(before);
   });
 });
 

@@ -6,7 +6,7 @@ import { findArea } from '../../schemas/areas';
 import { ApiTokenSchema, AUDIT_OUTCOMES, AuditPageSchema, CreatedApiTokenSchema, GrantSchema, ORGANISATION_KINDS, OrganisationSchema, RoleSchema, SignInSettingsSchema, UserSchema } from '../../schemas/access-api';
 import { ErrorBodySchema } from '../../schemas/api';
 import { findReturnDefinition } from '../../schemas/returns';
-import { createOrganisation, createUser, findOrganisation, findUserByEmail, listOrganisations, listUsers, replaceGrants, updateUser } from '../access/accounts';
+import { createOrganisation, createUser, findOrganisation, findUserByEmail, isConstraintViolation, listOrganisations, listUsers, replaceGrants, updateUser } from '../access/accounts';
 import { audit, listAudit } from '../access/audit';
 import { passwordProblem } from '../access/passwords';
 import { ADMINS } from '../access/policy';
@@ -28,7 +28,7 @@ function notFound(message: string) {
 }
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/users', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(UserSchema) }) } } }, async () => ({ items: listUsers(app.db) }));
+  app.get('/users', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(UserSchema) }) } } }, async () => ({ items: await listUsers(app.db) }));
 
   app.post(
     '/users',
@@ -52,10 +52,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       if ((body.role === 'partner') !== (body.organisationId !== null)) {
         return reply.code(400).send(badRequest('A partner must belong to an organisation, and only partners do.'));
       }
-      if (body.organisationId !== null && !findOrganisation(app.db, body.organisationId)) return reply.code(400).send(badRequest('There is no such organisation.'));
+      if (body.organisationId !== null && !(await findOrganisation(app.db, body.organisationId))) return reply.code(400).send(badRequest('There is no such organisation.'));
       const problem = passwordProblem(body.password, body.email);
       if (problem) return reply.code(400).send(badRequest(problem));
-      if (findUserByEmail(app.db, body.email)) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'A user with this email address already exists.' });
+      if (await findUserByEmail(app.db, body.email)) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'A user with this email address already exists.' });
       const user = await createUser(app.db, body, app.now());
       await audit(request, { action: 'user-create', outcome: 'success', target: `user:${user.id}`, details: { email: user.email, role: user.role, organisationId: body.organisationId } });
       return reply.code(201).send(user);
@@ -85,7 +85,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply.code(400).send(badRequest('You cannot disable yourself or remove your own administrator role.'));
       }
       try {
-        const user = updateUser(app.db, request.params.id, request.body);
+        const user = await updateUser(app.db, request.params.id, request.body);
         if (!user) return reply.code(404).send(notFound(`There is no user ${request.params.id}.`));
         // Unlocking lets every address that was made to wait try this account again at once.
         if (request.body.unlock) await clearSignInThrottle(app.db, user.email);
@@ -93,7 +93,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         return user;
       } catch (error) {
         // The database refuses a partner without an organisation, or an organisation for a non-partner.
-        if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+        if (isConstraintViolation(error)) {
           return reply.code(400).send(badRequest('A partner must belong to an organisation, and only partners do.'));
         }
         throw error;
@@ -102,7 +102,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/organisations', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(OrganisationSchema) }) } } }, async () => ({
-    items: listOrganisations(app.db),
+    items: await listOrganisations(app.db),
   }));
 
   app.post(
@@ -116,9 +116,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const exists = listOrganisations(app.db).some((o) => o.name.toLowerCase() === request.body.name.trim().toLowerCase());
+      const exists = (await listOrganisations(app.db)).some((o) => o.name.toLowerCase() === request.body.name.trim().toLowerCase());
       if (exists) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'An organisation with this name already exists.' });
-      const organisation = createOrganisation(app.db, request.body.name, request.body.kind, app.now());
+      const organisation = await createOrganisation(app.db, request.body.name, request.body.kind, app.now());
       await audit(request, { action: 'organisation-create', outcome: 'success', target: `organisation:${organisation.id}`, details: request.body });
       return reply.code(201).send(organisation);
     },
@@ -137,20 +137,20 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const before = findOrganisation(app.db, request.params.id);
+      const before = await findOrganisation(app.db, request.params.id);
       if (!before) return reply.code(404).send(notFound(`There is no organisation ${request.params.id}.`));
       for (const g of request.body.grants) {
         const definition = findReturnDefinition(g.returnType);
         if (!definition || definition.reference) return reply.code(400).send(badRequest(`"${g.returnType}" is not a partner return type.`));
         if (findArea(g.areaCode)?.type !== 'local-authority') return reply.code(400).send(badRequest(`"${g.areaCode}" is not a local authority.`));
       }
-      const after = replaceGrants(app.db, request.params.id, request.body.grants);
+      const after = await replaceGrants(app.db, request.params.id, request.body.grants);
       await audit(request, { action: 'grants-update', outcome: 'success', target: `organisation:${after.id}`, details: { before: before.grants, after: after.grants } });
       return after;
     },
   );
 
-  app.get('/tokens', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(ApiTokenSchema) }) } } }, async () => ({ items: listTokens(app.db) }));
+  app.get('/tokens', { config, schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(ApiTokenSchema) }) } } }, async () => ({ items: await listTokens(app.db) }));
 
   app.post(
     '/tokens',
@@ -164,8 +164,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!findOrganisation(app.db, request.body.organisationId)) return reply.code(400).send(badRequest('There is no such organisation.'));
-      const { token, view } = createToken(app.db, request.body.organisationId, request.body.name, request.actor.userId, app.now());
+      if (!(await findOrganisation(app.db, request.body.organisationId))) return reply.code(400).send(badRequest('There is no such organisation.'));
+      const { token, view } = await createToken(app.db, request.body.organisationId, request.body.name, request.actor.userId, app.now());
       await audit(request, { action: 'token-create', outcome: 'success', target: `token:${view.id}`, details: { organisationId: view.organisation.id, name: view.name } });
       return reply.code(201).send({ ...view, token });
     },
@@ -175,8 +175,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/tokens/:id',
     { config, schema: { tags: ['admin'], summary: 'Revoke a token', params: IdParams, response: { 200: ApiTokenSchema, 404: ErrorBodySchema } } },
     async (request, reply) => {
-      if (!findToken(app.db, request.params.id)) return reply.code(404).send(notFound(`There is no token ${request.params.id}.`));
-      const view = revokeToken(app.db, request.params.id, app.now())!;
+      if (!(await findToken(app.db, request.params.id))) return reply.code(404).send(notFound(`There is no token ${request.params.id}.`));
+      const view = (await revokeToken(app.db, request.params.id, app.now()))!;
       await audit(request, { action: 'token-revoke', outcome: 'success', target: `token:${view.id}` });
       return view;
     },
@@ -200,8 +200,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const before = signInSettings(app.db);
-      setSignInSettings(app.db, request.body);
+      const before = await signInSettings(app.db);
+      await setSignInSettings(app.db, request.body);
       await audit(request, { action: 'sign-in-settings-update', outcome: 'success', target: 'sign-in-settings', details: { before, after: request.body } });
       return signInSettings(app.db);
     },

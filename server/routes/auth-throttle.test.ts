@@ -28,7 +28,7 @@ function login(app: FastifyInstance, email: string, password: string, remoteAddr
 }
 
 function auditRows(app: FastifyInstance, action: string) {
-  return app.db.sqlite.prepare('SELECT * FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<Record<string, string>>;
+  return app.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('id').execute();
 }
 
 const OWNER = 'owner@example.test';
@@ -61,7 +61,7 @@ describe('a brute force from one address', () => {
     // Five free guesses, then one per growing wait, capped at fifteen minutes: a few dozen in six hours, not thousands.
     expect(checked).toBeLessThan(40);
     expect(refused).toBeGreaterThan(1000);
-    const rejected = auditRows(app, 'sign-in').filter((r) => r.outcome === 'rejected');
+    const rejected = (await auditRows(app, 'sign-in')).filter((r) => r.outcome === 'rejected');
     expect(rejected).toHaveLength(refused);
     expect(new Set(rejected.map((r) => r.ip))).toEqual(new Set([ATTACKER]));
   });
@@ -158,7 +158,7 @@ describe('alerts to administrators', () => {
     expect(alerts.statusCode).toBe(200);
     expect(alerts.json()).toMatchObject({ unacknowledged: 1, items: [{ kind: 'account-under-attack', subject: OWNER, acknowledgedAt: null, details: { failures: 20, addresses: 10 } }] });
     expect(alerts.json().items[0].message).toMatch(/^20 wrong passwords for owner@example\.test since .* from several addresses\. Its owner can still sign in/);
-    expect(auditRows(app, 'security-alert')).toEqual([expect.objectContaining({ outcome: 'success', target: `security-alert:${alerts.json().items[0].id}` })]);
+    expect(await auditRows(app, 'security-alert')).toEqual([expect.objectContaining({ outcome: 'success', target: `security-alert:${alerts.json().items[0].id}` })]);
     await new Promise((resolve) => setImmediate(resolve));
     expect(sent).toEqual([expect.objectContaining({ to: [admin.email], subject: `Dashboard security alert: Sign-in attack on ${OWNER}` })]);
     // The owner is not held back by any of it.
@@ -168,7 +168,7 @@ describe('alerts to administrators', () => {
     const acknowledged = await app.inject({ method: 'POST', url: `/api/admin/security-alerts/${id}/acknowledge`, headers: admin.headers });
     expect(acknowledged.json()).toMatchObject({ acknowledgedBy: admin.email });
     expect((await app.inject({ url: '/api/admin/security-alerts', headers: admin.headers })).json().unacknowledged).toBe(0);
-    expect(auditRows(app, 'security-alert-acknowledge')).toHaveLength(1);
+    expect(await auditRows(app, 'security-alert-acknowledge')).toHaveLength(1);
   });
 
   it('one address trying a password on many accounts raises an address alert once', async () => {

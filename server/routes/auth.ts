@@ -108,8 +108,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: SIGNED_IN }, schema: { tags: ['auth'], summary: 'The signed-in user, their grants and the CSRF token', response: { 200: MeSchema } } },
     async (request, reply) => {
       const actor = request.actor;
-      const row = actor.userId !== null ? findUserById(app.db, actor.userId) : undefined;
-      const view = row ? toUserView(app.db, row) : null;
+      const row = actor.userId !== null ? await findUserById(app.db, actor.userId) : undefined;
+      const view = row ? await toUserView(app.db, row) : null;
       return {
         user: view ? { id: view.id, email: view.email, name: view.name, role: view.role, organisation: view.organisation, grants: actor.grants } : null,
         actor: { kind: actor.kind, name: actor.name, role: actor.role, grants: actor.grants },
@@ -130,7 +130,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = request.actor.userId !== null ? findUserById(app.db, request.actor.userId) : undefined;
+      const user = request.actor.userId !== null ? await findUserById(app.db, request.actor.userId) : undefined;
       if (!user) return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'Only a signed-in person can change a password.' });
       if (!(await verifyPassword(user.password_hash, request.body.currentPassword))) {
         await audit(request, { action: 'password-change', outcome: 'failure', target: user.email });
@@ -140,7 +140,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (problem) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: problem });
       await setPassword(app.db, user.id, request.body.newPassword, app.now());
       // End every other session of this user; keep this one.
-      app.db.sqlite.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
+      await app.db.kysely.deleteFrom('sessions').where('user_id', '=', user.id).execute();
       await request.session.regenerate();
       request.session.userId = user.id;
       await audit(request, { action: 'password-change', outcome: 'success', target: user.email });
@@ -161,7 +161,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       // The demo accounts' passwords are public by design, so they are published only by a server
       // started to show demo data (DEMO_DATA=true, or the default outside production).
-      const demo = app.demoSignIn && holdsDemoData(app.db);
+      const demo = app.demoSignIn && (await holdsDemoData(app.db));
       return { demo, demoAccounts: demo ? DEMO_ACCOUNTS.map(({ role, email, password, description }) => ({ role, email, password, description })) : [] };
     },
   );

@@ -71,7 +71,7 @@ export const boardPaperRoutes: FastifyPluginAsyncZod = async (app) => {
       content: await strategyContent(app.db, resolved.strategy.id),
       period: resolved.period,
       now: app.now(),
-      demo: holdsDemoData(app.db),
+      demo: await holdsDemoData(app.db),
       lastIssued: await lastIssuedPaper(app.db, resolved.partnership.id),
     });
   }

@@ -25,7 +25,7 @@ beforeEach(async () => {
   at('2026-07-10T09:00:00Z');
   app = await buildTestApp(() => clock);
   // A partner's system with a bearer token: tokens do not expire with the clock.
-  partner = { headers: { authorization: `Bearer ${partnerToken(app, [{ returnType: 'police', areaCode: BEXLEY }])}` } };
+  partner = { headers: { authorization: `Bearer ${await partnerToken(app, [{ returnType: 'police', areaCode: BEXLEY }])}` } };
 });
 afterEach(async () => {
   await app.close();

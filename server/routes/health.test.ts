@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database';
-import { writeProblem } from '../db/storage';
+import { freeDiskBytes, writeProblem } from '../db/storage';
 import { StorageError } from '../db/storage-errors';
 import { quarterId } from '../../schemas/periods';
 import { buildTestApp, partnerToken, signIn, upload } from '../test/helpers';
@@ -48,9 +48,11 @@ describe('readiness', () => {
     const response = await app.inject({ url: '/api/health/ready' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ready' });
-    expect(app.db.sqlite.prepare('SELECT count(*) FROM health_probe').pluck().get()).toBe(0);
+    const left = await app.db.kysely.selectFrom('health_probe').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
   });
 
+  // SQLite-only: a full disk is simulated with SQLite's max_page_count pragma.
   it('with the disk full: 503 in words on /api/health/ready, 503 in words for an upload, and liveness still 200', async () => {
     app = await buildTestApp();
     const analyst = await signIn(app, 'analyst');
@@ -68,17 +70,18 @@ describe('readiness', () => {
     expect(stored.body).toMatchObject({ code: 'disk-full' });
     expect(stored.body.message).toMatch(/^Nothing was saved\. The disk that holds the database/);
     expect(stored.response.body).not.toMatch(/SQLITE|at .*\.ts/);
-    expect(app.db.sqlite.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(0);
+    expect(Number((await app.db.kysely.selectFrom('submissions').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
 
     // Room again: ready again, without a restart.
     app.db.sqlite.pragma('max_page_count = 1073741823');
     expect((await app.inject({ url: '/api/health/ready' })).statusCode).toBe(200);
   });
 
+  // SQLite-only: a read-only database is simulated with SQLite's query_only pragma.
   it('with the database read-only: 503 on readiness, while signed-in and token reads carry on', async () => {
     app = await buildTestApp();
     const board = await signIn(app, 'board');
-    const token = partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
+    const token = await partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
     // Every write fails from here on, as on a file or disk that has become read-only.
     app.db.sqlite.pragma('query_only = ON');
     const ready = await app.inject({ url: '/api/health/ready' });
@@ -91,24 +94,54 @@ describe('readiness', () => {
     expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
   });
 
+  // SQLite-only: a read-only database is simulated with SQLite's query_only pragma.
+  it('with the database read-only, a session due to record its activity still reads', async () => {
+    let now = new Date('2026-11-22T12:00:00Z');
+    app = await buildTestApp(() => now);
+    const board = await signIn(app, 'board');
+    const seen = async () => (await app!.db.kysely.selectFrom('sessions').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at;
+    const before = await seen();
+    app.db.sqlite.pragma('query_only = ON');
+    now = new Date(now.getTime() + 2 * 60_000);
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
+    expect(await seen()).toBe(before);
+    app.db.sqlite.pragma('query_only = OFF');
+    expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
+    expect(await seen()).toBe(now.toISOString());
+  });
+
+  // SQLite-only: free space is that of the disk holding the database file.
   it('counts a disk nearly full as not ready, before writes start failing', async () => {
     const db = await openDatabase(join(tempDir(), 'db.sqlite'));
     try {
-      expect(writeProblem(db)).toBeNull();
-      const problem = writeProblem(db, Number.MAX_SAFE_INTEGER);
+      expect(await writeProblem(db)).toBeNull();
+      const problem = await writeProblem(db, Number.MAX_SAFE_INTEGER);
       expect(problem).toMatchObject({ code: 'disk-full' });
       expect(problem!.message).toMatch(/has only \d+ MB free, too little to take an upload safely/);
+      // PostgreSQL's disk is its server's: no file here to measure.
+      expect(freeDiskBytes(db)).toBeGreaterThan(0);
+      expect(freeDiskBytes({ ...db, engine: 'postgres' })).toBeNull();
     } finally {
-      db.sqlite.close();
+      await db.close();
     }
+  });
+
+  it('rolls the probe back without touching a write made beside it', async () => {
+    app = await buildTestApp();
+    const [problem] = await Promise.all([writeProblem(app.db), app.db.kysely.insertInto('settings').values({ key: 'beside-the-probe', value: 'kept' }).execute()]);
+    expect(problem).toBeNull();
+    expect(await app.db.kysely.selectFrom('settings').select('value').where('key', '=', 'beside-the-probe').executeTakeFirst()).toEqual({ value: 'kept' });
+    const left = await app.db.kysely.selectFrom('health_probe').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
   });
 });
 
+// SQLite-only: what happens to a database file on a disk.
 describe('opening a database that cannot be used', () => {
   it('says so in words: a folder that cannot exist', async () => {
     const dir = tempDir();
     const path = join(dir, 'not-a-folder');
-    (await openDatabase(path)).sqlite.close();
+    await (await openDatabase(path)).close();
     // A file where the database's folder should be.
     await expect(openDatabase(join(path, 'db.sqlite'))).rejects.toThrow(StorageError);
     await expect(openDatabase(join(path, 'db.sqlite'))).rejects.toThrow(/cannot be opened or created\. Check that DATABASE_PATH names a file in a folder that exists/);

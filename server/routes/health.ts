@@ -26,7 +26,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const problem = writeProblem(app.db);
+      const problem = await writeProblem(app.db);
       if (!problem) return { status: 'ready' as const };
       request.log.warn({ problem }, 'not ready');
       return reply.code(503).send({ status: 'not-ready' as const, reason: problem.message, code: problem.code });

@@ -44,7 +44,7 @@ describe('a resubmission with blanks where figures are held', () => {
   });
 
   it('is refused with 409 and the same lists without confirmClear, and nothing is stored', async () => {
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     for (const query of ['', '?confirmClear=false']) {
       const { status, body } = await send('police', partial(), query);
       expect(status).toBe(409);
@@ -54,7 +54,7 @@ describe('a resubmission with blanks where figures are held', () => {
       expect(body.clears.map((c: { column: string }) => c.column)).toEqual(['crimes', 'arrests', 'charges']);
       expect(body.changes).toHaveLength(1);
     }
-    expect(tableCounts(app)).toEqual(before);
+    expect(await tableCounts(app)).toEqual(before);
     const audit = app.db.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'upload' AND outcome = 'rejected'").pluck().all() as string[];
     expect(audit.some((d) => d.includes('would-clear'))).toBe(true);
   });
@@ -126,7 +126,7 @@ describe('what a partner is shown', () => {
 
   it('a partner API token is scoped the same way', async () => {
     await upload(app, 'police', csvOf([validRow('police')]));
-    const token = partnerToken(app, grants);
+    const token = await partnerToken(app, grants);
     const { body } = await send('police', partial(), '?dryRun=true', { headers: { authorization: `Bearer ${token}` } });
     expect(body.clears.every((c: { from: unknown; fromWithheld: boolean }) => c.from === null && c.fromWithheld)).toBe(true);
   });

@@ -105,11 +105,11 @@ describe('the corpus of real-world and malformed files in fixtures/files', () =>
   });
 
   it.each(files)('%s gets a clear answer, never a 5xx, and a rejected file stores nothing', async (file) => {
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     const { status, body } = await upload(app, 'police', readFileSync(new URL(file, dir)), { fileName: file });
     expect(status).toBeLessThan(500);
     if (status >= 400) {
-      expect(tableCounts(app)).toEqual(before);
+      expect(await tableCounts(app)).toEqual(before);
       const first = body.errors?.[0] ?? body;
       expect(first.message.length).toBeGreaterThan(20);
     }

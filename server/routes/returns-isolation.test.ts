@@ -49,7 +49,7 @@ describe('a large upload', () => {
     expect(status).toBe(201);
     expect(started).toEqual(['check']);
     expect(body.submission.rows).toBe(largePoliceRows(LARGE).length);
-    expect(tableCounts(app)).toMatchObject({ submissions: 1, rows: body.submission.rows });
+    expect(await tableCounts(app)).toMatchObject({ submissions: 1, rows: body.submission.rows });
 
     expect((await upload(app, 'police', csvOf([validRow('police')]))).status).toBe(201);
     expect(started).toEqual(['check']);
@@ -75,7 +75,7 @@ describe('a large upload', () => {
     const { status, body } = await upload(app, 'police', largePoliceCsv(LARGE));
     expect(status).toBe(422);
     expect(body.errors).toEqual([expect.objectContaining({ code: 'too-complex', message: expect.stringMatching(/too large for us to check in one go\. Nothing has been stored/) })]);
-    expect(tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
+    expect(await tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
 
     restore();
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
@@ -88,7 +88,7 @@ describe('a large upload', () => {
     expect(status).toBe(422);
     expect(body.errors[0].code).toBe('too-complex');
     expect(started).toEqual(['check']);
-    expect(tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
+    expect(await tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
 
     restore();
     expect((await upload(app, 'police', largePoliceCsv(LARGE))).status).toBe(201);
@@ -117,7 +117,7 @@ describe('a large upload', () => {
     expect(status).toBe(503);
     expect(response.headers['retry-after']).toBe('60');
     expect(body.message).toMatch(/try again in a minute/);
-    expect(tableCounts(app).submissions).toBe(0);
+    expect((await tableCounts(app)).submissions).toBe(0);
     gate.open();
     expect((await first.response).statusCode).toBe(201);
   });
@@ -154,7 +154,7 @@ describe('an upload over the size limit', () => {
     body.end();
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ code: 'file-too-large', message: expect.stringMatching(/larger than 10 MB/) });
-    expect(tableCounts(app).submissions).toBe(0);
+    expect((await tableCounts(app)).submissions).toBe(0);
   });
 
   it('is refused with 413 before any of it is read when the request declares a larger body', async () => {

@@ -100,7 +100,7 @@ describe('a return whose area column is "authority" and whose rows are kept per 
   });
 
   it('names its own area column in every problem about the area', async () => {
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     const { status, body } = await send(
       csv(HEADER, [
         ['Nowhere', '2019-20 Q3', 'north', 1, 1, ''],
@@ -118,7 +118,7 @@ describe('a return whose area column is "authority" and whose rows are kept per 
       [6, 'authority', 'duplicate-row'],
     ]);
     expect(body.errors[3].message).toContain('same area, period and site as row 5');
-    expect(tableCounts(app)).toEqual(before);
+    expect(await tableCounts(app)).toEqual(before);
   });
 
   it('warns about a predecessor code in its own area column and stores the row under the successor', async () => {

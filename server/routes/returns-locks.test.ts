@@ -53,18 +53,18 @@ afterEach(async () => {
 
 describe('a correction to an approved quarter', () => {
   it('is listed as locked by the dry run, which stores nothing', async () => {
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, dryRun: true });
     expect(status).toBe(200);
     expect(body.locked).toEqual([{ area: BEXLEY, quarter: Q1, approvedAt: '2026-11-22T12:00:00.000Z' }]);
-    expect(tableCounts(app)).toEqual(before);
+    expect(await tableCounts(app)).toEqual(before);
   });
 
   it.each([
     ['a partner', () => partner],
     ['an analyst', () => analyst],
   ])('from %s without a reason is refused with 409 and nothing is stored', async (_who, who) => {
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     for (const reason of [undefined, '', '   ']) {
       const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: who(), reason });
       expect(status).toBe(409);
@@ -77,20 +77,20 @@ describe('a correction to an approved quarter', () => {
       });
       expect(body.message).toMatch(/^Nothing has been stored\./);
     }
-    expect(tableCounts(app)).toEqual(before);
+    expect(await tableCounts(app)).toEqual(before);
     expect(reasonsStored()).toBe(0);
     expect(auditOf('upload').filter((a) => a.outcome === 'rejected')).toHaveLength(3);
     expect(auditOf('upload').at(-1)!.details).toMatchObject({ reason: 'quarter-approved', locked: [{ area: BEXLEY, quarter: Q1 }] });
   });
 
   it('with a reason too short or too long is 400, and nothing is stored', async () => {
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     for (const reason of ['too short', 'x'.repeat(1001)]) {
       const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, reason });
       expect(status).toBe(400);
       expect(body).toMatchObject({ code: 'invalid-reason', message: expect.stringMatching(/^The reason is too (short|long)\./) });
     }
-    expect(tableCounts(app)).toEqual(before);
+    expect(await tableCounts(app)).toEqual(before);
   });
 
   it('with a reason is stored with it, audited, and marked in the revisions with its reason', async () => {
@@ -144,10 +144,10 @@ describe('a correction to an approved quarter', () => {
 
   it('stores nothing when the reason cannot be stored', async () => {
     app.db.sqlite.exec("CREATE TEMP TRIGGER refuse_reason BEFORE INSERT ON cycle_correction_reasons BEGIN SELECT RAISE(ABORT, 'no'); END");
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     const { status } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, reason: REASON });
     expect(status).toBe(500);
-    expect(tableCounts(app)).toEqual(before);
+    expect(await tableCounts(app)).toEqual(before);
     expect(reasonsStored()).toBe(0);
   });
 

@@ -36,7 +36,7 @@ describe('a return that is not a multipart upload', () => {
       expect(response.json().message).toMatch(/multipart\/form-data/);
       expect(response.json().message).toMatch(/field called "file"/);
     }
-    expect(tableCounts(app).submissions).toBe(0);
+    expect((await tableCounts(app)).submissions).toBe(0);
   });
 
   it('with no body and no content type is 415', async () => {
@@ -47,7 +47,7 @@ describe('a return that is not a multipart upload', () => {
   });
 
   it('from an API token is 415 too', async () => {
-    const token = partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
+    const token = await partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
     const response = await app.inject({ method: 'POST', url: '/api/returns/police', payload: file(), headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' } });
     expect(response.statusCode).toBe(415);
   });

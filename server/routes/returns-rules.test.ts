@@ -133,7 +133,7 @@ describe('cross-field rules (DOMAIN.md section 5)', () => {
   });
 
   it.each(CASES)('%s: %s is %s… ', async (type, _rule, overrides, severity, column) => {
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     // The broken row is row 3: a valid row for another area comes first.
     const rows = [validRow(type, { [findReturnDefinition(type)!.keys.area]: 'E09000005' }), validRow(type, overrides)];
     const { status, body } = await upload(app, type, csvOf(rows));
@@ -143,7 +143,7 @@ describe('cross-field rules (DOMAIN.md section 5)', () => {
     expect(problems[0].message.length).toBeGreaterThan(40);
     if (severity === 'error') {
       expect(status).toBe(422);
-      expect(tableCounts(app)).toEqual(before);
+      expect(await tableCounts(app)).toEqual(before);
     } else {
       expect(status).toBe(201);
       const stored = await get(app, `/api/submissions/${body.submission.id}`);

@@ -42,15 +42,15 @@ describe('resubmission', () => {
       submittedBy: { kind: 'user', id: expect.stringMatching(/^user:\d+$/) },
       changed: [{ column: 'incidents', from: 1000, to: 999 }],
     });
-    expect(tableCounts(app)).toEqual({ submissions: 2, rows: 3, current: 2 });
+    expect(await tableCounts(app)).toEqual({ submissions: 2, rows: 3, current: 2 });
   });
 
   it('a rejected resubmission leaves the stored figures untouched', async () => {
     await upload(app, 'police', csvOf([validRow('police', { incidents: 1000 })]));
-    const before = tableCounts(app);
+    const before = await tableCounts(app);
     const bad = await upload(app, 'police', csvOf([validRow('police', { incidents: 1001 }), validRow('police', { area_code: 'E09000005', victims: '?' })]));
     expect(bad.status).toBe(422);
-    expect(tableCounts(app)).toEqual(before);
+    expect(await tableCounts(app)).toEqual(before);
     expect(await currentValue('police', 'E09000004', '2019-20Q3', 'incidents')).toBe(1000);
   });
 
@@ -63,7 +63,7 @@ describe('resubmission', () => {
     expect(await currentValue('police', 'E09000004', '2019-20Q3', 'incidents')).toBe(later);
     const { revisions } = (await get(app, '/api/returns/police/revisions?area=E09000004&period=2019-20Q3')).json();
     expect(revisions).toHaveLength(2);
-    expect(tableCounts(app)).toEqual({ submissions: 2, rows: 4, current: 3 });
+    expect(await tableCounts(app)).toEqual({ submissions: 2, rows: 4, current: 3 });
   });
 
   it('keeps refuge accommodation types apart', async () => {

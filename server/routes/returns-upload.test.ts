@@ -26,7 +26,7 @@ describe('a count cell', () => {
     const { status, body } = await upload(app, 'police', csvOf([validRow('police'), validRow('police', { area_code: 'E09000005', arrests: value })]));
     expect(status).toBe(422);
     expect(body.errors).toEqual([expect.objectContaining({ row: 3, column: 'arrests', value, code })]);
-    expect(tableCounts(app).submissions).toBe(0);
+    expect((await tableCounts(app)).submissions).toBe(0);
   });
 
   it('explains that suppression is done by the dashboard', async () => {
@@ -138,7 +138,7 @@ describe('rejection is whole-file', () => {
     const { status, body } = await upload(app, 'police', csvOf(rows));
     expect(status).toBe(422);
     expect(body.errors).toEqual([expect.objectContaining({ row: 7, column: 'victims', value: 'lots' })]);
-    expect(tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
+    expect(await tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
   });
 
   it('every error in the file is reported at once', async () => {
@@ -179,7 +179,7 @@ describe('dry run', () => {
       clears: [],
       locked: [],
     });
-    expect(tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
+    expect(await tableCounts(app)).toEqual({ submissions: 0, rows: 0, current: 0 });
   });
 
   it('reports errors exactly as a real upload does', async () => {
@@ -201,7 +201,7 @@ describe('the request itself', () => {
     const { status, body } = await upload(app, 'police', big);
     expect(status).toBe(413);
     expect(body.message).toMatch(/10 MB/);
-    expect(tableCounts(app).submissions).toBe(0);
+    expect((await tableCounts(app)).submissions).toBe(0);
   });
 
   it('a request that is not a multipart upload is 415 (more in returns-raw-bodies.test.ts)', async () => {

@@ -39,7 +39,7 @@ beforeEach(async () => {
   b = await signIn(app, 'partner', BEXLEY_POLICE, 'b');
   analyst = await signIn(app, 'analyst');
   organisationA = (await app.inject({ url: '/api/auth/me', headers: a.headers })).json().user.organisation.id;
-  aToken = { headers: { authorization: `Bearer ${createToken(app.db, organisationA, 'nightly', null, app.now()).token}` } };
+  aToken = { headers: { authorization: `Bearer ${(await createToken(app.db, organisationA, 'nightly', null, app.now())).token}` } };
 
   // Q3 is sent by B, corrected by A, then corrected again by B; Q2 only by A; Q1 by an analyst.
   ids.b1 = await send(b, [{ period: '2019-20Q3', incidents: B_INCIDENTS }], 'b-first.csv');
@@ -105,7 +105,7 @@ describe("a partner asking for another organisation's submissions", () => {
   });
 
   it.each(WAYS)('loses sight of its own submissions for an area once the grant is withdrawn (%s)', async (how) => {
-    replaceGrants(app.db, organisationA, []);
+    await replaceGrants(app.db, organisationA, []);
     const as = partnerA(how);
     expect((await getJson(as, '/api/submissions')).json().total).toBe(0);
     expect((await getJson(as, `/api/submissions/${ids.a1}`)).status).toBe(404);
@@ -114,7 +114,7 @@ describe("a partner asking for another organisation's submissions", () => {
   });
 
   it('as a token of a third organisation with the same grant, sees nothing at all', async () => {
-    const other = { headers: { authorization: `Bearer ${partnerToken(app, BEXLEY_POLICE)}` } };
+    const other = { headers: { authorization: `Bearer ${await partnerToken(app, BEXLEY_POLICE)}` } };
     expect((await getJson(other, '/api/submissions')).json().total).toBe(0);
     expect((await getJson(other, `/api/returns/police/revisions?area=${BEXLEY}&period=2019-20Q3`)).json().revisions).toEqual([]);
     for (const id of Object.values(ids)) expect((await getJson(other, `/api/submissions/${id}/export.csv`)).status).toBe(404);

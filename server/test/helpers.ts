@@ -44,8 +44,8 @@ async function createAndSignIn(app: FastifyInstance, role: Role, grants: Grant[]
   const email = `${name}-${n}@example.test`;
   let organisationId: number | null = null;
   if (role === 'partner') {
-    organisationId = createOrganisation(app.db, `Partner ${name} ${n}`, 'police', app.now()).id;
-    replaceGrants(app.db, organisationId, grants);
+    organisationId = (await createOrganisation(app.db, `Partner ${name} ${n}`, 'police', app.now())).id;
+    await replaceGrants(app.db, organisationId, grants);
   }
   const user = await createUser(app.db, { email, name, role, organisationId, password: TEST_PASSWORD }, app.now());
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
@@ -56,10 +56,10 @@ async function createAndSignIn(app: FastifyInstance, role: Role, grants: Grant[]
 }
 
 /** A bearer token for a new partner organisation with the given grants. */
-export function partnerToken(app: FastifyInstance, grants: Grant[]): string {
-  const organisation = createOrganisation(app.db, `Token partner ${Math.random().toString(36).slice(2)}`, 'police', app.now());
-  replaceGrants(app.db, organisation.id, grants);
-  return createToken(app.db, organisation.id, 'nightly export', null, app.now()).token;
+export async function partnerToken(app: FastifyInstance, grants: Grant[]): Promise<string> {
+  const organisation = await createOrganisation(app.db, `Token partner ${Math.random().toString(36).slice(2)}`, 'police', app.now());
+  await replaceGrants(app.db, organisation.id, grants);
+  return (await createToken(app.db, organisation.id, 'nightly export', null, app.now())).token;
 }
 
 /** GET (or any request) as a signed-in user; analysts see everything unsuppressed. */
@@ -102,9 +102,10 @@ export async function upload(
 }
 
 /** Counts rows in every data table: "nothing stored" means all of these are unchanged. */
-export function tableCounts(app: FastifyInstance) {
-  const count = (table: string) => app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return { submissions: count('submissions'), rows: count('return_rows'), current: count('current_rows') };
+export async function tableCounts(app: FastifyInstance) {
+  const count = async (table: 'submissions' | 'return_rows' | 'current_rows') =>
+    Number((await app.db.kysely.selectFrom(table).select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return { submissions: await count('submissions'), rows: await count('return_rows'), current: await count('current_rows') };
 }
 
 /** A CSV from a header and rows; cells are written as given (quote them yourself where needed). */
