@@ -13,6 +13,7 @@ import { createOrganisation, listOrganisations, replaceGrants } from '../access/
 import type { Db } from '../db/database';
 import { createLocalMeasure } from '../local-measures/store';
 import { ingestReturn } from '../returns/ingest';
+import { arrivalOf } from './senders';
 
 const FIRST_QUARTER = '2018-19Q1';
 
@@ -83,13 +84,14 @@ async function senderFor(db: Db, demo: DemoLocalMeasure, now: Date): Promise<Act
   return { kind: 'system', id: 'system', name: `${demo.sender}, demo data`, role: 'partner', userId: null, organisationId: organisation.id, grants };
 }
 
-function demoFile(demo: DemoLocalMeasure, now: Date): string {
-  const first = quarterOrdinal(parseQuarterId(FIRST_QUARTER)!);
-  const lines = quarterRange(FIRST_QUARTER, latestCompleteQuarter(now)).map((q) => {
-    const [numerator, denominator] = demo.figures(quarterOrdinal(parseQuarterId(q)!) - first);
-    return `${q},${demo.area},${demo.measure.id},${numerator},${denominator ?? ''},`;
-  });
-  return `${LOCAL_MEASURE_DEFINITION.columns.map((c) => c.name).join(',')}\n${lines.join('\n')}\n`;
+/** Days after a quarter ends that its figures arrive: inside the cycle's deadline, like the other demo senders'. */
+const DAYS_AFTER_QUARTER_END = 20;
+
+/** One quarter's file, as the sender sends it. */
+function demoFile(demo: DemoLocalMeasure, quarter: string): string {
+  const [numerator, denominator] = demo.figures(quarterOrdinal(parseQuarterId(quarter)!) - quarterOrdinal(parseQuarterId(FIRST_QUARTER)!));
+  const line = `${quarter},${demo.area},${demo.measure.id},${numerator},${denominator ?? ''},`;
+  return `${LOCAL_MEASURE_DEFINITION.columns.map((c) => c.name).join(',')}\n${line}\n`;
 }
 
 /**
@@ -101,16 +103,19 @@ export async function loadDemoLocalMeasures(db: Db, partnershipId: number, areas
   if (!demo) return strategy;
   const actor = await senderFor(db, demo, now);
   await createLocalMeasure(db, partnershipId, { ...demo.measure, organisations: [actor.organisationId!] }, now);
-  const outcome = await ingestReturn(db, {
-    definition: LOCAL_MEASURE_DEFINITION,
-    bytes: Buffer.from(demoFile(demo, now), 'utf8'),
-    fileName: `demo-local-measure-${demo.measure.id}.csv`,
-    actor,
-    now,
-    dryRun: false,
-    permits: () => true,
-  });
-  if (outcome.kind !== 'stored') throw new Error(`The demo local measure ${demo.measure.id} was not accepted: ${JSON.stringify(outcome).slice(0, 500)}`);
+  // Quarter by quarter, each some days after it ended, so the cycle sees returns sent on time.
+  for (const quarter of quarterRange(FIRST_QUARTER, latestCompleteQuarter(now))) {
+    const outcome = await ingestReturn(db, {
+      definition: LOCAL_MEASURE_DEFINITION,
+      bytes: Buffer.from(demoFile(demo, quarter), 'utf8'),
+      fileName: `demo-local-measure-${demo.measure.id}-${quarter}.csv`,
+      actor,
+      now: arrivalOf(quarter, DAYS_AFTER_QUARTER_END, now),
+      dryRun: false,
+      permits: () => true,
+    });
+    if (outcome.kind !== 'stored') throw new Error(`The demo local measure ${demo.measure.id} was not accepted for ${quarter}: ${JSON.stringify(outcome).slice(0, 500)}`);
+  }
   const measure = { indicator: localIndicatorId(partnershipId, demo.measure.id), area: demo.area, baseline: demo.strategy.baseline, target: demo.strategy.target, owner: demo.strategy.owner };
   return { ...strategy, aims: strategy.aims.map((aim, i) => (i === demo.strategy.aim ? { ...aim, measures: [...aim.measures, measure] } : aim)) };
 }
