@@ -102,19 +102,19 @@ describe(`two instances on one ${TEST_ENGINE} database`, () => {
     const { csrfToken } = (await meOnB.json()) as { csrfToken: string };
 
     const valueOnB = async () => {
-      const response = await fetch(`${b.base}/api/indicators/da-incident-rate/values?area=${BEXLEY}&period=2019-20Q3`, { headers: { cookie } });
+      const response = await fetch(`${b.base}/api/indicators/repeat-victim-rate/values?area=${BEXLEY}&period=2019-20Q3`, { headers: { cookie } });
       expect(response.status).toBe(200);
       return ((await response.json()) as { values: Array<{ numerator: number | null }> }).values[0].numerator;
     };
     expect(await valueOnB()).toBeNull();
 
-    const { payload, headers } = multipartBody(csvOf([validRow('police', { incidents: 1234 })]));
+    const { payload, headers } = multipartBody(csvOf([validRow('police', { repeat_victims: 123 })]));
     const uploaded = await fetch(`${a.base}/api/returns/police`, { method: 'POST', headers: { ...headers, cookie, 'x-csrf-token': csrfToken }, body: payload });
     expect(uploaded.status, await uploaded.clone().text()).toBe(201);
     const sentAt = Date.now();
     let seen: number | null = null;
     while (seen === null && Date.now() - sentAt < 1000) seen = await valueOnB();
-    expect(seen).toBe(1234);
+    expect(seen).toBe(123);
   });
 
   it('counts wrong passwords across both instances: five on one make the sixth wait on the other', async () => {
