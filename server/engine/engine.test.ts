@@ -23,15 +23,23 @@ afterEach(async () => {
   await db.close();
 });
 
-async function setUp() {
+/** The test register's areas, so that stored rows can reference them. */
+async function openWithAreas() {
   db = await openDatabase(':memory:');
-  const insert = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
-  for (const a of AREAS) insert.run(a.code, a.name, a.type);
-  return new IndicatorEngine(db.sqlite, { register: createRegister(AREAS) });
+  await db.kysely
+    .insertInto('areas')
+    .values(AREAS.map((a) => ({ code: a.code, name: a.name, type: a.type })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
-function storePolice(rows: Array<[string, number, number]>) {
-  storeSubmission(db, {
+async function setUp() {
+  await openWithAreas();
+  return new IndicatorEngine(db, { register: createRegister(AREAS) });
+}
+
+async function storePolice(rows: Array<[string, number, number]>) {
+  await storeSubmission(db, {
     returnType: 'police',
     actor: SYSTEM,
     fileName: null,
@@ -46,34 +54,32 @@ function storePolice(rows: Array<[string, number, number]>) {
 describe('IndicatorEngine', () => {
   it('sums the children of a parent in a register it is given', async () => {
     const engine = await setUp();
-    storePolice([['E08900001', 40, 400], ['E08900002', 60, 600]]);
-    const value = engine.session('suppressed').valueWithBenchmark(chargeRate, 'E08900001', '2019-20Q1', { benchmark: FORCE, level: '95' });
+    await storePolice([['E08900001', 40, 400], ['E08900002', 60, 600]]);
+    const value = (await engine.session('suppressed')).valueWithBenchmark(chargeRate, 'E08900001', '2019-20Q1', { benchmark: FORCE, level: '95' });
     expect(value).toMatchObject({ status: 'ok', numerator: 40, benchmark: { area: FORCE, value: 10, status: 'ok' } });
   });
 
   it('reuses results between sessions until a submission is stored', async () => {
     const engine = await setUp();
-    storePolice([['E08900001', 40, 400], ['E08900002', 60, 600]]);
-    const first = engine.session('suppressed').value(chargeRate, FORCE, '2019-20Q1');
-    expect(engine.session('suppressed').value(chargeRate, FORCE, '2019-20Q1')).toBe(first);
-    storePolice([['E08900002', 160, 600]]);
-    expect(engine.session('suppressed').value(chargeRate, FORCE, '2019-20Q1')).toMatchObject({ numerator: 200, denominator: 1000 });
+    await storePolice([['E08900001', 40, 400], ['E08900002', 60, 600]]);
+    const first = (await engine.session('suppressed')).value(chargeRate, FORCE, '2019-20Q1');
+    expect((await engine.session('suppressed')).value(chargeRate, FORCE, '2019-20Q1')).toBe(first);
+    await storePolice([['E08900002', 160, 600]]);
+    expect((await engine.session('suppressed')).value(chargeRate, FORCE, '2019-20Q1')).toMatchObject({ numerator: 200, denominator: 1000 });
   });
 
   it('keeps the suppressed and unsuppressed views apart', async () => {
     const engine = await setUp();
-    storePolice([['E08900001', 3, 400], ['E08900002', 60, 600]]);
-    expect(engine.session('suppressed').value(chargeRate, FORCE, '2019-20Q1').status).toBe('suppressed');
-    expect(engine.session('unsuppressed').value(chargeRate, FORCE, '2019-20Q1')).toMatchObject({ status: 'ok', numerator: 63 });
-    expect(engine.session('suppressed').value(chargeRate, 'E08900001', '2019-20Q1').status).toBe('suppressed');
+    await storePolice([['E08900001', 3, 400], ['E08900002', 60, 600]]);
+    expect((await engine.session('suppressed')).value(chargeRate, FORCE, '2019-20Q1').status).toBe('suppressed');
+    expect((await engine.session('unsuppressed')).value(chargeRate, FORCE, '2019-20Q1')).toMatchObject({ status: 'ok', numerator: 63 });
+    expect((await engine.session('suppressed')).value(chargeRate, 'E08900001', '2019-20Q1').status).toBe('suppressed');
   });
 
   it("takes its disclosure threshold as an option", async () => {
-    db = await openDatabase(':memory:');
-    const insert = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
-    for (const a of AREAS) insert.run(a.code, a.name, a.type);
-    const engine = new IndicatorEngine(db.sqlite, { register: createRegister(AREAS), disclosureThreshold: 10 });
-    storePolice([['E08900001', 7, 400], ['E08900002', 60, 600]]);
-    expect(engine.session('suppressed').value(chargeRate, 'E08900001', '2019-20Q1').status).toBe('suppressed');
+    await openWithAreas();
+    const engine = new IndicatorEngine(db, { register: createRegister(AREAS), disclosureThreshold: 10 });
+    await storePolice([['E08900001', 7, 400], ['E08900002', 60, 600]]);
+    expect((await engine.session('suppressed')).value(chargeRate, 'E08900001', '2019-20Q1').status).toBe('suppressed');
   });
 });

@@ -15,17 +15,17 @@ afterEach(async () => {
 describe('demo data and real returns', () => {
   it('an empty database may take demo data, in production only when asked for', async () => {
     app = await buildTestApp();
-    expect(demoDataProblem(readConfig({ DEMO_DATA: 'true' }), app.db)).toBeNull();
-    expect(demoDataProblem(readConfig({ NODE_ENV: 'production' }), app.db)).toBeNull();
+    expect(await demoDataProblem(readConfig({ DEMO_DATA: 'true' }), app.db)).toBeNull();
+    expect(await demoDataProblem(readConfig({ NODE_ENV: 'production' }), app.db)).toBeNull();
   });
 
   it('refuses DEMO_DATA=true on a database holding real returns, and creating demo accounts there', async () => {
     app = await buildTestApp();
     expect((await upload(app, 'police', csvOf([validRow('police')]))).status).toBe(201);
-    expect(demoDataProblem(readConfig({ DEMO_DATA: 'true' }), app.db)).toMatch(/^DEMO_DATA=true, but .* holds real returns\. Demo accounts, whose passwords are public, must never sit beside them/);
-    expect(demoDataProblem(readConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }), app.db)).toMatch(/holds real returns/);
+    expect(await demoDataProblem(readConfig({ DEMO_DATA: 'true' }), app.db)).toMatch(/^DEMO_DATA=true, but .* holds real returns\. Demo accounts, whose passwords are public, must never sit beside them/);
+    expect(await demoDataProblem(readConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }), app.db)).toMatch(/holds real returns/);
     // The development default (DEMO_DATA not set) leaves such a database alone, with a warning from the server.
-    expect(demoDataProblem(readConfig({}), app.db)).toBeNull();
+    expect(await demoDataProblem(readConfig({}), app.db)).toBeNull();
     await expect(createDemoAccounts(app.db, TEST_NOW)).rejects.toThrow(/Refusing to create demo accounts/);
   });
 

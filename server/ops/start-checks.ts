@@ -6,9 +6,9 @@ import type { Db } from '../db/database';
 import { databaseIsEmpty } from '../demo/load';
 
 /** Why this configuration must not run on this database, or null. */
-export function demoDataProblem(config: Config, db: Db): string | null {
+export async function demoDataProblem(config: Config, db: Db): Promise<string | null> {
   const demo = holdsDemoData(db);
-  if (config.DEMO_DATA && !demo && !databaseIsEmpty(db) && (config.production || config.demoDataAsked)) {
+  if (config.DEMO_DATA && !demo && !(await databaseIsEmpty(db)) && (config.production || config.demoDataAsked)) {
     return `DEMO_DATA=true, but ${config.DATABASE_PATH} holds real returns. Demo accounts, whose passwords are public, must never sit beside them. Remove DEMO_DATA=true, or give the demonstration its own DATABASE_PATH.`;
   }
   if (config.production && !config.DEMO_DATA && demo) {

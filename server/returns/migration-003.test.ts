@@ -37,6 +37,8 @@ afterEach(() => {
   sqlite.close();
 });
 
+// SQLite-only: runs the SQLite migration files on a raw handle (server/db/postgres-schema.test.ts carries
+// 003's data over on PostgreSQL).
 it('records who sent each earlier submission and moves its warnings onto its rows', () => {
   expect(migrationFiles()).toContain('003_figure_warnings.sql');
   expect(migrate(sqlite)).toContain('003_figure_warnings.sql');

@@ -23,7 +23,7 @@ let submissionId: number;
 beforeAll(async () => {
   app = await buildTestApp();
   for (const incidents of [100, 101]) {
-    submissionId = storeSubmission(app.db, {
+    const stored = await storeSubmission(app.db, {
       returnType: 'police',
       actor: SYSTEM,
       fileName: null,
@@ -32,7 +32,8 @@ beforeAll(async () => {
       rows: [{ rowNumber: 2, key: { areaCode: AREA, period: PERIOD, subkey: '' }, values: { incidents }, notes: null }],
       warnings: [],
       receivedAt: new Date('2026-01-01T00:00:00Z'),
-    }).id;
+    });
+    submissionId = stored.id;
   }
 });
 afterAll(async () => app.close());
@@ -65,6 +66,7 @@ function expectNoScanOfRows(plans: Plan[]) {
 
 const allSteps = (plans: Plan[]) => plans.flatMap((plan) => plan.steps).join('\n');
 
+// SQLite-only: the plans are SQLite's EXPLAIN QUERY PLAN (PostgreSQL chooses its own, from statistics).
 describe('query plans for reading submissions', () => {
   it('opens a submission by id, and finds whether each of its rows is current through current_rows_by_row', async () => {
     const plans = await plansOf(async (db) => expect(await getSubmission(db, submissionId)).not.toBeNull());
