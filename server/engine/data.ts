@@ -117,7 +117,7 @@ function addRows(index: MutableIndex, rows: Iterable<StoredRow>) {
   }
 }
 
-interface StoredRow {
+export interface StoredRow {
   return_type: string;
   area_code: string;
   period: string;
@@ -125,8 +125,17 @@ interface StoredRow {
   values_json: string;
 }
 
+/**
+ * The submissions stored after a version. Filtering rows by `submission_id IN (this)` makes the
+ * plan start from these few submissions (submissions_by_data_version, then
+ * return_rows_by_submission); a join on submissions let SQLite scan every current row instead.
+ */
+function submissionsAfter(db: Db, version: number) {
+  return returnsDb(db).selectFrom('submissions').select('id').where('data_version', '>', version);
+}
+
 /** Every current row, or with a version those stored by submissions newer than it: found by submission, then by key. */
-function readRows(db: Db, since: number | null): Promise<StoredRow[]> {
+export function readRows(db: Db, since: number | null): Promise<StoredRow[]> {
   if (since === null) {
     return returnsDb(db)
       .selectFrom('current_rows as c')
@@ -135,30 +144,29 @@ function readRows(db: Db, since: number | null): Promise<StoredRow[]> {
       .execute();
   }
   return returnsDb(db)
-    .selectFrom('submissions as s')
-    .innerJoin('return_rows as r', 'r.submission_id', 's.id')
+    .selectFrom('return_rows as r')
     .innerJoin('current_rows as c', (join) =>
       join.onRef('c.return_type', '=', 'r.return_type').onRef('c.area_code', '=', 'r.area_code').onRef('c.period', '=', 'r.period').onRef('c.subkey', '=', 'r.subkey'),
     )
     .select(['r.return_type', 'r.area_code', 'r.period', 'r.subkey', 'r.values_json'])
-    .where('s.data_version', '>', since)
+    .where('r.submission_id', 'in', submissionsAfter(db, since))
     .whereRef('c.row_id', '=', 'r.id')
     .execute();
 }
 
 /** The warnings on the rows in use; with a version, only those of rows stored by submissions newer than it. */
-function readWarnings(db: Db, since: number | null): Promise<WarningRow[]> {
+export function readWarnings(db: Db, since: number | null): Promise<WarningRow[]> {
   let query = returnsDb(db)
     .selectFrom('current_rows as c')
     .innerJoin('return_rows as r', 'r.id', 'c.row_id')
     .innerJoin('row_warnings as w', 'w.row_id', 'c.row_id')
     .select(['c.return_type', 'c.area_code', 'c.period', 'c.subkey', 'w.code', 'w.column_name', 'w.reads_json', 'w.message', 'w.public_message'])
     .orderBy('w.id');
-  if (since !== null) query = query.innerJoin('submissions as s', 's.id', 'r.submission_id').where('s.data_version', '>', since);
+  if (since !== null) query = query.where('r.submission_id', 'in', submissionsAfter(db, since));
   return query.execute();
 }
 
-interface WarningRow {
+export interface WarningRow {
   return_type: string;
   area_code: string;
   period: string;

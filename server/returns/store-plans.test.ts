@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../access/actor';
 import type { Db } from '../db/database';
 import type { Database } from '../db/tables';
+import { readRows, readWarnings } from '../engine/data';
 import { buildTestApp } from '../test/helpers';
 import { getSubmission, listSubmissions, revisionHistory, storeSubmission, type SubmissionFilter } from './store';
 
@@ -110,5 +111,18 @@ describe('query plans for reading submissions', () => {
     expectNoScanOfRows(plans);
     expect(allSteps(plans)).toContain('return_rows_by_key (return_type=? AND area_code=? AND period=? AND subkey=?)');
     expect(allSteps(plans)).toContain('current_rows_by_row (row_id=?)');
+  });
+});
+
+// SQLite-only: as above.
+describe('query plans for the engine’s update after an upload', () => {
+  it('reads the rows and warnings of the newer submissions from submissions_by_data_version, never scanning rows', async () => {
+    const plans = await plansOf(async (db) => {
+      expect(await readRows(db, 1)).toHaveLength(1);
+      await readWarnings(db, 1);
+    });
+    expect(plans).toHaveLength(2);
+    expectNoScanOfRows(plans);
+    for (const plan of plans) expect(plan.steps.join('\n'), plan.sql).toContain('submissions_by_data_version (data_version>?)');
   });
 });
