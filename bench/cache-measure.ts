@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AUTHORITIES, authorityCode, FIRST_YEAR, policeFigures, quartersOf, syntheticRegister, syntheticSubmissions, YEARS } from './synthetic';
+import { AUTHORITIES, authorityCode, FIRST_YEAR, insertAreas, policeFigures, quartersOf, syntheticRegister, syntheticSubmissions, YEARS } from './synthetic';
 import { financialYearId } from '../schemas/periods';
 import { SYSTEM } from '../server/access/actor';
 import { openDatabase, type Db } from '../server/db/database';
@@ -38,9 +38,9 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-function time(work: () => void): number {
+async function time(work: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
-  work();
+  await work();
   return performance.now() - t0;
 }
 
@@ -53,8 +53,8 @@ function usualPeriods(): string[] {
   return [...quarters, financialYearId(last - 1), financialYearId(last), `R12-${quarters[quarters.length - 2]}`, String(last)];
 }
 
-function store(db: Db, returnType: 'police', rows: Array<{ area: string; quarter: string; figures: Record<string, number | null> }>): void {
-  storeSubmission(db, {
+async function store(db: Db, returnType: 'police', rows: Array<{ area: string; quarter: string; figures: Record<string, number | null> }>): Promise<void> {
+  await storeSubmission(db, {
     returnType,
     actor: SYSTEM,
     fileName: null,
@@ -68,12 +68,9 @@ function store(db: Db, returnType: 'police', rows: Array<{ area: string; quarter
 
 async function buildDatabase(path: string, register: AreaRegister): Promise<Db> {
   const db = await openDatabase(path);
-  const insertArea = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
-  db.sqlite.transaction(() => {
-    for (const a of register.areas) insertArea.run(a.code, a.name, a.type);
-  })();
+  await insertAreas(db, register);
   for (const s of syntheticSubmissions()) {
-    storeSubmission(db, { returnType: s.returnType, actor: SYSTEM, fileName: null, fileFormat: 'csv', fileBytes: Buffer.from(String(s.rows.length)), rows: s.rows, warnings: [], receivedAt: NOW });
+    await storeSubmission(db, { returnType: s.returnType, actor: SYSTEM, fileName: null, fileFormat: 'csv', fileBytes: Buffer.from(String(s.rows.length)), rows: s.rows, warnings: [], receivedAt: NOW });
   }
   return db;
 }
@@ -87,63 +84,63 @@ async function main() {
     const authorities = Array.from({ length: AUTHORITIES }, (_, i) => authorityCode(i));
     const summaries = authorities.flatMap((area) => periods.map((period) => ({ area, period })));
     const rerun = Array.from({ length: RERUN_SUMMARIES }, (_, i) => summaries[(i * 7919) % summaries.length]);
-    const summarise = (engine: IndicatorEngine, list: typeof summaries) => {
-      const session = engine.session('suppressed');
+    const summarise = async (engine: IndicatorEngine, list: typeof summaries) => {
+      const session = await engine.session('suppressed');
       for (const { area, period } of list) areaSummary(session, area, period, register.defaultBenchmarkOf(area), '95');
     };
     console.log(`National synthetic data: ${AUTHORITIES} authorities, ${YEARS * 4} quarters; ${summaries.length} summaries (${periods.length} periods: ${periods.join(', ')}), suppressed view`);
 
     // 1. The index build, at warm() rather than in the first request.
     const h0 = heapUsed();
-    const engine = new IndicatorEngine(db.sqlite, { register, maxCachedEntries: Number.MAX_SAFE_INTEGER });
-    const warmMs = time(() => engine.warm());
+    const engine = new IndicatorEngine(db, { register, maxCachedEntries: Number.MAX_SAFE_INTEGER });
+    const warmMs = await time(() => engine.warm());
     const h1 = heapUsed();
     console.log(`warm(): full index build ${fmt(warmMs)} ms, index ${fmt((h1 - h0) / MB, 1)} MB`);
 
     // 2. The working set and its memory.
-    const coldMs = time(() => summarise(engine, summaries));
+    const coldMs = await time(() => summarise(engine, summaries));
     const h2 = heapUsed();
     const { entries } = engine.stats();
     const perEntry = (h2 - h1) / entries;
     console.log(`working set: ${fmt(entries)} entries after all ${summaries.length} summaries (${fmt(coldMs)} ms cold)`);
     console.log(`memory: ${fmt((h2 - h1) / MB, 1)} MB heap for them, ${fmt(perEntry)} bytes an entry; at the default cap of ${fmt(DEFAULT_MAX_CACHED_ENTRIES)}: ${fmt((perEntry * DEFAULT_MAX_CACHED_ENTRIES) / MB)} MB`);
     console.log(`process: heapUsed ${fmt(process.memoryUsage().heapUsed / MB)} MB, rss ${fmt(process.memoryUsage().rss / MB)} MB`);
-    const warmRerunMs = time(() => summarise(engine, rerun));
+    const warmRerunMs = await time(() => summarise(engine, rerun));
     console.log(`${RERUN_SUMMARIES} summaries again, all cached: ${fmt(warmRerunMs)} ms`);
 
     // 3. An upload of one authority's quarter: the next request's index update and invalidation, then the summaries again.
     const quarter = quartersOf(FIRST_YEAR + YEARS - 1)[2];
-    store(db, 'police', [{ area: authorityCode(7), quarter, figures: policeFigures(7, YEARS * 4 - 2) }]);
+    await store(db, 'police', [{ area: authorityCode(7), quarter, figures: policeFigures(7, YEARS * 4 - 2) }]);
     const before = engine.stats();
-    const oneUpdateMs = time(() => engine.session('suppressed'));
+    const oneUpdateMs = await time(() => engine.session('suppressed'));
     const afterOne = engine.stats();
-    const afterOneMs = time(() => summarise(engine, rerun));
+    const afterOneMs = await time(() => summarise(engine, rerun));
     console.log(
       `after a police row for one authority and quarter: next request's update ${fmt(oneUpdateMs, 1)} ms, ${fmt(afterOne.invalidated - before.invalidated)} entries dropped of ${fmt(before.entries)}; ${RERUN_SUMMARIES} summaries ${fmt(afterOneMs)} ms`,
     );
 
     // 4. A national police return for the latest year (every authority, four quarters).
     const year = FIRST_YEAR + YEARS - 1;
-    store(db, 'police', authorities.flatMap((area, a) => quartersOf(year).map((q, i) => ({ area, quarter: q, figures: policeFigures(a, (YEARS - 1) * 4 + i) }))));
+    await store(db, 'police', authorities.flatMap((area, a) => quartersOf(year).map((q, i) => ({ area, quarter: q, figures: policeFigures(a, (YEARS - 1) * 4 + i) }))));
     const national = engine.stats();
-    const nationalUpdateMs = time(() => engine.session('suppressed'));
+    const nationalUpdateMs = await time(() => engine.session('suppressed'));
     const afterNational = engine.stats();
-    const afterNationalMs = time(() => summarise(engine, rerun));
+    const afterNationalMs = await time(() => summarise(engine, rerun));
     console.log(
       `after a national police return for ${financialYearId(year)}: next request's update ${fmt(nationalUpdateMs, 1)} ms, ${fmt(afterNational.invalidated - national.invalidated)} entries dropped of ${fmt(national.entries)}; ${RERUN_SUMMARIES} summaries ${fmt(afterNationalMs)} ms`,
     );
 
     // 5. The same summaries at the shipped cap (now evicting the least recently used) and at the default.
     for (const cap of [SHIPPED_CAP, DEFAULT_MAX_CACHED_ENTRIES]) {
-      const capped = new IndicatorEngine(db.sqlite, { register, maxCachedEntries: cap });
-      capped.warm();
-      summarise(capped, summaries);
-      const ms = time(() => summarise(capped, rerun));
+      const capped = new IndicatorEngine(db, { register, maxCachedEntries: cap });
+      await capped.warm();
+      await summarise(capped, summaries);
+      const ms = await time(() => summarise(capped, rerun));
       const stats = capped.stats();
       console.log(`cap ${fmt(cap)}: ${RERUN_SUMMARIES} summaries after the whole working set ${fmt(ms)} ms (${fmt(stats.entries)} entries held, ${fmt(stats.evictions)} evicted)`);
     }
   } finally {
-    db.sqlite.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

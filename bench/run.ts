@@ -108,6 +108,7 @@ import {
   FIRST_YEAR,
   FORCE_AREAS,
   forceCode,
+  insertAreas,
   policeFigures,
   quartersOf,
   REGIONS,
@@ -208,14 +209,11 @@ const verdict = (ok: boolean): Row['met'] => (ok ? 'met' : 'NOT met');
 
 async function buildDatabase(path: string, register: AreaRegister): Promise<{ db: Db; rows: number; ms: number }> {
   const db = await openDatabase(path);
-  const insertArea = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
-  db.sqlite.transaction(() => {
-    for (const a of register.areas) insertArea.run(a.code, a.name, a.type);
-  })();
+  await insertAreas(db, register);
   let stored = 0;
   const t0 = performance.now();
   for (const s of syntheticSubmissions()) {
-    storeSubmission(db, { returnType: s.returnType, actor: SYSTEM, fileName: `${s.returnType}.csv`, fileFormat: 'csv', fileBytes: Buffer.from(String(stored)), rows: s.rows, warnings: [], receivedAt: NOW });
+    await storeSubmission(db, { returnType: s.returnType, actor: SYSTEM, fileName: `${s.returnType}.csv`, fileFormat: 'csv', fileBytes: Buffer.from(String(stored)), rows: s.rows, warnings: [], receivedAt: NOW });
     stored += s.rows.length;
   }
   return { db, rows: stored, ms: performance.now() - t0 };
@@ -295,7 +293,11 @@ function multipart(content: string, fileName: string) {
 
 const DIGITS = /^\d{1,15}$/;
 
-/** The least a correct import into this schema does (see the notes at the top). Returns rows stored, or throws. */
+/**
+ * The least a correct import into this schema does (see the notes at the top). Returns rows stored,
+ * or throws. SQLite-only, like the bare insert below and the synchronous=FULL row: prepared
+ * better-sqlite3 statements, the floor the embedded engine allows.
+ */
 function fairFloorIngest(db: Db, csv: string, bytes: Buffer, areas: ReadonlySet<string>, quarters: ReadonlySet<string>): number {
   const [header, ...lines] = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
   const columns = header.slice(2);
@@ -316,7 +318,7 @@ function fairFloorIngest(db: Db, csv: string, bytes: Buffer, areas: ReadonlySet<
     }
     rows.push({ period, area, values: JSON.stringify(values) });
   }
-  const sqlite = db.sqlite;
+  const sqlite = db.sqlite!;
   const insertSubmission = sqlite.prepare(`INSERT INTO submissions (return_type, received_at, actor_kind, actor_id, actor_name, organisation_id, file_name, file_format,
       file_sha256, row_count, periods_json, areas_json, warnings_json) VALUES ('police', ?, 'system', 'system', 'bench', NULL, 'national-police.csv', 'csv', ?, ?, ?, ?, '[]')`);
   const insertRow = sqlite.prepare(`INSERT INTO return_rows (submission_id, return_type, area_code, period, subkey, source_row, values_json, notes) VALUES (?, 'police', ?, ?, '', ?, ?, NULL)`);
@@ -337,8 +339,8 @@ function fairFloorIngest(db: Db, csv: string, bytes: Buffer, areas: ReadonlySet<
 /** The old baseline: parse the CSV and insert each row with a prepared statement into an unindexed table. */
 function bareIngest(db: Db, csv: string): number {
   const [header, ...lines] = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
-  const insert = db.sqlite.prepare('INSERT INTO bench_baseline (period, area_code, values_json) VALUES (?, ?, ?)');
-  db.sqlite.transaction(() => {
+  const insert = db.sqlite!.prepare('INSERT INTO bench_baseline (period, area_code, values_json) VALUES (?, ?, ?)');
+  db.sqlite!.transaction(() => {
     for (const r of lines) {
       const values: Record<string, number | null> = {};
       for (let i = 2; i < header.length; i++) values[header[i]] = r[i] === '' ? null : Number(r[i]);
@@ -358,9 +360,9 @@ function fileSystemOf(dir: string): string {
 async function measureIngest(source: Db, dir: string, register: AreaRegister) {
   // A copy of the national database, so the reads measured later see only the synthetic history.
   const path = join(dir, 'ingest.sqlite');
-  source.sqlite.exec(`VACUUM INTO '${path}'`);
+  source.sqlite!.exec(`VACUUM INTO '${path}'`);
   const db = await openDatabase(path);
-  db.sqlite.exec('CREATE TABLE bench_baseline (id INTEGER PRIMARY KEY, period TEXT NOT NULL, area_code TEXT NOT NULL, values_json TEXT NOT NULL) STRICT');
+  db.sqlite!.exec('CREATE TABLE bench_baseline (id INTEGER PRIMARY KEY, period TEXT NOT NULL, area_code TEXT NOT NULL, values_json TEXT NOT NULL) STRICT');
   const { csv, rows: rowCount } = nationalPoliceReturn();
   const bytes = Buffer.from(csv, 'utf8');
   const definition = policeDefinitionFor(register);
@@ -377,11 +379,11 @@ async function measureIngest(source: Db, dir: string, register: AreaRegister) {
     // openDatabase sets synchronous=FULL, as the server runs.
     product: ingestProduct,
     normal: async () => {
-      db.sqlite.pragma('synchronous = NORMAL');
+      db.sqlite!.pragma('synchronous = NORMAL');
       try {
         await ingestProduct();
       } finally {
-        db.sqlite.pragma('synchronous = FULL');
+        db.sqlite!.pragma('synchronous = FULL');
       }
     },
     floor: () => void fairFloorIngest(db, csv, bytes, areas, quarters),
@@ -806,8 +808,8 @@ async function main() {
     console.log(`Synthetic national data: ${AUTHORITIES} authorities, ${FORCE_AREAS} force areas, ${REGIONS} regions, ${YEARS * 4} quarters; ${stored.toLocaleString('en-GB')} rows stored in ${fmt(loadMs / 1000, 1)} s`);
     // National returns (every authority, a year of quarters); the small uploads revise the latest police one.
     const national = {
-      all: db.sqlite.prepare('SELECT id FROM submissions WHERE row_count >= ? ORDER BY id').pluck().all(AUTHORITIES * 4) as number[],
-      police: db.sqlite.prepare("SELECT max(id) FROM submissions WHERE return_type = 'police'").pluck().get() as number,
+      all: (await db.kysely.selectFrom('submissions').select('id').where('row_count', '>=', AUTHORITIES * 4).orderBy('id').execute()).map((s) => s.id),
+      police: (await db.kysely.selectFrom('submissions').select('id').where('return_type', '=', 'police').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).id,
     };
     await measureIngest(db, dir, register);
     await db.close();

@@ -12,6 +12,7 @@ import type { Area } from '../schemas/areas';
 import { AREAS, ENGLAND } from '../schemas/areas';
 import { INDICATORS } from '../schemas/indicators';
 import { financialYearId, quarterId, type Quarter } from '../schemas/periods';
+import type { Db } from '../server/db/database';
 import type { AcceptedRow } from '../server/ingest/validate';
 import { createRegister, type AreaRegister } from '../server/engine/register';
 import { VALID_ROWS } from '../server/test/rows';
@@ -51,6 +52,14 @@ export function syntheticAreas(): Area[] {
 
 export function syntheticRegister(): AreaRegister {
   return createRegister(syntheticAreas());
+}
+
+/** Puts the register's areas into the database (the shipped ones are there already), so rows can reference them. */
+export async function insertAreas(db: Db, register: AreaRegister): Promise<void> {
+  const areas = register.areas.map((a) => ({ code: a.code, name: a.name, type: a.type }));
+  await db.transaction(async () => {
+    for (let i = 0; i < areas.length; i += 200) await db.kysely.insertInto('areas').values(areas.slice(i, i + 200)).onConflict((oc) => oc.doNothing()).execute();
+  });
 }
 
 export function quartersOf(startYear: number): string[] {

@@ -133,7 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await db.close();
     await options.afterClose?.();
   });
-  const engine = new IndicatorEngine(db.sqlite, { register: options.areaRegister, disclosureThreshold: options.suppressionThreshold });
+  const engine = new IndicatorEngine(db, { register: options.areaRegister, disclosureThreshold: options.suppressionThreshold });
   app.decorate('engine', engine);
   app.decorate('returnChecks', new Map<string, RowCheck>());
   // Build the figures' index before the first request, not during it.

@@ -7,7 +7,7 @@ import { readConfig } from './config';
 import { ensureAdministrator } from './access/bootstrap';
 import { holdsDemoData } from './access/settings';
 import { writeProblem } from './db/storage';
-import { databaseIsEmpty, loadDemoData } from './demo/load';
+import { loadDemoDataIfEmpty } from './demo/load';
 import { demoDataProblem } from './ops/start-checks';
 
 async function main() {
@@ -45,8 +45,8 @@ async function main() {
     app.log.info({ email: config.ADMIN_EMAIL, outcome }, 'administrator account ready');
   }
 
-  if (config.DEMO_DATA && databaseIsEmpty(app.db)) {
-    const loaded = await loadDemoData(app.db, app.now());
+  const loaded = config.DEMO_DATA ? await loadDemoDataIfEmpty(app.db, app.now()) : null;
+  if (loaded) {
     app.log.info(loaded, 'loaded synthetic demo data; demo sign-in accounts are listed on the sign-in page');
   } else if (config.DEMO_DATA && !(await holdsDemoData(app.db))) {
     app.log.warn('demo data not loaded: the database already holds returns');

@@ -16,6 +16,10 @@ import { recordAudit } from './audit';
 import { GENESIS_HASH, rowHash, verifyAuditChain, type ChainedRow } from './audit-chain';
 import { SYSTEM } from './actor';
 import { buildTestApp, signIn } from '../test/helpers';
+import { TEST_ENGINE } from '../test/database';
+
+/** Tests of what only SQLite has run in the server project, not again in server-postgres. */
+const ON_SQLITE = TEST_ENGINE === 'sqlite';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
@@ -28,7 +32,7 @@ afterEach(async () => {
 function tempPath() {
   const dir = mkdtempSync(join(tmpdir(), 'dap-chain-'));
   dirs.push(dir);
-  return join(dir, 'db.sqlite');
+  return join(dir, 'db.sqlite!');
 }
 
 async function databaseWithRows(n: number, path = ":memory:"): Promise<Db> {
@@ -40,8 +44,8 @@ async function databaseWithRows(n: number, path = ":memory:"): Promise<Db> {
 
 /** What someone with the file and a SQLite shell can do: the triggers are no obstacle to them. */
 function tamper(db: Db, statement: string) {
-  db.sqlite.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; DROP TRIGGER audit_events_chained;');
-  db.sqlite.exec(statement);
+  db.sqlite!.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; DROP TRIGGER audit_events_chained;');
+  db.sqlite!.exec(statement);
 }
 
 function verifyCli(path: string) {
@@ -81,7 +85,7 @@ describe('the audit chain', () => {
   });
 
   // SQLite-only: the tampering drops SQLite's triggers by name, as someone with the file could.
-  it.each([
+  it.runIf(ON_SQLITE).each([
     ['a row changed', "UPDATE audit_events SET outcome = 'failure' WHERE id = 3", { id: 3, kind: 'changed' }, /Row 3 was changed after it was written/],
     ['a row changed and its hash recomputed', null, { id: 4, kind: 'link-broken' }, /Row 4 does not follow row 3: a row between them was removed or inserted, or row 3 was changed/],
     ['a row removed', 'DELETE FROM audit_events WHERE id = 3', { id: 4, kind: 'link-broken' }, /Row 4 does not follow row 2/],
@@ -93,7 +97,7 @@ describe('the audit chain', () => {
     if (statement) tamper(db, statement);
     else {
       // The careful forger: changes row 3 and gives it a hash that matches its new contents.
-      const row = db.sqlite.prepare('SELECT * FROM audit_events WHERE id = 3').get() as ChainedRow & { prev_hash: string };
+      const row = db.sqlite!.prepare('SELECT * FROM audit_events WHERE id = 3').get() as ChainedRow & { prev_hash: string };
       const forged = { ...row, outcome: 'failure' as const };
       tamper(db, `UPDATE audit_events SET outcome = 'failure', hash = '${rowHash(row.prev_hash, forged)}' WHERE id = 3`);
     }
@@ -104,14 +108,14 @@ describe('the audit chain', () => {
   });
 
   // SQLite-only: the command reads a SQLite file, tampered with by hand.
-  it('`npm run audit:verify` says the trail is intact, then names the row broken by hand, with exit code 1', async () => {
+  it.runIf(ON_SQLITE)('`npm run audit:verify` says the trail is intact, then names the row broken by hand, with exit code 1', async () => {
     const path = tempPath();
     const db = await databaseWithRows(4, path);
     const intact = verifyCli(path);
     expect(intact.status).toBe(0);
     expect(intact.stdout).toMatch(/is intact: 4 rows \(ids 1–4\), chained from the first row\./);
     tamper(db, "UPDATE audit_events SET target = 'submission:99' WHERE id = 2");
-    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    db.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
     const broken = verifyCli(path);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/is BROKEN at row 2: Row 2 was changed after it was written/);
@@ -119,7 +123,7 @@ describe('the audit chain', () => {
   }, 60_000);
 
   // SQLite-only: builds the previous version's SQLite file from the SQLite migrations.
-  it('chains the rows written before the chain existed, when this version first opens the database', async () => {
+  it.runIf(ON_SQLITE)('chains the rows written before the chain existed, when this version first opens the database', async () => {
     const path = tempPath();
     // A database as the previous version left it: every migration before 050, rows without hashes.
     const old = new BetterSqlite3(path);

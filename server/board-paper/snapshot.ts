@@ -44,8 +44,8 @@ export function figuresShown(session: EngineSession, aims: readonly StoredAim[],
 
 const shown = (v: PublishedValue): ShownFigure => ({ status: v.status, value: v.value, numerator: v.numerator, denominator: v.denominator });
 
-export function takeSnapshot(engine: IndicatorEngine, aims: readonly StoredAim[], periodId: string): Snapshot {
-  const sessions = { suppressed: engine.session('suppressed'), unsuppressed: engine.session('unsuppressed') };
+export async function takeSnapshot(engine: IndicatorEngine, aims: readonly StoredAim[], periodId: string): Promise<Snapshot> {
+  const sessions = await engine.sessionsInBothViews();
   const figures = figuresShown(sessions.suppressed, aims, periodId).map(({ indicator, area, period }) => {
     const definition = engine.catalogue.find(indicator)!;
     return {

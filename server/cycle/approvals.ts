@@ -3,12 +3,11 @@
 // time (or every type received, in one request), which locks it; an administrator unlocks it
 // with a reason. A correction to a locked return needs a reason, stored here by submission.
 //
-// checkLock, findLocks and recordCorrectionReason are synchronous so the upload route can call
-// them inside the transaction that stores the file: the lock cannot change between the check
-// and the store, and the reason is stored with the submission or not at all.
+// The upload route calls findLocks and recordCorrectionReason inside the transaction that stores
+// the file (they join it): the lock cannot change between the check and the store, and the
+// reason is stored with the submission or not at all.
 import type { Actor } from '../access/actor';
 import type { Db } from '../db/database';
-import { executeSync, selectSync } from './sync';
 import { cycleDb } from './tables';
 
 export interface ReturnKey {
@@ -25,35 +24,30 @@ export interface Lock {
 const UNLOCKED: Lock = { locked: false, approval: null };
 
 /** Whether (type, area, quarter) is approved and so locked. */
-export function checkLock(db: Db, key: ReturnKey): Lock {
-  const rows = selectSync(
-    db,
-    cycleDb(db)
-      .selectFrom('cycle_approvals')
-      .select(['id', 'approved_at', 'approved_by_name'])
-      .where('return_type', '=', key.type)
-      .where('area_code', '=', key.area)
-      .where('quarter', '=', key.quarter)
-      .where('unlocked_at', 'is', null),
-  );
-  const row = rows[0];
+export async function checkLock(db: Db, key: ReturnKey): Promise<Lock> {
+  const row = await cycleDb(db)
+    .selectFrom('cycle_approvals')
+    .select(['id', 'approved_at', 'approved_by_name'])
+    .where('return_type', '=', key.type)
+    .where('area_code', '=', key.area)
+    .where('quarter', '=', key.quarter)
+    .where('unlocked_at', 'is', null)
+    .executeTakeFirst();
   return row ? { locked: true, approval: { id: row.id, approvedAt: row.approved_at, approvedBy: row.approved_by_name } } : UNLOCKED;
 }
 
 /** The locked keys among a file's (area, quarter) pairs for one return type, with their approvals. */
-export function findLocks(db: Db, type: string, keys: ReadonlyArray<{ area: string; quarter: string }>): Array<ReturnKey & { approvalId: number; approvedAt: string; approvedBy: string }> {
+export async function findLocks(db: Db, type: string, keys: ReadonlyArray<{ area: string; quarter: string }>): Promise<Array<ReturnKey & { approvalId: number; approvedAt: string; approvedBy: string }>> {
   if (keys.length === 0) return [];
   const quarters = [...new Set(keys.map((k) => k.quarter))];
   const areas = new Set(keys.map((k) => k.area));
-  const rows = selectSync(
-    db,
-    cycleDb(db)
-      .selectFrom('cycle_approvals')
-      .select(['id', 'area_code', 'quarter', 'approved_at', 'approved_by_name'])
-      .where('return_type', '=', type)
-      .where('quarter', 'in', quarters)
-      .where('unlocked_at', 'is', null),
-  );
+  const rows = await cycleDb(db)
+    .selectFrom('cycle_approvals')
+    .select(['id', 'area_code', 'quarter', 'approved_at', 'approved_by_name'])
+    .where('return_type', '=', type)
+    .where('quarter', 'in', quarters)
+    .where('unlocked_at', 'is', null)
+    .execute();
   const wanted = new Set(keys.map((k) => `${k.area}|${k.quarter}`));
   return rows
     .filter((r) => areas.has(r.area_code) && wanted.has(`${r.area_code}|${r.quarter}`))
@@ -64,15 +58,13 @@ export function findLocks(db: Db, type: string, keys: ReadonlyArray<{ area: stri
  * Stores why a submission corrected approved figures, and which approvals were in force. Call it
  * in the transaction that stores the submission. Throws if the reason is blank.
  */
-export function recordCorrectionReason(db: Db, input: { submissionId: number; reason: string; approvalIds: readonly number[]; now: Date }): void {
+export async function recordCorrectionReason(db: Db, input: { submissionId: number; reason: string; approvalIds: readonly number[]; now: Date }): Promise<void> {
   const reason = input.reason.trim();
   if (!reason) throw new Error('a correction to an approved quarter needs a reason');
-  executeSync(
-    db,
-    cycleDb(db)
-      .insertInto('cycle_correction_reasons')
-      .values({ submission_id: input.submissionId, reason, approvals_json: JSON.stringify(input.approvalIds), recorded_at: input.now.toISOString() }),
-  );
+  await cycleDb(db)
+    .insertInto('cycle_correction_reasons')
+    .values({ submission_id: input.submissionId, reason, approvals_json: JSON.stringify(input.approvalIds), recorded_at: input.now.toISOString() })
+    .execute();
 }
 
 export interface CorrectionReason {
@@ -118,20 +110,18 @@ export async function signOff(db: Db, actor: Actor, key: ReturnKey, now: Date) {
 /** Approves each key not already approved; returns the keys it approved now. */
 export async function approve(db: Db, actor: Actor, keys: readonly ReturnKey[], now: Date): Promise<ReturnKey[]> {
   const at = now.toISOString();
-  return cycleDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const approved: ReturnKey[] = [];
-      for (const key of keys) {
-        const result = await trx
-          .insertInto('cycle_approvals')
-          .values({ return_type: key.type, area_code: key.area, quarter: key.quarter, approved_at: at, approved_by_id: actor.id, approved_by_name: actor.name })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) approved.push(key);
-      }
-      return approved;
-    });
+  return db.transaction(async () => {
+    const approved: ReturnKey[] = [];
+    for (const key of keys) {
+      const result = await cycleDb(db)
+        .insertInto('cycle_approvals')
+        .values({ return_type: key.type, area_code: key.area, quarter: key.quarter, approved_at: at, approved_by_id: actor.id, approved_by_name: actor.name })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) approved.push(key);
+    }
+    return approved;
+  });
 }
 
 /** Ends the approval in force for the key; false when it was not approved. */

@@ -34,8 +34,8 @@ export interface Db {
    * SQLite's write lock, taken at BEGIN, already orders every writer.
    */
   serialize(key: string): Promise<void>;
-  /** The embedded engine's handle, for SQLite-only operations (backup, restore, readiness). */
-  readonly sqlite: BetterSqlite3.Database;
+  /** The embedded engine's handle, for SQLite-only operations on the file (backup, restore); null on PostgreSQL. */
+  readonly sqlite: BetterSqlite3.Database | null;
   /** The file, ':memory:', or the PostgreSQL address without its password: what problems name. */
   readonly path: string;
   close(): Promise<void>;
@@ -101,7 +101,7 @@ async function openPostgresDatabase(url: string, options: OpenOptions): Promise<
   let db: Db;
   db = withAmbientTransactions(base, {
     engine: 'postgres',
-    sqlite: null as unknown as BetterSqlite3.Database,
+    sqlite: null,
     path: shown,
     serialize: async (key) => {
       if (db.kysely === base) throw new Error(`serialize('${key}') outside a transaction holds nothing.`);
@@ -147,39 +147,4 @@ async function syncAreas(db: Db) {
         .execute();
     }
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Synchronous access on the SQLite handle, being removed (issue 15): every query moves to
-// db.kysely, asynchronous, so that it runs on PostgreSQL too. Do not add callers.
-import type BetterSqlite3Types from 'better-sqlite3';
-import type { Compilable } from 'kysely';
-
-const statementCache = new WeakMap<BetterSqlite3Types.Database, Map<string, BetterSqlite3Types.Statement>>();
-
-/** @deprecated Use db.kysely. */
-export function cachedStatement(db: Db, sqlText: string): BetterSqlite3Types.Statement {
-  let statements = statementCache.get(db.sqlite);
-  if (!statements) statementCache.set(db.sqlite, (statements = new Map()));
-  let statement = statements.get(sqlText);
-  if (!statement) statements.set(sqlText, (statement = db.sqlite.prepare(sqlText)));
-  return statement;
-}
-
-/** @deprecated Use db.kysely. */
-export function runNow(db: Db, query: Compilable): number {
-  const compiled = query.compile();
-  return cachedStatement(db, compiled.sql).run(...(compiled.parameters as unknown[])).changes;
-}
-
-/** @deprecated Use db.kysely. */
-export function firstNow<T>(db: Db, query: Compilable<T>): T | undefined {
-  const compiled = query.compile();
-  return cachedStatement(db, compiled.sql).get(...(compiled.parameters as unknown[])) as T | undefined;
-}
-
-/** @deprecated Use db.kysely. */
-export function allNow<T>(db: Db, query: Compilable<T>): T[] {
-  const compiled = query.compile();
-  return cachedStatement(db, compiled.sql).all(...(compiled.parameters as unknown[])) as T[];
 }

@@ -601,8 +601,8 @@ describe('benchmarks, once the demo is loaded', () => {
     }
   });
 
-  it("and in every period the dashboard offers over the demo's quarters (a yearly return's: its financial years)", () => {
-    const session = new IndicatorEngine(app.db.sqlite).session('unsuppressed');
+  it("and in every period the dashboard offers over the demo's quarters (a yearly return's: its financial years)", async () => {
+    const session = await new IndicatorEngine(app.db).session('unsuppressed');
     const missing: string[] = [];
     for (const indicator of INDICATORS) {
       for (const area of isCount(indicator) ? [THAMES_VALLEY, BEDFORDSHIRE] : [ENGLAND, LONDON, THAMES_VALLEY, BEDFORDSHIRE]) {

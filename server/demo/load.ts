@@ -15,9 +15,12 @@ import { arrivalOf, DEMO_SENDERS, demoExceptions, grantsOfSender, type DemoSende
 import { loadDemoStrategies } from './strategies';
 import { loadDemoCommentary } from './commentary';
 
-export function databaseIsEmpty(db: Db): boolean {
-  return db.sqlite.prepare('SELECT count(*) FROM submissions').pluck().get() === 0;
+export async function databaseIsEmpty(db: Db): Promise<boolean> {
+  return (await db.kysely.selectFrom('submissions').select('id').limit(1).executeTakeFirst()) === undefined;
 }
+
+/** The key under which instances starting together take turns to look for, and load, the demo data. */
+const DEMO_LOAD_LOCK = 'demo-load';
 
 interface DemoUpload {
   type: string;
@@ -65,7 +68,35 @@ function partnerUploads(file: DemoReturn, senders: ReadonlyArray<{ sender: DemoS
   return uploads.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
 }
 
-export async function loadDemoData(db: Db, now: Date): Promise<{ submissions: number; rows: number }> {
+export interface DemoLoad {
+  submissions: number;
+  rows: number;
+}
+
+/**
+ * Loads the demo data if the database holds no returns yet, else does nothing (null). Servers
+ * starting together on one database load it once: the first to look holds the others back until
+ * its returns are stored, and they then find the database no longer empty.
+ */
+export async function loadDemoDataIfEmpty(db: Db, now: Date): Promise<DemoLoad | null> {
+  const loaded = await db.transaction(async () => {
+    await db.serialize(DEMO_LOAD_LOCK);
+    return (await databaseIsEmpty(db)) ? loadDemoReturns(db, now) : null;
+  });
+  return loaded;
+}
+
+/** Loads the demo data into an empty database. */
+export async function loadDemoData(db: Db, now: Date): Promise<DemoLoad> {
+  return db.transaction(() => loadDemoReturns(db, now));
+}
+
+/**
+ * The demo accounts and organisations, every return they sent, and the partnerships' strategies,
+ * plans, own measures and commentary, all or nothing: a database holding returns is never
+ * loaded again, so it must not be left with some of them.
+ */
+async function loadDemoReturns(db: Db, now: Date): Promise<DemoLoad> {
   await createDemoAccounts(db, now);
   const senders = [];
   for (const sender of DEMO_SENDERS) senders.push({ sender, actor: await organisationFor(db, sender, now) });

@@ -23,8 +23,8 @@ async function open(path: string): Promise<Db> {
   return db;
 }
 
-function store(db: Db, returnType: 'police' | 'population' | 'benchmark' | 'refuge', rows: Array<Omit<AcceptedRow, 'rowNumber' | 'notes'>>) {
-  storeSubmission(db, {
+async function store(db: Db, returnType: 'police' | 'population' | 'benchmark' | 'refuge', rows: Array<Omit<AcceptedRow, 'rowNumber' | 'notes'>>) {
+  await storeSubmission(db, {
     returnType,
     actor: SYSTEM,
     fileName: null,
@@ -41,13 +41,13 @@ const key = (areaCode: string, period: string, subkey = '') => ({ areaCode, peri
 describe('CurrentFigures', () => {
   it('indexes current rows by type, area, quarter and subkey; population by year; imports by indicator', async () => {
     const db = await open(':memory:');
-    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000, crimes: null } }]);
-    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 999, crimes: 550 } }]); // a resubmission
-    store(db, 'refuge', [{ key: key('E09000004', '2019-20Q3', 'dispersed'), values: { units: 10 } }]);
-    store(db, 'population', [{ key: key('E09000004', '2019'), values: { all_ages: 248_287 } }]);
-    store(db, 'benchmark', [{ key: key('E12000007', '2019', 'da-incident-rate'), values: { numerator: null, denominator: null, value: 15.9, source: 'MOPAC' } }]);
+    await store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000, crimes: null } }]);
+    await store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 999, crimes: 550 } }]); // a resubmission
+    await store(db, 'refuge', [{ key: key('E09000004', '2019-20Q3', 'dispersed'), values: { units: 10 } }]);
+    await store(db, 'population', [{ key: key('E09000004', '2019'), values: { all_ages: 248_287 } }]);
+    await store(db, 'benchmark', [{ key: key('E12000007', '2019', 'da-incident-rate'), values: { numerator: null, denominator: null, value: 15.9, source: 'MOPAC' } }]);
 
-    const index = new CurrentFigures(db.sqlite).snapshot();
+    const index = await new CurrentFigures(db).snapshot();
     expect(index.version).toBe(5);
     expect(index.returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 999, crimes: 550 });
     expect(index.returns.get('refuge')?.get('E09000004')?.get('2019-20Q3')?.get('dispersed')).toEqual({ units: 10 });
@@ -58,26 +58,26 @@ describe('CurrentFigures', () => {
 
   it('keeps its index until a submission is stored, then rebuilds it', async () => {
     const db = await open(':memory:');
-    const figures = new CurrentFigures(db.sqlite);
-    const empty = figures.snapshot();
+    const figures = new CurrentFigures(db);
+    const empty = await figures.snapshot();
     expect(empty.version).toBe(0);
-    expect(figures.snapshot()).toBe(empty);
-    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);
-    const next = figures.snapshot();
+    expect(await figures.snapshot()).toBe(empty);
+    await store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);
+    const next = await figures.snapshot();
     expect(next).not.toBe(empty);
     expect(next.returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 1000 });
-    expect(figures.snapshot()).toBe(next);
+    expect(await figures.snapshot()).toBe(next);
   });
 
   it('updates with only the new rows, to the same index as a full build', async () => {
     const db = await open(':memory:');
-    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }, { key: key('E09000005', '2019-20Q3'), values: { incidents: 900 } }]);
-    const figures = new CurrentFigures(db.sqlite);
-    figures.snapshot();
-    store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 999 } }, { key: key('E09000004', '2019-20Q4'), values: { incidents: 800 } }]);
-    store(db, 'population', [{ key: key('E09000004', '2019'), values: { all_ages: 248_287 } }]);
-    const updated = figures.snapshot();
-    const full = buildIndex(db.sqlite);
+    await store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }, { key: key('E09000005', '2019-20Q3'), values: { incidents: 900 } }]);
+    const figures = new CurrentFigures(db);
+    await figures.snapshot();
+    await store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 999 } }, { key: key('E09000004', '2019-20Q4'), values: { incidents: 800 } }]);
+    await store(db, 'population', [{ key: key('E09000004', '2019'), values: { all_ages: 248_287 } }]);
+    const updated = await figures.snapshot();
+    const full = await buildIndex(db);
     expect(updated.version).toBe(full.version);
     expect(updated.returns).toEqual(full.returns);
     expect(updated.population).toEqual(full.population);
@@ -91,9 +91,9 @@ describe('CurrentFigures', () => {
     const path = join(dir, 'dashboard.sqlite');
     const server = await open(path);
     const uploader = await open(path);
-    const figures = new CurrentFigures(server.sqlite);
-    expect(figures.snapshot().returns.size).toBe(0);
-    store(uploader, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);
-    expect(figures.snapshot().returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 1000 });
+    const figures = new CurrentFigures(server);
+    expect((await figures.snapshot()).returns.size).toBe(0);
+    await store(uploader, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);
+    expect((await figures.snapshot()).returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 1000 });
   });
 });

@@ -6,14 +6,15 @@
 // SQLite query ~10 µs. The whole national data set (300 authorities × 8 years × 5 returns,
 // about 70,000 rows) fits in a few tens of megabytes.
 //
-// Why max(submissions.id) as the version: every change to the figures is a new submission
-// (store.ts never updates or deletes one), so the largest id changes exactly when the data
-// does, including writes made by another process on the same file. Reading it is one b-tree
-// seek, cheap enough to do on every request.
-import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, DummyDriver } from 'kysely';
+// Why the figures data version (migrations/070_data_version.sql): every change to the figures is
+// a new submission (store.ts never updates or deletes one), and each takes the next version in its
+// own transaction, so the version moves exactly when the figures do, including writes made by
+// another process or instance on the same database. Reading it is one primary-key lookup, cheap
+// enough to do on every request. (Not max(submissions.id): on PostgreSQL an id is taken at
+// insert, not at commit, so a slow upload could commit below an id already seen.)
 import { parsePeriodId } from '../../schemas/periods';
-import type { ReturnsDatabase } from '../returns/tables';
+import type { Db } from '../db/database';
+import { FIGURES_VERSION, returnsDb } from '../returns/tables';
 import type { RowKey } from './invalidation';
 
 /** One stored row's figures by column; null is a blank cell ("not collected"). */
@@ -41,7 +42,7 @@ export interface StoredWarning {
 }
 
 export interface FigureIndex {
-  /** The data version this index was built from (largest submission id, 0 when empty). */
+  /** The figures data version this index was built from (0 before any submission). */
   version: number;
   /** Return type → area → quarter → subkey (accommodation type, or '') → figures. */
   returns: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, Figures>>>>;
@@ -82,18 +83,9 @@ interface MutableIndex {
   warnings: Map<string, Map<string, Map<string, StoredWarning[]>>>;
 }
 
-const CURRENT_ROWS = `SELECT r.return_type, r.area_code, r.period, r.subkey, r.values_json
-  FROM current_rows c JOIN return_rows r ON r.id = c.row_id`;
-
-/** The current rows stored by submissions after a given one: found by submission, then by key. */
-const CURRENT_ROWS_SINCE = `SELECT r.return_type, r.area_code, r.period, r.subkey, r.values_json
-  FROM return_rows r JOIN current_rows c
-    ON c.return_type = r.return_type AND c.area_code = r.area_code AND c.period = r.period AND c.subkey = r.subkey
-  WHERE r.submission_id > ? AND c.row_id = r.id`;
-
 /** Puts current rows into the index, replacing what it held for the same keys. */
-function addRows(index: MutableIndex, rows: Iterable<[string, string, string, string, string]>) {
-  for (const [type, area, period, subkey, json] of rows) {
+function addRows(index: MutableIndex, rows: Iterable<StoredRow>) {
+  for (const { return_type: type, area_code: area, period, subkey, values_json: json } of rows) {
     // Return rows hold only figures (numbers or null); a benchmark row also has its source text.
     const values = JSON.parse(json) as Record<string, number | string | null>;
     if (type === POPULATION) {
@@ -125,34 +117,56 @@ function addRows(index: MutableIndex, rows: Iterable<[string, string, string, st
   }
 }
 
-type RawRow = [string, string, string, string, string];
+export interface StoredRow {
+  return_type: string;
+  area_code: string;
+  period: string;
+  subkey: string;
+  values_json: string;
+}
 
 /**
- * Kysely only to write the warnings query (the engine reads synchronously, inside the
- * transaction that reads the rows, so it runs the compiled SQL on the better-sqlite3 handle).
+ * The submissions stored after a version. Filtering rows by `submission_id IN (this)` makes the
+ * plan start from these few submissions (submissions_by_data_version, then
+ * return_rows_by_submission); a join on submissions let SQLite scan every current row instead.
  */
-const queryBuilder = new Kysely<ReturnsDatabase>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+function submissionsAfter(db: Db, version: number) {
+  return returnsDb(db).selectFrom('submissions').select('id').where('data_version', '>', version);
+}
 
-/** The warnings on the rows in use; with a submission id, only those of rows stored after it. */
-function currentWarningsQuery(since: number | null) {
-  let query = queryBuilder
+/** Every current row, or with a version those stored by submissions newer than it: found by submission, then by key. */
+export function readRows(db: Db, since: number | null): Promise<StoredRow[]> {
+  if (since === null) {
+    return returnsDb(db)
+      .selectFrom('current_rows as c')
+      .innerJoin('return_rows as r', 'r.id', 'c.row_id')
+      .select(['r.return_type', 'r.area_code', 'r.period', 'r.subkey', 'r.values_json'])
+      .execute();
+  }
+  return returnsDb(db)
+    .selectFrom('return_rows as r')
+    .innerJoin('current_rows as c', (join) =>
+      join.onRef('c.return_type', '=', 'r.return_type').onRef('c.area_code', '=', 'r.area_code').onRef('c.period', '=', 'r.period').onRef('c.subkey', '=', 'r.subkey'),
+    )
+    .select(['r.return_type', 'r.area_code', 'r.period', 'r.subkey', 'r.values_json'])
+    .where('r.submission_id', 'in', submissionsAfter(db, since))
+    .whereRef('c.row_id', '=', 'r.id')
+    .execute();
+}
+
+/** The warnings on the rows in use; with a version, only those of rows stored by submissions newer than it. */
+export function readWarnings(db: Db, since: number | null): Promise<WarningRow[]> {
+  let query = returnsDb(db)
     .selectFrom('current_rows as c')
     .innerJoin('return_rows as r', 'r.id', 'c.row_id')
     .innerJoin('row_warnings as w', 'w.row_id', 'c.row_id')
     .select(['c.return_type', 'c.area_code', 'c.period', 'c.subkey', 'w.code', 'w.column_name', 'w.reads_json', 'w.message', 'w.public_message'])
     .orderBy('w.id');
-  if (since !== null) query = query.where('r.submission_id', '>', since);
-  return query.compile();
+  if (since !== null) query = query.where('r.submission_id', 'in', submissionsAfter(db, since));
+  return query.execute();
 }
 
-interface WarningRow {
+export interface WarningRow {
   return_type: string;
   area_code: string;
   period: string;
@@ -181,8 +195,8 @@ function addWarnings(index: MutableIndex, rows: Iterable<WarningRow>) {
 }
 
 /** A new version of a row replaces its warnings: clears those of the keys the new rows carry. */
-function clearWarnings(index: MutableIndex, rows: readonly RawRow[]) {
-  for (const [type, area, period, subkey] of rows) {
+function clearWarnings(index: MutableIndex, rows: readonly StoredRow[]) {
+  for (const { return_type: type, area_code: area, period, subkey } of rows) {
     const list = index.warnings.get(type)?.get(area)?.get(period);
     if (!list) continue;
     const kept = list.filter((w) => w.subkey !== subkey);
@@ -191,20 +205,38 @@ function clearWarnings(index: MutableIndex, rows: readonly RawRow[]) {
   }
 }
 
-function readWarnings(sqlite: BetterSqlite3.Database, since: number | null): WarningRow[] {
-  const query = currentWarningsQuery(since);
-  return sqlite.prepare(query.sql).all(...(query.parameters as unknown[])) as WarningRow[];
+/** The figures data version: taken by every stored submission, in its transaction. */
+export async function readFiguresVersion(db: Db): Promise<number> {
+  const row = await returnsDb(db).selectFrom('data_versions').select('version').where('name', '=', FIGURES_VERSION).executeTakeFirst();
+  return Number(row?.version ?? 0);
 }
 
-function readVersion(sqlite: BetterSqlite3.Database): number {
-  return sqlite.prepare('SELECT coalesce(max(id), 0) FROM submissions').pluck().get() as number;
+/**
+ * Reads, in one transaction, the figures version and what was stored since `since` (everything
+ * when null). The version is read first: under PostgreSQL's READ COMMITTED each statement sees
+ * the latest commits, so rows may be newer than the version read, never older. Newer rows are
+ * read again at the next look, which puts the same current rows in place, so an index is never
+ * behind the version it names.
+ */
+function readSince(db: Db, since: number | null) {
+  return db.transaction(async () => {
+    const version = await readFiguresVersion(db);
+    const rows = await readRows(db, since);
+    const warnings = await readWarnings(db, since);
+    return { version, rows, warnings };
+  });
 }
 
 /** Reads every current row into a new index. */
-export function buildIndex(sqlite: BetterSqlite3.Database): FigureIndex {
-  const index: MutableIndex = { version: readVersion(sqlite), returns: new Map(), population: new Map(), imported: new Map(), quarterSpan: new Map(), warnings: new Map() };
-  addRows(index, sqlite.prepare(CURRENT_ROWS).raw().iterate() as IterableIterator<RawRow>);
-  addWarnings(index, readWarnings(sqlite, null));
+export function buildIndex(db: Db): Promise<FigureIndex> {
+  return buildMutableIndex(db);
+}
+
+async function buildMutableIndex(db: Db): Promise<MutableIndex> {
+  const { version, rows, warnings } = await readSince(db, null);
+  const index: MutableIndex = { version, returns: new Map(), population: new Map(), imported: new Map(), quarterSpan: new Map(), warnings: new Map() };
+  addRows(index, rows);
+  addWarnings(index, warnings);
   return index;
 }
 
@@ -221,40 +253,39 @@ export interface FiguresUpdate {
 /**
  * The current figures, brought up to date only when a submission has been stored since the last
  * look. A new submission's rows are the only ones whose current pointers can have moved (the
- * store never points a key back at an older row), so an update reads just those rows; a full
- * build happens once, at the first look (IndicatorEngine.warm() makes that the app's start).
- * The version and the rows are read in one transaction, so the index never mixes two states.
+ * store never points a key back at an older row), so an update reads just the rows of
+ * submissions newer than the index; a full build happens once, at the first look
+ * (IndicatorEngine.warm() makes that the app's start). The version and the rows are read in one
+ * transaction, and the index is changed only once all of it is read, so it never mixes two states.
+ *
+ * One look at a time: a caller must not start a look before the previous one has ended
+ * (IndicatorEngine chains them), since a look updates the index in place.
  */
 export class CurrentFigures {
   private index: MutableIndex | null = null;
-  private versionQuery: BetterSqlite3.Statement | null = null;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {}
+  constructor(private readonly db: Db) {}
 
-  snapshot(): FigureIndex {
-    return this.update().index;
+  async snapshot(): Promise<FigureIndex> {
+    return (await this.update()).index;
   }
 
   /** The index as it is now, and which rows changed since the previous call. */
-  update(): FiguresUpdate {
-    this.versionQuery ??= this.sqlite.prepare('SELECT coalesce(max(id), 0) FROM submissions').pluck();
-    const version = this.versionQuery.get() as number;
+  async update(): Promise<FiguresUpdate> {
+    const version = await readFiguresVersion(this.db);
     const index = this.index;
     if (index && index.version === version) return { index, changed: [] };
-    let changed: RowKey[] | 'rebuilt' = 'rebuilt';
-    this.sqlite.transaction(() => {
-      if (index && version > index.version) {
-        const newer = this.sqlite.prepare(CURRENT_ROWS_SINCE).raw().all(index.version) as RawRow[];
-        addRows(index, newer);
-        clearWarnings(index, newer);
-        addWarnings(index, readWarnings(this.sqlite, index.version));
-        // A new object for each version (the rows in it are updated in place).
-        this.index = { ...index, version: readVersion(this.sqlite) };
-        changed = newer.map(([returnType, area, period, subkey]) => ({ returnType, area, period, subkey }));
-      } else {
-        this.index = buildIndex(this.sqlite) as MutableIndex;
-      }
-    })();
-    return { index: this.index!, changed };
+    // A version below the index's means the database is not the one it was built from (a restore): start again.
+    if (!index || version < index.version) {
+      this.index = await buildMutableIndex(this.db);
+      return { index: this.index, changed: 'rebuilt' };
+    }
+    const newer = await readSince(this.db, index.version);
+    addRows(index, newer.rows);
+    clearWarnings(index, newer.rows);
+    addWarnings(index, newer.warnings);
+    // A new object for each version (the rows in it are updated in place).
+    this.index = { ...index, version: newer.version };
+    return { index: this.index, changed: newer.rows.map((r) => ({ returnType: r.return_type, area: r.area_code, period: r.period, subkey: r.subkey })) };
   }
 }

@@ -56,24 +56,27 @@ function row(areaCode: string, period: string, subkey: string, values: Record<st
   return { rowNumber: rowNumber++, key: { areaCode, period, subkey }, values, notes: null };
 }
 
-function store(returnType: ReturnTypeId, rows: AcceptedRow[], warnings: Problem[] = []) {
-  storeSubmission(db, { returnType, actor: SYSTEM, fileName: null, fileFormat: 'csv', fileBytes: Buffer.from(String(rowNumber)), rows, warnings, receivedAt: new Date('2026-01-01T00:00:00Z') });
+async function store(returnType: ReturnTypeId, rows: AcceptedRow[], warnings: Problem[] = []) {
+  await storeSubmission(db, { returnType, actor: SYSTEM, fileName: null, fileFormat: 'csv', fileBytes: Buffer.from(String(rowNumber)), rows, warnings, receivedAt: new Date('2026-01-01T00:00:00Z') });
 }
 
 /** Three years of every return for six authorities, their population, and published values for England and the region. */
 async function setUp(): Promise<void> {
   db = await openDatabase(':memory:');
-  const insert = db.sqlite.prepare('INSERT OR IGNORE INTO areas (code, name, type) VALUES (?, ?, ?)');
-  for (const a of AREAS) insert.run(a.code, a.name, a.type);
-  QUARTERS.forEach((q, t) => {
+  await db.kysely
+    .insertInto('areas')
+    .values(AREAS.map((a) => ({ code: a.code, name: a.name, type: a.type })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  for (const [t, q] of QUARTERS.entries()) {
     const factor = (la: number) => sizeOf(la) * (1 + 0.1 * Math.sin(t + la));
-    for (const type of ['police', 'marac', 'idva', 'csc'] as const) store(type, LA.map((code, la) => row(code, q, '', figures(type, factor(la)))));
-    store('refuge', LA.flatMap((code, la) => REFUGE_TYPES.map((type, k) => row(code, q, type, figures('refuge', factor(la) * (1 + k / 2))))));
-  });
-  for (const y of YEARS) store('population', LA.map((code, la) => row(code, String(y), '', figures('population', sizeOf(la) * (1 + y / 10_000)))));
+    for (const type of ['police', 'marac', 'idva', 'csc'] as const) await store(type, LA.map((code, la) => row(code, q, '', figures(type, factor(la)))));
+    await store('refuge', LA.flatMap((code, la) => REFUGE_TYPES.map((type, k) => row(code, q, type, figures('refuge', factor(la) * (1 + k / 2))))));
+  }
+  for (const y of YEARS) await store('population', LA.map((code, la) => row(code, String(y), '', figures('population', sizeOf(la) * (1 + y / 10_000)))));
   const published = (area: string, indicator: string, period: string, numerator: number | null, denominator: number | null, value: number) =>
     row(area, period, indicator, { numerator, denominator, value, source: 'test' });
-  store('benchmark', [
+  await store('benchmark', [
     ...YEARS.map((y) => published(ENGLAND, 'da-incident-rate', financialYearId(y), null, null, 12 + y - 2018)),
     published(REGION, 'charge-rate', '2019-20', 900, 9000, 10),
     published(REGION, 'charge-rate', '2019-20Q3', 200, 2000, 10),
@@ -97,8 +100,8 @@ const SAMPLE: Cell[] = INDICATORS.flatMap((indicator) =>
 );
 
 /** Each cell's value and trend, as objects (so that identity shows what was not recomputed). */
-function read(engine: IndicatorEngine) {
-  const sessions = { suppressed: engine.session('suppressed'), unsuppressed: engine.session('unsuppressed') };
+async function read(engine: IndicatorEngine) {
+  const sessions = await engine.sessionsInBothViews();
   return SAMPLE.map((c) => ({
     value: sessions[c.view].value(c.indicator, c.area, c.period, c.type),
     trend: sessions[c.view].trend(c.indicator, c.area, c.period, c.type),
@@ -109,7 +112,7 @@ const name = (c: Cell) => `${c.indicator.id}${c.type ? `:${c.type}` : ''} ${c.ar
 
 interface Upload {
   title: string;
-  store: () => void;
+  store: () => Promise<void>;
   /** Whether a result for this indicator, area and period plainly does not read the upload (a deliberately simple rule). */
   untouched: (indicator: IndicatorDefinition, area: string, period: string) => boolean;
 }
@@ -121,9 +124,9 @@ const LINEAGE_1 = new Set([LA[1], FORCE_1, REGION, ENGLAND]);
 const UPLOADS: Upload[] = [
   {
     title: 'a police correction for one authority and quarter (now small, with a warning)',
-    store: () => {
+    store: async () => {
       const r = row(LA[1], '2019-20Q3', '', figures('police', 0.8, { crimes: 40, charges: 3 }));
-      store('police', [r], [{ row: r.rowNumber, column: 'charges', value: '3', code: 'charges-more-than-crimes', message: 'charges (3) is more than crimes (2)' }]);
+      await store('police', [r], [{ row: r.rowNumber, column: 'charges', value: '3', code: 'charges-more-than-crimes', message: 'charges (3) is more than crimes (2)' }]);
     },
     untouched: (indicator, area, period) => indicator.source !== 'police' || !LINEAGE_1.has(area) || !quartersOf(period).includes('2019-20Q3'),
   },
@@ -152,12 +155,12 @@ const UPLOADS: Upload[] = [
 describe('IndicatorEngine after an upload', () => {
   it.each(UPLOADS)('$title: gives what a new engine gives, and keeps what the upload cannot change', async (upload) => {
     await setUp();
-    const engine = new IndicatorEngine(db.sqlite, { register });
-    engine.warm();
-    const before = read(engine);
-    upload.store();
-    const after = read(engine);
-    const fresh = read(new IndicatorEngine(db.sqlite, { register }));
+    const engine = new IndicatorEngine(db, { register });
+    await engine.warm();
+    const before = await read(engine);
+    await upload.store();
+    const after = await read(engine);
+    const fresh = await read(new IndicatorEngine(db, { register }));
 
     const wrong = SAMPLE.filter((_, i) => JSON.stringify(after[i]) !== JSON.stringify(fresh[i]));
     expect(wrong.map(name)).toEqual([]);
@@ -183,11 +186,11 @@ describe('IndicatorEngine after an upload', () => {
 
   it('starts with the figures of several submissions stored between two looks', async () => {
     await setUp();
-    const engine = new IndicatorEngine(db.sqlite, { register });
-    const before = read(engine);
-    for (const upload of UPLOADS) upload.store();
-    const after = read(engine);
-    expect(after).toEqual(read(new IndicatorEngine(db.sqlite, { register })));
+    const engine = new IndicatorEngine(db, { register });
+    const before = await read(engine);
+    for (const upload of UPLOADS) await upload.store();
+    const after = await read(engine);
+    expect(after).toEqual(await read(new IndicatorEngine(db, { register })));
     expect(after.filter((r, i) => r.value === before[i].value).length).toBeGreaterThan(0);
   });
 });
@@ -198,10 +201,10 @@ describe('IndicatorEngine cache budget', () => {
   it('forgets the least recently used results one by one at its cap, and still answers correctly', async () => {
     await setUp();
     const cap = 500;
-    const small = new IndicatorEngine(db.sqlite, { register, maxCachedEntries: cap });
-    const roomy = new IndicatorEngine(db.sqlite, { register });
-    const fresh = read(roomy);
-    expect(read(small)).toEqual(fresh);
+    const small = new IndicatorEngine(db, { register, maxCachedEntries: cap });
+    const roomy = new IndicatorEngine(db, { register });
+    const fresh = await read(roomy);
+    expect(await read(small)).toEqual(fresh);
     const stats = small.stats();
     expect(stats.capacity).toBe(cap);
     // Full, not emptied: each new result pushed out one old one.
@@ -210,7 +213,7 @@ describe('IndicatorEngine cache budget', () => {
     expect(roomy.stats().evictions).toBe(0);
 
     // A result in use stays while others come and go.
-    const session = small.session('suppressed');
+    const session = await small.session('suppressed');
     const kept = session.value(chargeRate, FORCE_1, '2019-20');
     for (const period of PERIODS) {
       session.value(chargeRate, FORCE_2, period);

@@ -3,7 +3,7 @@
 // see; a session adds up, discloses and compares. What sessions work out is shared by every
 // request in the same view, and kept across submissions except for what they changed
 // (invalidation.ts), within a bounded memory budget (memo.ts).
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Db } from '../db/database';
 import { isCount, type IndicatorDefinition } from '../../schemas/indicators';
 import type { Period } from '../../schemas/periods';
 import { AggregateCache, Aggregator } from './aggregate';
@@ -105,25 +105,40 @@ export class IndicatorEngine {
   private readonly budget: CacheBudget;
   private readonly caches = new Map<DisclosureView, SharedResults>();
   private invalidated = 0;
+  /** The latest look at the figures: each look starts after the one before it has ended. */
+  private looking: Promise<unknown> = Promise.resolve();
 
-  constructor(sqlite: BetterSqlite3.Database, options: EngineOptions = {}) {
+  constructor(db: Db, options: EngineOptions = {}) {
     this.register = options.register ?? SHIPPED_REGISTER;
     this.threshold = options.disclosureThreshold ?? DEFAULT_DISCLOSURE_THRESHOLD;
     this.budget = new CacheBudget(options.maxCachedEntries ?? DEFAULT_MAX_CACHED_ENTRIES);
-    this.figures = new CurrentFigures(sqlite);
+    this.figures = new CurrentFigures(db);
   }
 
   /**
    * Builds the figure index now (a few hundred ms at national scale) rather than in the first
    * request: call it once the app is ready. Later looks only read what was stored since.
    */
-  warm(): void {
-    this.current();
+  async warm(): Promise<void> {
+    await this.current();
   }
 
-  /** A session over the data as it is now, in the given view. */
-  session(view: DisclosureView): EngineSession {
-    const index = this.current();
+  /**
+   * A session over the data as it is now, in the given view. Every session looks at the figures
+   * version (one small query), so an upload stored by another instance on the same database is
+   * served by the next request here.
+   */
+  async session(view: DisclosureView): Promise<EngineSession> {
+    return this.sessionOver(await this.current(), view);
+  }
+
+  /** A session in each view over the same figures (a board paper records both). */
+  async sessionsInBothViews(): Promise<Record<DisclosureView, EngineSession>> {
+    const index = await this.current();
+    return { suppressed: this.sessionOver(index, 'suppressed'), unsuppressed: this.sessionOver(index, 'unsuppressed') };
+  }
+
+  private sessionOver(index: FigureIndex, view: DisclosureView): EngineSession {
     let shared = this.caches.get(view);
     if (!shared) this.caches.set(view, (shared = new SharedResults(this.budget)));
     const aggregator = new Aggregator({ index, register: this.register, policy: { view, threshold: this.threshold }, cache: shared.sums });
@@ -135,8 +150,16 @@ export class IndicatorEngine {
   }
 
   /** The figures as they are now, after dropping the results that the rows stored since the last look can have changed. */
-  private current(): FigureIndex {
-    const { index, changed } = this.figures.update();
+  private current(): Promise<FigureIndex> {
+    // A look updates the index and the caches in place, so looks take turns. Each request still
+    // makes its own look (after any under way), so it sees every upload committed before it began.
+    const look = this.looking.then(() => this.look());
+    this.looking = look.catch(() => undefined);
+    return look;
+  }
+
+  private async look(): Promise<FigureIndex> {
+    const { index, changed } = await this.figures.update();
     if (changed === 'rebuilt') {
       for (const shared of this.caches.values()) shared.clear();
     } else if (changed.length > 0) {

@@ -1,3 +1,4 @@
+// SQLite only: backups and restores copy the SQLite file; PostgreSQL is backed up with pg_dump (README).
 // Backups and restores, in process: a consistent copy that passes its integrity check, scheduled
 // backups once per interval across processes with the oldest pruned, and a restore that ends
 // every session and, when asked, revokes again the tokens and re-applies the password changes

@@ -1,3 +1,4 @@
+// SQLite only: backs up and restores the SQLite file of a running server.
 // The restore drill (issue 14), with real processes as a council's IT team would run them: the
 // server (`node --import tsx server/main.ts`, as npm start runs it) takes uploads from a partner's
 // system as fast as four connections can send them; meanwhile `npm run backup` copies the

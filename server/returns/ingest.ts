@@ -63,10 +63,10 @@ class QuarterApproved extends Error {
   }
 }
 
-function lockedKeys(db: Db, type: string, rows: readonly AcceptedRow[]): LockedKey[] {
+async function lockedKeys(db: Db, type: string, rows: readonly AcceptedRow[]): Promise<LockedKey[]> {
   const keys = new Map<string, { area: string; quarter: string }>();
   for (const row of rows) keys.set(`${row.key.areaCode}|${row.key.period}`, { area: row.key.areaCode, quarter: row.key.period });
-  return findLocks(db, type, [...keys.values()])
+  return (await findLocks(db, type, [...keys.values()]))
     .map((l) => ({ area: l.area, quarter: l.quarter, approvedAt: l.approvedAt, approvalId: l.approvalId }))
     .sort((a, b) => a.quarter.localeCompare(b.quarter) || a.area.localeCompare(b.area));
 }
@@ -124,17 +124,17 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
   const stored = request.checkRows ? await request.checkRows(request.actor, rows) : [];
   if (errors.length > 0 || stored.length > 0) return { kind: 'rejected', errors: [...errors, ...stored].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), warnings };
   if (request.dryRun) {
-    const corrections = plannedCorrections(db, request.definition.type, rows, organisationScopeOf(request.actor));
-    return { kind: 'checked', summary: { rows: rows.length, ...periodsAndAreas(rows) }, warnings, corrections, locked: lockedKeys(db, request.definition.type, rows) };
+    const corrections = await plannedCorrections(db, request.definition.type, rows, organisationScopeOf(request.actor));
+    return { kind: 'checked', summary: { rows: rows.length, ...periodsAndAreas(rows) }, warnings, corrections, locked: await lockedKeys(db, request.definition.type, rows) };
   }
   const reason = request.correctionReason?.trim() || null;
   let locked: LockedKey[] = [];
   // The rows of approved quarters carry the reason (the lock is decided again inside the store's
   // transaction; an approval landing in between refuses the file or goes without the note).
   const firstFigure = figureColumns(request.definition)[0];
-  const notes = reason ? correctionNotes(rows, lockedKeys(db, request.definition.type, rows), reason, firstFigure) : [];
+  const notes = reason ? correctionNotes(rows, await lockedKeys(db, request.definition.type, rows), reason, firstFigure) : [];
   try {
-    const { changes, clears, ...submission } = storeSubmission(db, {
+    const { changes, clears, ...submission } = await storeSubmission(db, {
       returnType: request.definition.type,
       actor: request.actor,
       fileName: request.fileName,
@@ -144,14 +144,14 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
       warnings: notes.length > 0 ? [...warnings, ...notes] : warnings,
       receivedAt: request.now,
       confirmClear: request.confirmClear ?? false,
-      // Inside the store's transaction, with the write lock held: the lock is decided on and
-      // the reason stored with the submission, or nothing is.
-      beforeStore: () => {
-        locked = lockedKeys(db, request.definition.type, rows);
+      // Inside the store's transaction, after it has taken the figures version: the lock is
+      // decided on and the reason stored with the submission, or nothing is.
+      beforeStore: async () => {
+        locked = await lockedKeys(db, request.definition.type, rows);
         if (locked.length > 0 && !reason) throw new QuarterApproved(locked);
       },
-      afterStore: (submissionId) => {
-        if (locked.length > 0 && reason) recordCorrectionReason(db, { submissionId, reason, approvalIds: locked.map((l) => l.approvalId), now: request.now });
+      afterStore: async (submissionId) => {
+        if (locked.length > 0 && reason) await recordCorrectionReason(db, { submissionId, reason, approvalIds: locked.map((l) => l.approvalId), now: request.now });
       },
     });
     return { kind: 'stored', submission, warnings, corrections: { changes, clears }, locked, correctionReason: locked.length > 0 ? reason : null };

@@ -1,3 +1,4 @@
+// SQLite only: runs the SQLite migration files on a raw handle (postgres-schema.test.ts covers PostgreSQL's).
 // Migration 003 on a database that already holds submissions: each submission gets the
 // organisation of the partner user or token that sent it (none for anyone else), and the
 // warnings kept in each submission's summary are attached to the rows they were found on.
@@ -37,6 +38,8 @@ afterEach(() => {
   sqlite.close();
 });
 
+// SQLite-only: runs the SQLite migration files on a raw handle (server/db/postgres-schema.test.ts carries
+// 003's data over on PostgreSQL).
 it('records who sent each earlier submission and moves its warnings onto its rows', () => {
   expect(migrationFiles()).toContain('003_figure_warnings.sql');
   expect(migrate(sqlite)).toContain('003_figure_warnings.sql');

@@ -3,6 +3,7 @@
 // when a resubmission replaces the row, and reaches readers of the suppressed view only as a
 // sentence with no figures in it.
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RETURN_DEFINITIONS } from '../../schemas/returns';
 import { SYSTEM } from '../access/actor';
@@ -40,9 +41,9 @@ interface Query extends Omit<WarningsQuery, 'areas' | 'columns' | 'accommodation
 const query = (overrides: Partial<Query> = {}): Query => ({ source: 'police', area: BEXLEY, quarters: [Q3], columns: CHARGE_RATE, view: 'suppressed', ...overrides });
 
 /** The warnings the engine's index holds for a query (the index the dashboard reads them from). */
-function warningsFor(q: Query) {
+async function warningsFor(q: Query) {
   const { area, columns, accommodationType, ...rest } = q;
-  return warningsIn(buildIndex(app.db.sqlite), { ...rest, areas: typeof area === 'string' ? [area] : area, columns: new Set(columns), accommodationType: accommodationType ?? null });
+  return warningsIn(await buildIndex(app.db), { ...rest, areas: typeof area === 'string' ? [area] : area, columns: new Set(columns), accommodationType: accommodationType ?? null });
 }
 
 describe('the warnings behind figures', () => {
@@ -50,39 +51,39 @@ describe('the warnings behind figures', () => {
     const body = await sendPolice([{ crimes: 55, charges: 57 }]);
     expect(body.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ row: 2, code: 'charges-more-than-crimes' })]));
 
-    const suppressed = warningsFor(query());
+    const suppressed = await warningsFor(query());
     expect(suppressed).toEqual([{ area: BEXLEY, quarter: Q3, accommodationType: null, code: 'charges-more-than-crimes', column: 'charges', message: expect.any(String) }]);
     expect(suppressed[0].message).toBe('When the police force sent these figures, a check found that charges were more than DA-related crimes. They were stored as sent.');
     expect(suppressed[0].message).not.toMatch(/\d/);
 
-    const unsuppressed = warningsFor(query({ view: 'unsuppressed' }));
+    const unsuppressed = await warningsFor(query({ view: 'unsuppressed' }));
     expect(unsuppressed[0].message).toMatch(/^There are more charges \(57\) than DA-related crimes \(55\)/);
   });
 
   it('finds it through any column the rule reads, and not through others, other quarters or areas', async () => {
     await sendPolice([{ crimes: 55, charges: 57 }]);
-    expect(warningsFor(query({ columns: ['crimes'] }))).toHaveLength(1);
-    expect(warningsFor(query({ columns: ['arrests', 'incidents'] }))).toEqual([]);
-    expect(warningsFor(query({ quarters: ['2019-20Q2'] }))).toEqual([]);
-    expect(warningsFor(query({ area: 'E09000005' }))).toEqual([]);
-    expect(warningsFor(query({ area: [BEXLEY, 'E09000005'], quarters: ['2019-20Q2', Q3] }))).toHaveLength(1);
-    expect(warningsFor(query({ source: 'marac' }))).toEqual([]);
+    expect(await warningsFor(query({ columns: ['crimes'] }))).toHaveLength(1);
+    expect(await warningsFor(query({ columns: ['arrests', 'incidents'] }))).toEqual([]);
+    expect(await warningsFor(query({ quarters: ['2019-20Q2'] }))).toEqual([]);
+    expect(await warningsFor(query({ area: 'E09000005' }))).toEqual([]);
+    expect(await warningsFor(query({ area: [BEXLEY, 'E09000005'], quarters: ['2019-20Q2', Q3] }))).toHaveLength(1);
+    expect(await warningsFor(query({ source: 'marac' }))).toEqual([]);
   });
 
   it('is gone after a clean resubmission replaces the row, and stays with a row not resent', async () => {
     await sendPolice([{ crimes: 55, charges: 57 }, { period: '2019-20Q2', crimes: 40, charges: 41 }]);
     await sendPolice([{ crimes: 55, charges: 50 }]);
-    expect(warningsFor(query())).toEqual([]);
-    expect(warningsFor(query({ quarters: ['2019-20Q2', Q3] }))).toEqual([expect.objectContaining({ quarter: '2019-20Q2' })]);
+    expect(await warningsFor(query())).toEqual([]);
+    expect(await warningsFor(query({ quarters: ['2019-20Q2', Q3] }))).toEqual([expect.objectContaining({ quarter: '2019-20Q2' })]);
     // A warning comes back with a resubmission that has it again.
     await sendPolice([{ crimes: 55, charges: 58 }]);
-    expect(warningsFor(query({ view: 'unsuppressed' }))).toEqual([expect.objectContaining({ message: expect.stringMatching(/\(58\)/) })]);
+    expect(await warningsFor(query({ view: 'unsuppressed' }))).toEqual([expect.objectContaining({ message: expect.stringMatching(/\(58\)/) })]);
   });
 
   it('keeps warnings about the file as a whole (an unknown column) off the rows', async () => {
     const { status } = await upload(app, 'police', csvOf([{ ...validRow('police', { crimes: 55, charges: 57 }), colour: 'blue' }]));
     expect(status).toBe(201);
-    expect((warningsFor(query({ columns: ['colour', ...CHARGE_RATE] }))).map((w) => w.code)).toEqual(['charges-more-than-crimes']);
+    expect((await warningsFor(query({ columns: ['colour', ...CHARGE_RATE] }))).map((w) => w.code)).toEqual(['charges-more-than-crimes']);
   });
 
   it('filters safe accommodation warnings by accommodation type', async () => {
@@ -90,9 +91,9 @@ describe('the warnings behind figures', () => {
     const rows = ['refuge', 'dispersed'].map((accommodation_type, i) => validRow('refuge', { accommodation_type, referrals_received: i === 0 ? 30 : 40 }));
     expect((await upload(app, 'refuge', csvOf(rows))).status).toBe(201);
     const refuge = query({ source: 'refuge', columns: ['referrals_received'] });
-    expect(warningsFor(refuge)).toEqual([expect.objectContaining({ accommodationType: 'refuge', code: 'sum-more-than-referrals-received', column: 'households_accommodated' })]);
-    expect(warningsFor({ ...refuge, accommodationType: 'dispersed' })).toEqual([]);
-    expect((warningsFor(refuge))[0].message).toBe(
+    expect(await warningsFor(refuge)).toEqual([expect.objectContaining({ accommodationType: 'refuge', code: 'sum-more-than-referrals-received', column: 'households_accommodated' })]);
+    expect(await warningsFor({ ...refuge, accommodationType: 'dispersed' })).toEqual([]);
+    expect((await warningsFor(refuge))[0].message).toBe(
       'When the refuge or safe accommodation provider sent these figures, a check found that households admitted, referrals declined for lack of space and referrals declined as unsuitable together came to more than referrals received. They were stored as sent.',
     );
   });
@@ -102,7 +103,7 @@ describe('storing warnings', () => {
   it('happens in the transaction that stores the rows: if it fails, nothing is stored', async () => {
     const before = await tableCounts(app);
     // Break the warnings table so the write fails after the submission and rows are inserted.
-    app.db.sqlite.exec('ALTER TABLE row_warnings RENAME TO row_warnings_gone');
+    await sql`ALTER TABLE row_warnings RENAME TO row_warnings_gone`.execute(app.db.kysely);
     const file = Buffer.from(csvOf([validRow('police', { crimes: 55, charges: 57 })]));
     const outcome = ingestReturn(app.db, { definition: RETURN_DEFINITIONS.find((d) => d.type === 'police')!, bytes: file, fileName: 'r.csv', actor: SYSTEM, now: app.now(), dryRun: false, permits: () => true });
     await expect(outcome).rejects.toThrow(/row_warnings/);

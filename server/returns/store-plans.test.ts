@@ -1,3 +1,4 @@
+// SQLite only: SQLite's EXPLAIN QUERY PLAN (PostgreSQL chooses its plans from statistics).
 // A regression guard for reading submissions at national scale: opening a 1,200-row police
 // return once took seconds because the detail query joined current rows on an unindexed row_id,
 // and the list filtered by area and period probed every submission ever stored. Each query the
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../access/actor';
 import type { Db } from '../db/database';
 import type { Database } from '../db/tables';
+import { readRows, readWarnings } from '../engine/data';
 import { buildTestApp } from '../test/helpers';
 import { getSubmission, listSubmissions, revisionHistory, storeSubmission, type SubmissionFilter } from './store';
 
@@ -23,7 +25,7 @@ let submissionId: number;
 beforeAll(async () => {
   app = await buildTestApp();
   for (const incidents of [100, 101]) {
-    submissionId = storeSubmission(app.db, {
+    const stored = await storeSubmission(app.db, {
       returnType: 'police',
       actor: SYSTEM,
       fileName: null,
@@ -32,7 +34,8 @@ beforeAll(async () => {
       rows: [{ rowNumber: 2, key: { areaCode: AREA, period: PERIOD, subkey: '' }, values: { incidents }, notes: null }],
       warnings: [],
       receivedAt: new Date('2026-01-01T00:00:00Z'),
-    }).id;
+    });
+    submissionId = stored.id;
   }
 });
 afterAll(async () => app.close());
@@ -48,11 +51,11 @@ interface Plan {
  */
 async function plansOf(read: (db: Db) => Promise<unknown>): Promise<Plan[]> {
   const queries: CompiledQuery[] = [];
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: app.db.sqlite }), log: (event) => void queries.push(event.query) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: app.db.sqlite! }), log: (event) => void queries.push(event.query) });
   await read({ ...app.db, kysely });
   return queries.map((query) => ({
     sql: query.sql,
-    steps: (app.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>).map((row) => row.detail),
+    steps: (app.db.sqlite!.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>).map((row) => row.detail),
   }));
 }
 
@@ -65,6 +68,7 @@ function expectNoScanOfRows(plans: Plan[]) {
 
 const allSteps = (plans: Plan[]) => plans.flatMap((plan) => plan.steps).join('\n');
 
+// SQLite-only: the plans are SQLite's EXPLAIN QUERY PLAN (PostgreSQL chooses its own, from statistics).
 describe('query plans for reading submissions', () => {
   it('opens a submission by id, and finds whether each of its rows is current through current_rows_by_row', async () => {
     const plans = await plansOf(async (db) => expect(await getSubmission(db, submissionId)).not.toBeNull());
@@ -108,5 +112,18 @@ describe('query plans for reading submissions', () => {
     expectNoScanOfRows(plans);
     expect(allSteps(plans)).toContain('return_rows_by_key (return_type=? AND area_code=? AND period=? AND subkey=?)');
     expect(allSteps(plans)).toContain('current_rows_by_row (row_id=?)');
+  });
+});
+
+// SQLite-only: as above.
+describe('query plans for the engine’s update after an upload', () => {
+  it('reads the rows and warnings of the newer submissions from submissions_by_data_version, never scanning rows', async () => {
+    const plans = await plansOf(async (db) => {
+      expect(await readRows(db, 1)).toHaveLength(1);
+      await readWarnings(db, 1);
+    });
+    expect(plans).toHaveLength(2);
+    expectNoScanOfRows(plans);
+    for (const plan of plans) expect(plan.steps.join('\n'), plan.sql).toContain('submissions_by_data_version (data_version>?)');
   });
 });

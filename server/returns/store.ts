@@ -10,10 +10,12 @@ import type { Db } from '../db/database';
 import type { AcceptedRow } from '../ingest/validate';
 import { sql, type Insertable } from 'kysely';
 import { warningsByRow } from './row-warnings';
-import { returnsDb, type ReturnsDatabase, type ReturnsSubmissionRow } from './tables';
+import { FIGURES_VERSION, returnsDb, type ReturnsDatabase, type ReturnsSubmissionRow } from './tables';
 
-/** Rows of warnings per INSERT: 7 parameters each, well under SQLite's limit of bound parameters. */
+/** Rows of warnings per INSERT: 7 parameters each, well under either engine's limit of bound parameters. */
 const WARNINGS_PER_INSERT = 500;
+/** Stored rows per INSERT: 8 parameters each, likewise. */
+const ROWS_PER_INSERT = 500;
 
 export interface NewSubmissionInput {
   returnType: ReturnTypeId;
@@ -30,17 +32,17 @@ export interface NewSubmissionInput {
    */
   confirmClear?: boolean;
   /**
-   * Runs inside the transaction, once the write lock is held and before anything is stored or
-   * the corrections are planned: it may throw to store nothing (the upload route checks there
-   * whether the file touches an approved, locked quarter).
+   * Runs inside the transaction, once the figures version is taken (so no other upload is
+   * running) and before anything is stored or the corrections are planned: it may throw to store
+   * nothing (the upload route checks there whether the file touches an approved, locked quarter).
    */
-  beforeStore?: () => void;
+  beforeStore?: () => Promise<void>;
   /**
    * Runs inside the transaction, after the submission and its rows are stored: whatever it writes
    * is stored with them, and if it throws nothing is stored (the reason for correcting an
    * approved quarter).
    */
-  afterStore?: (submissionId: number) => void;
+  afterStore?: (submissionId: number) => Promise<void>;
 }
 
 type Value = number | string | null;
@@ -99,14 +101,14 @@ const keyOf = (areaCode: string, period: string, subkey: string) => `${areaCode}
  * listed. With an organisation scope (a partner's; see organisationScopeOf), figures held from
  * another organisation's submission are listed without their value.
  *
- * Synchronous, on the database's one connection, so that storeSubmission can run it inside its
- * transaction and decide on exactly the figures it replaces. The query is built by Kysely.
+ * Called inside storeSubmission's transaction too (it joins it), so the upload decides on exactly
+ * the figures it replaces.
  */
-export function plannedCorrections(db: Db, returnType: string, rows: readonly AcceptedRow[], organisationScope: number | undefined): PlannedCorrections {
+export async function plannedCorrections(db: Db, returnType: string, rows: readonly AcceptedRow[], organisationScope: number | undefined): Promise<PlannedCorrections> {
   const planned: PlannedCorrections = { changes: [], clears: [] };
   if (rows.length === 0) return planned;
   const { periods, areas } = periodsAndAreas([...rows]);
-  const query = returnsDb(db)
+  const current = await returnsDb(db)
     .selectFrom('current_rows as c')
     .innerJoin('return_rows as r', 'r.id', 'c.row_id')
     .innerJoin('submissions as s', 's.id', 'r.submission_id')
@@ -114,9 +116,9 @@ export function plannedCorrections(db: Db, returnType: string, rows: readonly Ac
     .where('c.return_type', '=', returnType)
     .where('c.area_code', 'in', areas)
     .where('c.period', 'in', periods)
-    .compile();
+    .execute();
   const held = new Map<string, { values: Record<string, Value>; organisationId: number | null }>();
-  for (const r of db.sqlite.prepare(query.sql).all(...(query.parameters as unknown[])) as Array<{ area_code: string; period: string; subkey: string; values_json: string; organisation_id: number | null }>) {
+  for (const r of current) {
     held.set(keyOf(r.area_code, r.period, r.subkey), { values: JSON.parse(r.values_json) as Record<string, Value>, organisationId: r.organisation_id });
   }
   // Only the accommodation type is named in the answer (the web app shows it); every sub-key is in `subkey`.
@@ -147,81 +149,106 @@ export class WouldClearFigures extends Error {
 
 /**
  * Stores a whole file in one transaction: the submission, a new version of every row with the
- * warnings found on it, and the current pointer of each key it carries. better-sqlite3 runs the
- * transaction synchronously, so two uploads in this process cannot interleave, and SQLite's write
- * lock orders uploads from other processes; either way each file is applied whole, one after the
- * other. The submission records the sender's organisation (none for analysts, administrators
- * and the demo loader): partners see raw figures only in their own organisation's submissions.
+ * warnings found on it, and the current pointer of each key it carries. The submission records
+ * the sender's organisation (none for analysts, administrators and the demo loader): partners
+ * see raw figures only in their own organisation's submissions.
+ *
+ * The transaction's first statement takes the next figures version. On PostgreSQL that row's
+ * lock makes concurrent uploads, from any instance, wait for one another and commit in the order
+ * of their versions; on SQLite the write lock taken at BEGIN does the same. So each file is
+ * applied whole, one after the other, and everything after the bump (the lock check, the
+ * corrections planned) reads the figures as the previous upload left them. Servers follow the
+ * version to learn of new figures (server/engine/data.ts), and the submission keeps its version
+ * so they read only what is newer than what they hold.
  *
  * A file whose blanks would clear figures already held is refused whole (WouldClearFigures,
  * nothing stored) unless input.confirmClear; the figures it changed and cleared are returned.
- * The transaction takes the write lock before it reads what is held (BEGIN IMMEDIATE), so that
- * decision is made on exactly the figures it then replaces, even with other processes writing.
  */
-export function storeSubmission(db: Db, input: NewSubmissionInput): Submission & PlannedCorrections {
+export async function storeSubmission(db: Db, input: NewSubmissionInput): Promise<Submission & PlannedCorrections> {
   const { periods, areas } = periodsAndAreas(input.rows);
-  const sqlite = db.sqlite;
   const definition = findReturnDefinition(input.returnType);
   const rowWarnings = definition ? warningsByRow(definition, input.rows, input.warnings) : new Map();
-  const insertSubmission = sqlite.prepare(`
-    INSERT INTO submissions (return_type, received_at, actor_kind, actor_id, actor_name, organisation_id, file_name, file_format,
-      file_sha256, row_count, periods_json, areas_json, warnings_json)
-    VALUES (@returnType, @receivedAt, @actorKind, @actorId, @actorName, @organisationId, @fileName, @fileFormat, @sha, @rowCount, @periods, @areas, @warnings)`);
-  const insertRow = sqlite.prepare(`
-    INSERT INTO return_rows (submission_id, return_type, area_code, period, subkey, source_row, values_json, notes)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  // One statement points every key the file carries at its new version. ("WHERE true" lets
-  // SQLite parse an upsert on INSERT … SELECT.)
-  const pointCurrent = sqlite.prepare(`
-    INSERT INTO current_rows (return_type, area_code, period, subkey, row_id)
-    SELECT return_type, area_code, period, subkey, id FROM return_rows WHERE submission_id = ? AND true
-    ON CONFLICT (return_type, area_code, period, subkey) DO UPDATE SET row_id = excluded.row_id`);
-
   const receivedAt = input.receivedAt.toISOString();
   const sha = createHash('sha256').update(input.fileBytes).digest('hex');
   const scope = organisationScopeOf(input.actor);
-  let planned: PlannedCorrections = { changes: [], clears: [] };
-  const id = sqlite.transaction(() => {
-    input.beforeStore?.();
+
+  const { id, planned } = await db.transaction(async () => {
+    const k = returnsDb(db);
+    const { version } = await k
+      .updateTable('data_versions')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('name', '=', FIGURES_VERSION)
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    await input.beforeStore?.();
     // Decided inside the transaction, on the figures this file replaces, so an upload that
     // lands in between cannot slip a clear past the sender.
-    planned = plannedCorrections(db, input.returnType, input.rows, scope);
+    const planned = await plannedCorrections(db, input.returnType, input.rows, scope);
     if (planned.clears.length > 0 && !input.confirmClear) throw new WouldClearFigures(planned);
-    const submissionId = Number(
-      insertSubmission.run({
-        returnType: input.returnType,
-        receivedAt,
-        actorKind: input.actor.kind,
-        actorId: input.actor.id,
-        actorName: input.actor.name,
-        organisationId: input.actor.role === 'partner' ? input.actor.organisationId : null,
-        fileName: input.fileName,
-        fileFormat: input.fileFormat,
-        sha,
-        rowCount: input.rows.length,
-        periods: JSON.stringify(periods),
-        areas: JSON.stringify(areas),
-        warnings: JSON.stringify(input.warnings),
-      }).lastInsertRowid,
-    );
-    const warnings: Array<Insertable<ReturnsDatabase['row_warnings']>> = [];
-    for (const row of input.rows) {
-      const { areaCode, period, subkey } = row.key;
-      const rowId = Number(insertRow.run(submissionId, input.returnType, areaCode, period, subkey, row.rowNumber, JSON.stringify(row.values), row.notes).lastInsertRowid);
-      for (const w of rowWarnings.get(row.rowNumber) ?? []) {
-        warnings.push({ row_id: rowId, code: w.code, column_name: w.column, reads_json: JSON.stringify(w.reads), message: w.message, public_message: w.publicMessage });
+    const { id: submissionId } = await k
+      .insertInto('submissions')
+      .values({
+        return_type: input.returnType,
+        received_at: receivedAt,
+        actor_kind: input.actor.kind,
+        actor_id: input.actor.id,
+        actor_name: input.actor.name,
+        organisation_id: input.actor.role === 'partner' ? input.actor.organisationId : null,
+        file_name: input.fileName,
+        file_format: input.fileFormat,
+        file_sha256: sha,
+        row_count: input.rows.length,
+        periods_json: JSON.stringify(periods),
+        areas_json: JSON.stringify(areas),
+        warnings_json: JSON.stringify(input.warnings),
+        data_version: version,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < input.rows.length; i += ROWS_PER_INSERT) {
+      await k
+        .insertInto('return_rows')
+        .values(
+          input.rows.slice(i, i + ROWS_PER_INSERT).map((row) => ({
+            submission_id: submissionId,
+            return_type: input.returnType,
+            area_code: row.key.areaCode,
+            period: row.key.period,
+            subkey: row.key.subkey,
+            source_row: row.rowNumber,
+            values_json: JSON.stringify(row.values),
+            notes: row.notes,
+          })),
+        )
+        .execute();
+    }
+    if (rowWarnings.size > 0) {
+      // A file's rows have distinct row numbers, so each stored row is found by its source row.
+      const stored = await k.selectFrom('return_rows').select(['id', 'source_row']).where('submission_id', '=', submissionId).execute();
+      const rowIdOf = new Map(stored.map((r) => [r.source_row, r.id]));
+      const warnings: Array<Insertable<ReturnsDatabase['row_warnings']>> = [];
+      for (const row of input.rows) {
+        for (const w of rowWarnings.get(row.rowNumber) ?? []) {
+          warnings.push({ row_id: rowIdOf.get(row.rowNumber)!, code: w.code, column_name: w.column, reads_json: JSON.stringify(w.reads), message: w.message, public_message: w.publicMessage });
+        }
+      }
+      for (let i = 0; i < warnings.length; i += WARNINGS_PER_INSERT) {
+        await k.insertInto('row_warnings').values(warnings.slice(i, i + WARNINGS_PER_INSERT)).execute();
       }
     }
-    // Built by Kysely, run on the same handle inside this synchronous transaction, so the
-    // warnings are stored or rolled back with their rows.
-    for (let i = 0; i < warnings.length; i += WARNINGS_PER_INSERT) {
-      const insert = returnsDb(db).insertInto('row_warnings').values(warnings.slice(i, i + WARNINGS_PER_INSERT)).compile();
-      sqlite.prepare(insert.sql).run(...(insert.parameters as unknown[]));
-    }
-    pointCurrent.run(submissionId);
-    input.afterStore?.(submissionId);
-    return submissionId;
-  }).immediate();
+    // One statement points every key the file carries at its new version. ("WHERE true" lets
+    // SQLite parse an upsert on INSERT … SELECT.)
+    await k
+      .insertInto('current_rows')
+      .columns(['return_type', 'area_code', 'period', 'subkey', 'row_id'])
+      .expression((eb) =>
+        eb.selectFrom('return_rows').select(['return_type', 'area_code', 'period', 'subkey', 'id']).where('submission_id', '=', submissionId).where(sql<boolean>`true`),
+      )
+      .onConflict((oc) => oc.columns(['return_type', 'area_code', 'period', 'subkey']).doUpdateSet({ row_id: (eb) => eb.ref('excluded.row_id') }))
+      .execute();
+    await input.afterStore?.(submissionId);
+    return { id: submissionId, planned };
+  });
 
   return {
     id,

@@ -46,7 +46,7 @@ export const boardPaperRoutes: FastifyPluginAsyncZod = async (app) => {
       await problem(reply, 400, 'invalid-period', `"${requested}" is not a twelve-month period. A board paper covers a financial year (2023-24), a calendar year (2023) or twelve months to a quarter (R12-2024-25Q2).`);
       return null;
     }
-    const session = sessionFor(request);
+    const session = await sessionFor(request);
     const period = requested ?? latestTwelveMonths(session, partnership.areas[0], latestCompleteQuarter(app.now()));
     const strategies = await strategiesOf(app.db, id);
     const strategy = strategyInForce(strategies, period);
@@ -149,7 +149,7 @@ export const boardPaperRoutes: FastifyPluginAsyncZod = async (app) => {
       const resolved = await resolve(request, reply, request.params.id, request.body.period);
       if (!resolved) return reply;
       const content = await strategyContent(app.db, resolved.strategy.id);
-      const snapshot = takeSnapshot(app.engine, content.aims, resolved.period.id);
+      const snapshot = await takeSnapshot(app.engine, content.aims, resolved.period.id);
       const issuedBy = await authorOf(app.db, request.actor);
       const id = await app.db.transaction(async () => {
         const id = await issuePaper(app.db, { partnershipId: resolved.partnership.id, period: resolved.period.id, strategyId: resolved.strategy.id, issuedBy, snapshot, now: app.now() });

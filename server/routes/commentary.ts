@@ -177,7 +177,7 @@ export const commentaryRoutes: FastifyPluginAsyncZod = async (app) => {
         return problem(reply, 404, 'area-not-in-partnership', `${register.find(area)?.name ?? request.query.area} is not one of ${partnership.name}'s areas, so its partners' notes are not shown here.`);
       }
       if (!isPeriodId(request.query.period)) return notAPeriod(reply, request.query.period);
-      const session = sessionFor(request);
+      const session = await sessionFor(request);
       const found = await notesBehind(app.db, session, indicator, area, session.period(request.query.period));
       return { indicator: indicator.id, area, period: request.query.period, notes: found.notes, withheld: found.withheld, withheldReason: found.withheld > 0 ? WITHHELD_REASON : null };
     },

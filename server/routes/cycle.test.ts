@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { checkLock, correctionReasonsOf, findLocks, recordCorrectionReason } from '../cycle/approvals';
+import { cycleDb } from '../cycle/tables';
 import type { Role } from '../access/actor';
 import { buildTestApp, partnerToken, signIn, upload, type Identity } from '../test/helpers';
 import { uploadWith } from '../test/multipart';
@@ -69,7 +70,7 @@ describe('statuses', () => {
     const approved = await call('POST', '/api/cycle/approvals', await staff('analyst'), { area: BEXLEY, quarter: Q1 });
     expect(approved).toEqual({ status: 201, body: { approved: ['police'], alreadyApproved: [] } });
     expect(await cell(await staff('analyst'))).toMatchObject({ status: 'approved', approved: { at: '2026-08-05T10:00:00.000Z' }, correctedAfterApproval: false });
-    expect(checkLock(app.db, { type: 'police', area: BEXLEY, quarter: Q1 })).toMatchObject({ locked: true });
+    expect(await checkLock(app.db, { type: 'police', area: BEXLEY, quarter: Q1 })).toMatchObject({ locked: true });
     expect((await call('POST', '/api/cycle/approvals', await staff('analyst'), { area: BEXLEY, quarter: Q1 })).body).toEqual({ approved: [], alreadyApproved: ['police'] });
     expect((await call('POST', '/api/cycle/sign-offs', partner, { returnType: 'police', area: BEXLEY, quarter: Q1 })).status).toBe(409);
 
@@ -81,11 +82,11 @@ describe('statuses', () => {
     expect((await call('POST', '/api/admin/approvals/unlock', await staff('admin'), { returnType: 'police', area: BEXLEY, quarter: Q1, reason: '  ' })).status).toBe(400);
     const unlocked = await call('POST', '/api/admin/approvals/unlock', await staff('admin'), { returnType: 'police', area: BEXLEY, quarter: Q1, reason: 'Police found 12 crimes recorded twice' });
     expect(unlocked).toEqual({ status: 200, body: { unlocked: true } });
-    expect(checkLock(app.db, { type: 'police', area: BEXLEY, quarter: Q1 })).toEqual({ locked: false, approval: null });
+    expect(await checkLock(app.db, { type: 'police', area: BEXLEY, quarter: Q1 })).toEqual({ locked: false, approval: null });
     expect((await cell(await staff('analyst'))).status).toBe('late');
     expect((await call('POST', '/api/admin/approvals/unlock', await staff('admin'), { returnType: 'police', area: BEXLEY, quarter: Q1, reason: 'again' })).status).toBe(404);
 
-    const audit = app.db.sqlite.prepare("SELECT action, actor_id, target, details_json FROM audit_events WHERE action LIKE 'quarter-%' ORDER BY id").all() as Array<{ action: string; details_json: string }>;
+    const audit = await app.db.kysely.selectFrom('audit_events').select(['action', 'actor_id', 'target', 'details_json']).where('action', 'like', 'quarter-%').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['quarter-sign-off', 'quarter-approve', 'quarter-unlock']);
     expect(JSON.parse(audit[2].details_json).reason).toBe('Police found 12 crimes recorded twice');
     // Approval again after unlocking is a new approval.
@@ -139,7 +140,7 @@ describe('deadlines', () => {
     expect((await call('PUT', '/api/admin/deadlines', await staff('admin'), { returnType: 'police', daysAfterQuarterEnd: 400 })).status).toBe(400);
     expect((await call('PUT', '/api/admin/deadlines', partner, { returnType: 'police', daysAfterQuarterEnd: 10 })).status).toBe(403);
 
-    const audit = app.db.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'deadline-update' ORDER BY id").all() as Array<{ details_json: string }>;
+    const audit = await app.db.kysely.selectFrom('audit_events').select('details_json').where('action', '=', 'deadline-update').orderBy('id').execute();
     expect(audit).toHaveLength(3);
     expect(JSON.parse(audit[0].details_json)).toMatchObject({ before: { daysAfterQuarterEnd: 30 }, after: { daysAfterQuarterEnd: 45 } });
     expect((await call('GET', '/api/cycle/deadlines', partner)).body.deadlines[0].daysAfterQuarterEnd).toBeTypeOf('number');
@@ -151,23 +152,23 @@ describe('locks and correction reasons, for the upload route', () => {
     at('2026-08-02T10:00:00Z');
     const sent = await sendPolice(Q1, await staff('analyst'));
     await call('POST', '/api/cycle/approvals', await staff('analyst'), { area: BEXLEY, quarter: Q1 });
-    const locks = findLocks(app.db, 'police', [{ area: BEXLEY, quarter: Q1 }, { area: OTHER, quarter: Q1 }, { area: BEXLEY, quarter: '2026-27Q2' }]);
+    const locks = await findLocks(app.db, 'police', [{ area: BEXLEY, quarter: Q1 }, { area: OTHER, quarter: Q1 }, { area: BEXLEY, quarter: '2026-27Q2' }]);
     expect(locks).toEqual([{ type: 'police', area: BEXLEY, quarter: Q1, approvalId: expect.any(Number), approvedAt: '2026-08-02T10:00:00.000Z', approvedBy: expect.any(String) }]);
-    expect(findLocks(app.db, 'marac', [{ area: BEXLEY, quarter: Q1 }])).toEqual([]);
+    expect(await findLocks(app.db, 'marac', [{ area: BEXLEY, quarter: Q1 }])).toEqual([]);
 
     const submissionId = sent.body.submission.id as number;
-    app.db.sqlite.transaction(() => recordCorrectionReason(app.db, { submissionId, reason: ' Recount of Q1 arrests ', approvalIds: [locks[0].approvalId], now: clock }))();
+    await app.db.transaction(() => recordCorrectionReason(app.db, { submissionId, reason: ' Recount of Q1 arrests ', approvalIds: [locks[0].approvalId], now: clock }));
     expect((await correctionReasonsOf(app.db, [submissionId, 999])).get(submissionId)).toEqual({ submissionId, reason: 'Recount of Q1 arrests', approvalIds: [locks[0].approvalId], recordedAt: '2026-08-02T10:00:00.000Z' });
-    expect(() => recordCorrectionReason(app.db, { submissionId, reason: '   ', approvalIds: [], now: clock })).toThrow(/needs a reason/);
+    await expect(recordCorrectionReason(app.db, { submissionId, reason: '   ', approvalIds: [], now: clock })).rejects.toThrow(/needs a reason/);
     // A transaction that fails after the reason leaves no reason behind.
     const before = (await correctionReasonsOf(app.db, [submissionId])).size;
-    expect(() =>
-      app.db.sqlite.transaction(() => {
-        app.db.sqlite.prepare('DELETE FROM cycle_correction_reasons').run();
-        recordCorrectionReason(app.db, { submissionId, reason: 'second', approvalIds: [], now: clock });
+    await expect(
+      app.db.transaction(async () => {
+        await cycleDb(app.db).deleteFrom('cycle_correction_reasons').execute();
+        await recordCorrectionReason(app.db, { submissionId, reason: 'second', approvalIds: [], now: clock });
         throw new Error('store failed');
-      })(),
-    ).toThrow('store failed');
+      }),
+    ).rejects.toThrow('store failed');
     expect((await correctionReasonsOf(app.db, [submissionId])).get(submissionId)?.reason).toBe('Recount of Q1 arrests');
     expect(before).toBe(1);
   });

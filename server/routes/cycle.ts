@@ -133,7 +133,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (p) return reply.code(400).send(p);
       if (!isGranted(request.actor, type, area)) return reply.code(403).send(problem(403, 'not-granted', 'Your organisation is not set up to send this return for this area.'));
       if (!(await isReceived(app.db, type, area, quarter))) return reply.code(409).send(problem(409, 'not-received', 'There is nothing to sign off: no figures are held for this return, area and quarter. Send the return first.'));
-      if (checkLock(app.db, { type, area, quarter }).locked) return reply.code(409).send(problem(409, 'already-approved', 'This return has already been approved by an analyst, so it no longer needs signing off.'));
+      if ((await checkLock(app.db, { type, area, quarter })).locked) return reply.code(409).send(problem(409, 'already-approved', 'This return has already been approved by an analyst, so it no longer needs signing off.'));
       const signed = await signOff(app.db, request.actor, { type, area, quarter }, app.now());
       await auditChange(request, 'quarter-sign-off', `${type}/${area}/${quarter}`, { at: signed.at });
       return reply.code(201).send(await cellOf(app, request.actor, type, area, quarter));
@@ -191,7 +191,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (app) => {
       const { returnType: type, area, quarter, reason } = request.body;
       const p = typeProblem(type) ?? areaProblem(area);
       if (p) return reply.code(400).send(p);
-      const lock = checkLock(app.db, { type, area, quarter });
+      const lock = await checkLock(app.db, { type, area, quarter });
       if (!lock.approval || !(await unlock(app.db, request.actor, { type, area, quarter }, reason, app.now()))) {
         return reply.code(404).send(problem(404, 'not-approved', 'This return is not approved for this area and quarter, so there is nothing to unlock.'));
       }

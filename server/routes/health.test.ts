@@ -13,6 +13,10 @@ import { StorageError } from '../db/storage-errors';
 import { quarterId } from '../../schemas/periods';
 import { buildTestApp, partnerToken, signIn, upload } from '../test/helpers';
 import { csvOf, validRow } from '../test/rows';
+import { TEST_ENGINE } from '../test/database';
+
+/** Tests of what only SQLite has run in the server project, not again in server-postgres. */
+const ON_SQLITE = TEST_ENGINE === 'sqlite';
 
 let app: FastifyInstance | undefined;
 const dirs: string[] = [];
@@ -30,7 +34,7 @@ function tempDir() {
 
 /** No page beyond those the file has: every write that needs a new page fails, as on a full disk. */
 function fillTheDisk(app: FastifyInstance) {
-  app.db.sqlite.pragma(`max_page_count = ${app.db.sqlite.pragma('page_count', { simple: true }) as number}`);
+  app.db.sqlite!.pragma(`max_page_count = ${app.db.sqlite!.pragma('page_count', { simple: true }) as number}`);
 }
 
 describe('liveness', () => {
@@ -44,7 +48,7 @@ describe('liveness', () => {
 
 describe('readiness', () => {
   it('is ready when the database takes a write, and the probe leaves nothing behind', async () => {
-    app = await buildTestApp(undefined, { databasePath: join(tempDir(), 'db.sqlite') });
+    app = await buildTestApp(undefined, { databasePath: join(tempDir(), 'db.sqlite!') });
     const response = await app.inject({ url: '/api/health/ready' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ready' });
@@ -53,7 +57,7 @@ describe('readiness', () => {
   });
 
   // SQLite-only: a full disk is simulated with SQLite's max_page_count pragma.
-  it('with the disk full: 503 in words on /api/health/ready, 503 in words for an upload, and liveness still 200', async () => {
+  it.runIf(ON_SQLITE)('with the disk full: 503 in words on /api/health/ready, 503 in words for an upload, and liveness still 200', async () => {
     app = await buildTestApp();
     const analyst = await signIn(app, 'analyst');
     fillTheDisk(app);
@@ -73,17 +77,17 @@ describe('readiness', () => {
     expect(Number((await app.db.kysely.selectFrom('submissions').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
 
     // Room again: ready again, without a restart.
-    app.db.sqlite.pragma('max_page_count = 1073741823');
+    app.db.sqlite!.pragma('max_page_count = 1073741823');
     expect((await app.inject({ url: '/api/health/ready' })).statusCode).toBe(200);
   });
 
   // SQLite-only: a read-only database is simulated with SQLite's query_only pragma.
-  it('with the database read-only: 503 on readiness, while signed-in and token reads carry on', async () => {
+  it.runIf(ON_SQLITE)('with the database read-only: 503 on readiness, while signed-in and token reads carry on', async () => {
     app = await buildTestApp();
     const board = await signIn(app, 'board');
     const token = await partnerToken(app, [{ returnType: 'police', areaCode: 'E09000004' }]);
     // Every write fails from here on, as on a file or disk that has become read-only.
-    app.db.sqlite.pragma('query_only = ON');
+    app.db.sqlite!.pragma('query_only = ON');
     const ready = await app.inject({ url: '/api/health/ready' });
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toMatchObject({ status: 'not-ready', code: 'read-only' });
@@ -95,24 +99,24 @@ describe('readiness', () => {
   });
 
   // SQLite-only: a read-only database is simulated with SQLite's query_only pragma.
-  it('with the database read-only, a session due to record its activity still reads', async () => {
+  it.runIf(ON_SQLITE)('with the database read-only, a session due to record its activity still reads', async () => {
     let now = new Date('2026-11-22T12:00:00Z');
     app = await buildTestApp(() => now);
     const board = await signIn(app, 'board');
     const seen = async () => (await app!.db.kysely.selectFrom('sessions').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at;
     const before = await seen();
-    app.db.sqlite.pragma('query_only = ON');
+    app.db.sqlite!.pragma('query_only = ON');
     now = new Date(now.getTime() + 2 * 60_000);
     expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
     expect(await seen()).toBe(before);
-    app.db.sqlite.pragma('query_only = OFF');
+    app.db.sqlite!.pragma('query_only = OFF');
     expect((await app.inject({ url: '/api/auth/me', headers: board.headers })).statusCode).toBe(200);
     expect(await seen()).toBe(now.toISOString());
   });
 
   // SQLite-only: free space is that of the disk holding the database file.
-  it('counts a disk nearly full as not ready, before writes start failing', async () => {
-    const db = await openDatabase(join(tempDir(), 'db.sqlite'));
+  it.runIf(ON_SQLITE)('counts a disk nearly full as not ready, before writes start failing', async () => {
+    const db = await openDatabase(join(tempDir(), 'db.sqlite!'));
     try {
       expect(await writeProblem(db)).toBeNull();
       const problem = await writeProblem(db, Number.MAX_SAFE_INTEGER);
@@ -137,19 +141,19 @@ describe('readiness', () => {
 });
 
 // SQLite-only: what happens to a database file on a disk.
-describe('opening a database that cannot be used', () => {
+describe.runIf(ON_SQLITE)('opening a database that cannot be used', () => {
   it('says so in words: a folder that cannot exist', async () => {
     const dir = tempDir();
     const path = join(dir, 'not-a-folder');
     await (await openDatabase(path)).close();
     // A file where the database's folder should be.
-    await expect(openDatabase(join(path, 'db.sqlite'))).rejects.toThrow(StorageError);
-    await expect(openDatabase(join(path, 'db.sqlite'))).rejects.toThrow(/cannot be opened or created\. Check that DATABASE_PATH names a file in a folder that exists/);
+    await expect(openDatabase(join(path, 'db.sqlite!'))).rejects.toThrow(StorageError);
+    await expect(openDatabase(join(path, 'db.sqlite!'))).rejects.toThrow(/cannot be opened or created\. Check that DATABASE_PATH names a file in a folder that exists/);
   });
 
   it('says so in words: a file that is not a database', async () => {
     const { writeFileSync } = await import('node:fs');
-    const path = join(tempDir(), 'db.sqlite');
+    const path = join(tempDir(), 'db.sqlite!');
     writeFileSync(path, 'this is a spreadsheet, not a database'.repeat(200));
     await expect(openDatabase(path)).rejects.toThrow(/is damaged or is not a dashboard database\. Stop the server and restore the latest backup/);
   });

@@ -195,9 +195,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
     },
     async (request, reply) => {
       const found = await visibleIndicator(app, request, request.params.id);
+      const session = await sessionFor(request);
       return answer(reply, () => {
         const indicator = indicatorOr404(request.params.id, found);
-        const session = sessionFor(request);
         const areas = checkAreas(session, list(request.query.area));
         const periods = checkPeriods(list(request.query.period));
         if (areas.length > MAX_AREAS_PER_REQUEST || periods.length > MAX_PERIODS_PER_REQUEST || areas.length * periods.length > MAX_VALUES_PER_REQUEST) {
@@ -224,9 +224,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
     },
     async (request, reply) => {
       const found = await visibleIndicator(app, request, request.params.id);
+      const session = await sessionFor(request);
       return answer(reply, () => {
         const indicator = indicatorOr404(request.params.id, found);
-        const session = sessionFor(request);
         const [area] = checkAreas(session, [request.query.area]);
         const type = checkAccommodationType(indicator, request.query.accommodationType);
         const span = session.quarterSpan.get(indicator.source);
@@ -258,9 +258,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
     },
     async (request, reply) => {
       const found = await visibleIndicator(app, request, request.params.id);
+      const session = await sessionFor(request);
       return answer(reply, () => {
         const indicator = indicatorOr404(request.params.id, found);
-        const session = sessionFor(request);
         const [parent] = checkAreas(session, [request.query.parent]);
         const [period] = checkPeriods([request.query.period]);
         if (session.register.childrenOf(parent).length === 0) {
@@ -290,7 +290,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
     async (request, reply) => {
       try {
         const indicator = indicatorOr404(request.params.id, await visibleIndicator(app, request, request.params.id));
-        const session = sessionFor(request);
+        const session = await sessionFor(request);
         const [area] = checkAreas(session, [request.query.area]);
         const [periodId] = checkPeriods([request.query.period]);
         const period = session.period(periodId);
@@ -364,8 +364,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<IndicatorRoutesOptions> = as
     },
     async (request, reply) => {
       const local = await localGroupsFor(app, request, request.params.code.toUpperCase());
+      const session = await sessionFor(request);
       return answer(reply, () => {
-        const session = sessionFor(request);
         const [area] = checkAreas(session, [request.params.code], 404);
         const requested = request.query.period;
         const period = requested !== undefined ? checkPeriods([requested])[0] : latestTwelveMonths(session, area, latestCompleteQuarter(app.now()));

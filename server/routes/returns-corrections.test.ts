@@ -55,16 +55,16 @@ describe('a resubmission with blanks where figures are held', () => {
       expect(body.changes).toHaveLength(1);
     }
     expect(await tableCounts(app)).toEqual(before);
-    const audit = app.db.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'upload' AND outcome = 'rejected'").pluck().all() as string[];
-    expect(audit.some((d) => d.includes('would-clear'))).toBe(true);
+    const audit = await app.db.kysely.selectFrom('audit_events').select('details_json').where('action', '=', 'upload').where('outcome', '=', 'rejected').execute();
+    expect(audit.some((a) => a.details_json.includes('would-clear'))).toBe(true);
   });
 
   it('is stored with confirmClear=true, clearing the figures, and the answer says what changed', async () => {
     const { status, body } = await send('police', partial(), '?confirmClear=true');
     expect(status).toBe(201);
     expect(body.clears).toHaveLength(3);
-    const detail = app.db.sqlite.prepare('SELECT values_json FROM return_rows ORDER BY id DESC LIMIT 1').pluck().get() as string;
-    expect(JSON.parse(detail)).toMatchObject({ crimes: null, incidents: 1001 });
+    const detail = await app.db.kysely.selectFrom('return_rows').select('values_json').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(JSON.parse(detail.values_json)).toMatchObject({ crimes: null, incidents: 1001 });
   });
 
   it('a file that only changes figures is stored without confirmation', async () => {

@@ -3,9 +3,11 @@
 // reason is stored with the submission in the same transaction, audited, and shown with the
 // revision. After an administrator unlocks the quarter, no reason is needed.
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../access/actor';
 import { correctionReasonsOf } from '../cycle/approvals';
+import { cycleDb } from '../cycle/tables';
 import { buildTestApp, signIn, tableCounts, type Identity } from '../test/helpers';
 import { uploadWith } from '../test/multipart';
 import { csvOf, validRow, type Cells } from '../test/rows';
@@ -22,9 +24,9 @@ let analyst: Identity;
 const police = (rows: Cells[]) => csvOf(rows.map((r) => validRow('police', { area_code: BEXLEY, ...r })));
 /** Both quarters, with the given repeat victims in each. */
 const bothQuarters = (q1: number, q2: number) => police([{ period: Q1, repeat_victims: q1 }, { period: Q2, repeat_victims: q2 }]);
-const reasonsStored = () => app.db.sqlite.prepare('SELECT count(*) FROM cycle_correction_reasons').pluck().get() as number;
-const auditOf = (action: string) =>
-  (app.db.sqlite.prepare('SELECT outcome, target, details_json FROM audit_events WHERE action = ? ORDER BY id').all(action) as Array<{ outcome: string; target: string; details_json: string }>).map((a) => ({
+const reasonsStored = async () => (await cycleDb(app.db).selectFrom('cycle_correction_reasons').select('submission_id').execute()).length;
+const auditOf = async (action: string) =>
+  (await app.db.kysely.selectFrom('audit_events').select(['outcome', 'target', 'details_json']).where('action', '=', action).orderBy('id').execute()).map((a) => ({
     ...a,
     details: JSON.parse(a.details_json) as Record<string, unknown>,
   }));
@@ -78,9 +80,9 @@ describe('a correction to an approved quarter', () => {
       expect(body.message).toMatch(/^Nothing has been stored\./);
     }
     expect(await tableCounts(app)).toEqual(before);
-    expect(reasonsStored()).toBe(0);
-    expect(auditOf('upload').filter((a) => a.outcome === 'rejected')).toHaveLength(3);
-    expect(auditOf('upload').at(-1)!.details).toMatchObject({ reason: 'quarter-approved', locked: [{ area: BEXLEY, quarter: Q1 }] });
+    expect(await reasonsStored()).toBe(0);
+    expect((await auditOf('upload')).filter((a) => a.outcome === 'rejected')).toHaveLength(3);
+    expect((await auditOf('upload')).at(-1)!.details).toMatchObject({ reason: 'quarter-approved', locked: [{ area: BEXLEY, quarter: Q1 }] });
   });
 
   it('with a reason too short or too long is 400, and nothing is stored', async () => {
@@ -99,8 +101,8 @@ describe('a correction to an approved quarter', () => {
     expect(body.locked).toEqual([{ area: BEXLEY, quarter: Q1, approvedAt: '2026-11-22T12:00:00.000Z' }]);
     const id = body.submission.id as number;
     expect((await correctionReasonsOf(app.db, [id])).get(id)).toMatchObject({ reason: REASON, approvalIds: [expect.any(Number)] });
-    expect(auditOf('upload').at(-1)).toMatchObject({ outcome: 'success', target: `submission:${id}`, details: { afterApproval: { reason: REASON, locked: [{ area: BEXLEY, quarter: Q1 }] } } });
-    expect(auditOf('correction-reason')).toEqual([expect.objectContaining({ target: `submission:${id}`, details: expect.objectContaining({ reason: REASON, returnType: 'police' }) })]);
+    expect((await auditOf('upload')).at(-1)).toMatchObject({ outcome: 'success', target: `submission:${id}`, details: { afterApproval: { reason: REASON, locked: [{ area: BEXLEY, quarter: Q1 }] } } });
+    expect(await auditOf('correction-reason')).toEqual([expect.objectContaining({ target: `submission:${id}`, details: expect.objectContaining({ reason: REASON, returnType: 'police' }) })]);
 
     // Q1 was approved, so its revision was made after approval; Q2's, in the same file, was not.
     for (const role of ['analyst', 'board'] as const) {
@@ -143,12 +145,14 @@ describe('a correction to an approved quarter', () => {
   });
 
   it('stores nothing when the reason cannot be stored', async () => {
-    app.db.sqlite.exec("CREATE TEMP TRIGGER refuse_reason BEFORE INSERT ON cycle_correction_reasons BEGIN SELECT RAISE(ABORT, 'no'); END");
+    // The table the reason goes to is missing while the file is stored, so storing the reason fails.
+    await sql`ALTER TABLE cycle_correction_reasons RENAME TO cycle_correction_reasons_gone`.execute(app.db.kysely);
     const before = await tableCounts(app);
     const { status } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner, reason: REASON });
+    await sql`ALTER TABLE cycle_correction_reasons_gone RENAME TO cycle_correction_reasons`.execute(app.db.kysely);
     expect(status).toBe(500);
     expect(await tableCounts(app)).toEqual(before);
-    expect(reasonsStored()).toBe(0);
+    expect(await reasonsStored()).toBe(0);
   });
 
   it('touching no approved quarter needs no reason, and one sent is not stored', async () => {
@@ -156,7 +160,7 @@ describe('a correction to an approved quarter', () => {
     const { status, body } = await uploadWith(app, 'police', police([{ period: Q2, repeat_victims: 171 }]), { as: partner, reason: REASON });
     expect(status).toBe(201);
     expect(body.locked).toEqual([]);
-    expect(reasonsStored()).toBe(0);
+    expect(await reasonsStored()).toBe(0);
   });
 
   it('needs no reason once an administrator has unlocked the quarter', async () => {
@@ -167,7 +171,7 @@ describe('a correction to an approved quarter', () => {
     const { status, body } = await uploadWith(app, 'police', bothQuarters(170, 170), { as: partner });
     expect(status).toBe(201);
     expect(body.locked).toEqual([]);
-    expect(reasonsStored()).toBe(0);
+    expect(await reasonsStored()).toBe(0);
     expect((await revisionsAs('analyst')).every((r) => !r.afterApproval)).toBe(true);
   });
 });

@@ -155,7 +155,7 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const partnership = await findPartnership(app.db, request.actor, id);
       if (!partnership) return unknownPartnership(reply, id);
-      const session = sessionFor(request);
+      const session = await sessionFor(request);
       const requested = request.query.period;
       if (requested !== undefined && !isTwelveMonthPeriod(requested)) {
         return problem(reply, 400, 'invalid-period', `"${requested}" is not a twelve-month period. A strategy is read over a financial year (2023-24), a calendar year (2023) or twelve months to a quarter (R12-2024-25Q2).`);
