@@ -16,7 +16,7 @@ import { recordAudit } from './audit';
 import { GENESIS_HASH, rowHash, verifyAuditChain, type ChainedRow } from './audit-chain';
 import { SYSTEM } from './actor';
 import { buildTestApp, signIn } from '../test/helpers';
-import { TEST_ENGINE } from '../test/database';
+import { openTestDatabase, TEST_ENGINE } from '../test/database';
 
 /** Tests of what only SQLite has run in the server project, not again in server-postgres. */
 const ON_SQLITE = TEST_ENGINE === 'sqlite';
@@ -35,8 +35,9 @@ function tempPath() {
   return join(dir, 'db.sqlite!');
 }
 
-async function databaseWithRows(n: number, path = ":memory:"): Promise<Db> {
-  const db = await openDatabase(path);
+/** A database of the engine under test (or the SQLite file at path) holding n chained rows. */
+async function databaseWithRows(n: number, path?: string): Promise<Db> {
+  const db = path === undefined ? await openTestDatabase() : await openDatabase(path);
   open.push(db);
   for (let i = 0; i < n; i++) await recordAudit(db, SYSTEM, '192.0.2.1', { action: 'export', outcome: 'success', target: `submission:${i}`, details: { i } }, new Date(Date.UTC(2026, 0, 1, 0, i)));
   return db;

@@ -174,12 +174,16 @@ export const accessPlugin = fp(
       // must also carry the CSRF token that only our pages can read. Bearer tokens are not ambient.
       if (request.actor.kind === 'user' && !SAFE_METHODS.has(request.method)) {
         let passed = false;
-        app.csrfProtection(request, reply, () => {
+        let refusal: unknown = null;
+        // csrfProtection sends its refusal itself; it is held here and sent once the refusal is
+        // in the audit trail, so that whoever reads the trail after the answer finds it there.
+        const holdRefusal = { send: (error: unknown) => void (refusal = error) } as unknown as FastifyReply;
+        app.csrfProtection(request, holdRefusal, () => {
           passed = true;
         });
         if (!passed) {
           await audit(request, { action: 'access-denied', outcome: 'denied', target: `${request.method} ${request.routeOptions.url}`, details: { status: 403, reason: 'csrf' } });
-          return reply;
+          return reply.send(refusal);
         }
       }
     });

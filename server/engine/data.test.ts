@@ -1,24 +1,23 @@
 // The in-memory index of current figures: built from current rows only, rebuilt when (and only
 // when) a submission is stored, including one stored through another connection to the file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../access/actor';
 import { openDatabase, type Db } from '../db/database';
+import { openTestDatabase, sharedTestDatabase } from '../test/database';
 import type { AcceptedRow } from '../ingest/validate';
 import { storeSubmission } from '../returns/store';
 import { buildIndex, CurrentFigures } from './data';
 
 const opened: Db[] = [];
-const dirs: string[] = [];
+const drops: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const drop of drops.splice(0)) await drop();
 });
 
-async function open(path: string): Promise<Db> {
-  const db = await openDatabase(path);
+/** A new database of the engine under test, or (given a shared one's path) another handle on it. */
+async function open(path?: string): Promise<Db> {
+  const db = path === undefined ? await openTestDatabase() : await openDatabase(path);
   opened.push(db);
   return db;
 }
@@ -40,7 +39,7 @@ const key = (areaCode: string, period: string, subkey = '') => ({ areaCode, peri
 
 describe('CurrentFigures', () => {
   it('indexes current rows by type, area, quarter and subkey; population by year; imports by indicator', async () => {
-    const db = await open(':memory:');
+    const db = await open();
     await store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000, crimes: null } }]);
     await store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 999, crimes: 550 } }]); // a resubmission
     await store(db, 'refuge', [{ key: key('E09000004', '2019-20Q3', 'dispersed'), values: { units: 10 } }]);
@@ -57,7 +56,7 @@ describe('CurrentFigures', () => {
   });
 
   it('keeps its index until a submission is stored, then rebuilds it', async () => {
-    const db = await open(':memory:');
+    const db = await open();
     const figures = new CurrentFigures(db);
     const empty = await figures.snapshot();
     expect(empty.version).toBe(0);
@@ -70,7 +69,7 @@ describe('CurrentFigures', () => {
   });
 
   it('updates with only the new rows, to the same index as a full build', async () => {
-    const db = await open(':memory:');
+    const db = await open();
     await store(db, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }, { key: key('E09000005', '2019-20Q3'), values: { incidents: 900 } }]);
     const figures = new CurrentFigures(db);
     await figures.snapshot();
@@ -85,12 +84,11 @@ describe('CurrentFigures', () => {
     expect(updated.returns.get('police')?.get('E09000004')?.get('2019-20Q3')?.get('')).toEqual({ incidents: 999 });
   });
 
-  it('sees a submission stored through another connection to the same file (another process)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'engine-data-'));
-    dirs.push(dir);
-    const path = join(dir, 'dashboard.sqlite');
-    const server = await open(path);
-    const uploader = await open(path);
+  it('sees a submission stored through another connection to the same database (another process)', async () => {
+    const shared = await sharedTestDatabase();
+    drops.push(shared.drop);
+    const server = await open(shared.path);
+    const uploader = await open(shared.path);
     const figures = new CurrentFigures(server);
     expect((await figures.snapshot()).returns.size).toBe(0);
     await store(uploader, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);

@@ -10,7 +10,8 @@ import { financialYearId, parsePeriodId, quarterId, type Quarter } from '../../s
 import type { ReturnTypeId } from '../../schemas/returns/definition';
 import type { Problem } from '../../schemas/api';
 import { SYSTEM } from '../access/actor';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openTestDatabase } from '../test/database';
 import type { AcceptedRow } from '../ingest/validate';
 import { storeSubmission } from '../returns/store';
 import { VALID_ROWS } from '../test/rows';
@@ -62,7 +63,7 @@ async function store(returnType: ReturnTypeId, rows: AcceptedRow[], warnings: Pr
 
 /** Three years of every return for six authorities, their population, and published values for England and the region. */
 async function setUp(): Promise<void> {
-  db = await openDatabase(':memory:');
+  db = await openTestDatabase();
   await db.kysely
     .insertInto('areas')
     .values(AREAS.map((a) => ({ code: a.code, name: a.name, type: a.type })))

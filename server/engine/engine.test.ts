@@ -5,7 +5,8 @@ import { ENGLAND, type Area } from '../../schemas/areas';
 import { findIndicator } from '../../schemas/indicators';
 import type { Problem } from '../../schemas/api';
 import { SYSTEM } from '../access/actor';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openTestDatabase } from '../test/database';
 import { storeSubmission } from '../returns/store';
 import { FIGURES_VERSION, returnsDb } from '../returns/tables';
 import { IndicatorEngine } from './engine';
@@ -27,7 +28,7 @@ afterEach(async () => {
 
 /** The test register's areas, so that stored rows can reference them. */
 async function openWithAreas() {
-  db = await openDatabase(':memory:');
+  db = await openTestDatabase();
   await db.kysely
     .insertInto('areas')
     .values(AREAS.map((a) => ({ code: a.code, name: a.name, type: a.type })))

@@ -3,13 +3,11 @@
 // what is newer. A file that is refused takes none; uploads stored at once, through one
 // connection or two (two instances), each take their own, in the order they were stored.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../access/actor';
 import { openDatabase, type Db } from '../db/database';
+import { openTestDatabase, sharedTestDatabase } from '../test/database';
 import { storeSubmission, WouldClearFigures, type NewSubmissionInput } from './store';
 import { FIGURES_VERSION, returnsDb } from './tables';
 
@@ -18,22 +16,24 @@ const BEXLEY = 'E09000004';
 const BRENT = 'E09000005';
 
 const opened: Db[] = [];
-const dirs: string[] = [];
+const drops: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const drop of drops.splice(0)) await drop();
 });
 
-async function open(path = ':memory:'): Promise<Db> {
-  const db = await openDatabase(path);
+/** A new database of the engine under test, or (given a shared one's path) another handle on it. */
+async function open(path?: string): Promise<Db> {
+  const db = path === undefined ? await openTestDatabase() : await openDatabase(path);
   opened.push(db);
   return db;
 }
 
-function sharedFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'store-versions-'));
-  dirs.push(dir);
-  return join(dir, 'dashboard.sqlite');
+/** One database two servers share (a file on SQLite), removed after the test. */
+async function sharedDatabase(): Promise<string> {
+  const shared = await sharedTestDatabase();
+  drops.push(shared.drop);
+  return shared.path;
 }
 
 function police(area: string, incidents: number | null, extra: Partial<NewSubmissionInput> = {}): NewSubmissionInput {
@@ -99,7 +99,7 @@ describe('the figures data version', () => {
   });
 
   it('gives uploads stored at once by two servers on one database a version each, in the order they were stored', async () => {
-    const path = sharedFile();
+    const path = await sharedDatabase();
     const db = await open(path);
     const count = 60;
     const other = spawn(process.execPath, ['--import', 'tsx', 'server/returns/uploader-process.test-support.ts', path, String(count), BRENT], { cwd: ROOT });

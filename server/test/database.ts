@@ -2,6 +2,9 @@
 // in-memory database) and on PostgreSQL (the `server-postgres` project: each test its own
 // database, copied from a migrated template and dropped when the test's app closes).
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
@@ -53,4 +56,14 @@ export async function openTestDatabase(): Promise<Db> {
       await target.drop();
     },
   });
+}
+
+/**
+ * One database that several handles or processes open, as several servers would: a file on
+ * SQLite (in a new folder, removed by drop), a new database on PostgreSQL.
+ */
+export async function sharedTestDatabase(): Promise<TestDatabaseTarget> {
+  if (TEST_ENGINE === 'postgres') return testDatabaseTarget();
+  const dir = mkdtempSync(join(tmpdir(), 'dashboard-shared-'));
+  return { path: join(dir, 'dashboard.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
