@@ -830,7 +830,9 @@ async function main() {
   );
 }
 
-main().catch((error) => {
+// `--engine=postgres`: the same data and work on both engines side by side (bench/engines.ts).
+const run = process.argv.includes('--engine=postgres') ? import('./engines').then(() => undefined) : main();
+run.catch((error) => {
   console.error(error);
   process.exit(1);
 });

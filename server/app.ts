@@ -107,6 +107,13 @@ function friendlyMessage(error: FastifyError): string {
   return error.message;
 }
 
+const UNSTORABLE_TEXT_MESSAGE = 'The request contains a NUL character (%00), which no field may hold. Remove it and try again.';
+
+/** PostgreSQL's refusal of text it cannot hold (a NUL character, or bytes that are not UTF-8): the request's fault, and nothing was written. */
+function isUnstorableText(error: { code?: unknown }): boolean {
+  return error.code === '22021' || error.code === '22P05';
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -151,6 +158,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       request.log.error({ err: error, storage: storage.code }, 'the database cannot be written');
       return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: `Nothing was saved. ${storage.message}`, code: storage.code });
     }
+    if (isUnstorableText(error)) {
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: UNSTORABLE_TEXT_MESSAGE, code: 'invalid-character' });
+    }
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
@@ -158,6 +168,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Nothing was changed. Please try again, and tell the team if it keeps happening.' });
     }
     return reply.code(statusCode).send({ statusCode, error: error.name ?? 'Error', message: friendlyMessage(error), code: error.code });
+  });
+  // A NUL character is never part of a real area code, period or name, and PostgreSQL cannot
+  // store or compare one in text: refused on both engines alike, before any route reads it.
+  app.addHook('onRequest', async (request, reply) => {
+    if (/%00|\u0000/i.test(request.url)) {
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: UNSTORABLE_TEXT_MESSAGE, code: 'invalid-character' });
+    }
   });
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` });
