@@ -30,9 +30,12 @@ export default defineConfig({
           environment: 'node',
           include: ['server/**/*.test.ts', 'schemas/**/*.test.ts', 'fixtures/**/*.test.ts'],
           testTimeout: 20_000,
-          // Each file spends seconds importing the server before its first test; on a two-CPU
-          // machine the default of one worker left the other CPU idle through all of that.
-          maxWorkers: 2,
+          // Each file spent seconds importing the server before its first test; on a two-CPU
+          // machine the default of one worker left the other CPU idle through all of that. The
+          // server keeps no state in its modules between apps (each test builds its own app on
+          // its own database), so the files of a worker share one import of it.
+          maxWorkers: 3,
+          isolate: false,
         },
       },
       {
@@ -45,7 +48,8 @@ export default defineConfig({
           globalSetup: ['server/test/postgres-global-setup.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
-          maxWorkers: 2,
+          maxWorkers: 3,
+          isolate: false,
         },
       },
       {

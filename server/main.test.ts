@@ -1,3 +1,4 @@
+// SQLite only: starts server/main.ts as `npm start` does, on SQLite files (server/instances.test.ts starts it on PostgreSQL too).
 // The real entry point, as `npm start` runs it: creates and migrates a new database, loads the
 // demo data, serves, and closes cleanly on SIGTERM.
 import { spawn, spawnSync } from 'node:child_process';

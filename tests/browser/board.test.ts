@@ -76,7 +76,8 @@ describe('a board member', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('not the password');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain('govuk-error-summary');
+    // A refused sign-in is checked against a password hash and audited: give a loaded machine time.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? ''), { timeout: 10_000 }).toContain('govuk-error-summary');
     expect(await page.getByRole('alert').textContent()).toContain('The email address or password is not right');
     await expectAccessible(page, 'sign-in page with an error');
 
