@@ -66,7 +66,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     sqlite,
     path,
     // SQLite's write lock, taken at BEGIN IMMEDIATE, already orders every writer.
-    serialize: async () => {},
+    lock: async () => {},
     // Kysely's destroy closes the handle only if Kysely ever used it (its driver starts lazily),
     // so the handle is closed here too: a handle left open keeps the file in use (restore refuses).
     close: async () => {
@@ -98,15 +98,11 @@ async function openPostgresDatabase(url: string, options: OpenOptions): Promise<
     });
   }
   const { kysely: base, pool } = handle;
-  let db: Db;
-  db = withAmbientTransactions(base, {
+  const db = withAmbientTransactions(base, {
     engine: 'postgres',
     sqlite: null,
     path: shown,
-    serialize: async (key) => {
-      if (db.kysely === base) throw new Error(`serialize('${key}') outside a transaction holds nothing.`);
-      await advisoryTransactionLock(db.kysely, key);
-    },
+    lock: advisoryTransactionLock,
     close: async () => {
       await base.destroy();
       await pool.end().catch(() => undefined);
@@ -118,14 +114,25 @@ async function openPostgresDatabase(url: string, options: OpenOptions): Promise<
 
 const ambient = new AsyncLocalStorage<{ base: Kysely<Database>; transaction: Kysely<Database> }>();
 
+interface EngineParts extends Omit<Db, 'kysely' | 'transaction' | 'serialize'> {
+  /** Takes the engine's lock for key inside the transaction given (see Db.serialize). */
+  lock(transaction: Kysely<Database>, key: string): Promise<void>;
+}
+
 /** Builds a Db whose kysely is the ambient transaction, if one of this database's is running. */
-export function withAmbientTransactions(base: Kysely<Database>, rest: Omit<Db, 'kysely' | 'transaction'>): Db {
+function withAmbientTransactions(base: Kysely<Database>, { lock, ...rest }: EngineParts): Db {
   const current = () => {
     const store = ambient.getStore();
     return store?.base === base ? store.transaction : null;
   };
   return {
     ...rest,
+    async serialize(key: string) {
+      const transaction = current();
+      // Outside a transaction a lock would end with the statement that took it: a mistake on either engine.
+      if (!transaction) throw new Error(`serialize('${key}') was called outside a transaction, where it would hold nothing.`);
+      await lock(transaction, key);
+    },
     get kysely() {
       return current() ?? base;
     },
