@@ -59,7 +59,8 @@ export default defineConfig({
           include: ['web/**/*.test.{ts,tsx}'],
           setupFiles: ['web/test/setup.ts'],
           testTimeout: 20_000,
-          maxWorkers: 2,
+          // Vitest runs the projects of one group in one pool, which needs one worker count.
+          maxWorkers: 3,
         },
       },
       {
