@@ -9,14 +9,16 @@ import { defineConfig } from 'vitest/config';
  * The server test files that use a database, which run a second time on PostgreSQL: every file
  * that opens one (through buildTestApp, openTestDatabase or openDatabase) or reads app.db, except a file that
  * says at its top that it tests something only SQLite has (a backup file, a query plan, a
- * damaged file), with the words "SQLite only:" in its first comment lines. (Single tests of that
+ * damaged file), with the words "SQLite only:" in its first comment lines, or that what it
+ * tests does not depend on the database ("Database-independent:"; validation before storing,
+ * the engine's arithmetic), which keeps the run within CI's twenty minutes. (Single tests of that
  * kind in other files run on SQLite only through TEST_ENGINE, server/test/database.ts.)
  */
 function databaseTestFiles(): string[] {
   const files = (readdirSync('server', { recursive: true }) as string[]).map((f) => join('server', f)).filter((f) => f.endsWith('.test.ts'));
   return files.filter((file) => {
     const text = readFileSync(file, 'utf8');
-    if (/^\/\/.*SQLite[ -]only:/m.test(text.split('\n').slice(0, 15).join('\n'))) return false;
+    if (/^\/\/.*(SQLite[ -]only|Database-independent):/m.test(text.split('\n').slice(0, 15).join('\n'))) return false;
     return /\b(buildTestApp|openTestDatabase|openDatabase|buildApp|appWithClock)\(|\.db\b/.test(text);
   });
 }

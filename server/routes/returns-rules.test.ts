@@ -1,3 +1,4 @@
+// Database-independent: refuses files by the return's rules before anything is stored. Runs in the server project only (vitest.config.ts).
 // Every cross-field rule of DOMAIN.md section 5, through the API: one row breaking one rule.
 // Errors reject the file (422) and store nothing; warnings are accepted (201) and reported. The
 // return types come from the registry, and a rule without a case here fails the suite.
