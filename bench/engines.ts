@@ -149,7 +149,7 @@ async function main() {
     const requests: Array<[string, (i: number) => string]> = [
       ['GET an area summary (the dashboard)', (i) => `/api/areas/${authorityCode((i * 7919) % AUTHORITIES)}/summary?period=${year}&level=95`],
       ['GET indicator values', (i) => `/api/indicators/repeat-victim-rate/values?area=${authorityCode((i * 31) % AUTHORITIES)}&period=${year}&level=95`],
-      ['GET the submissions list (returns page)', (i) => `/api/submissions?type=police&limit=20&offset=${(i % 5) * 20}`],
+      ['GET a quarterly series (the indicator page)', (i) => `/api/indicators/repeat-victim-rate/series?area=${authorityCode((i * 31) % AUTHORITIES)}&kind=quarter&from=${quartersOf(LAST_YEAR - 2)[0]}&to=${quartersOf(LAST_YEAR)[3]}&level=95`],
       ['GET a session check (/api/auth/me)', () => '/api/auth/me'],
     ];
     for (const [name, path] of requests) {
