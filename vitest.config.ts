@@ -22,7 +22,7 @@ function databaseTestFiles(): string[] {
     if (/^\/\/.*SQLite[ -]only:/m.test(head)) return false;
     // POSTGRES_ALL=true runs these too: the whole server suite on PostgreSQL, as before a release.
     if (/^\/\/.*Database-independent:/m.test(head) && process.env.POSTGRES_ALL !== 'true') return false;
-    return /\b(buildTestApp|openTestDatabase|openDatabase|buildApp|appWithClock)\(|\.db\b/.test(text);
+    return /\b(buildTestApp|openTestDatabase|testDatabases|openDatabase|buildApp|appWithClock)\(|\.db\b/.test(text);
   });
 }
 

@@ -1,26 +1,14 @@
 // The in-memory index of current figures: built from current rows only, rebuilt when (and only
 // when) a submission is stored, including one stored through another connection to the file.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../access/actor';
-import { openDatabase, type Db } from '../db/database';
-import { openTestDatabase, sharedTestDatabase } from '../test/database';
+import type { Db } from '../db/database';
+import { testDatabases } from '../test/database';
 import type { AcceptedRow } from '../ingest/validate';
 import { storeSubmission } from '../returns/store';
 import { buildIndex, CurrentFigures } from './data';
 
-const opened: Db[] = [];
-const drops: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.close();
-  for (const drop of drops.splice(0)) await drop();
-});
-
-/** A new database of the engine under test, or (given a shared one's path) another handle on it. */
-async function open(path?: string): Promise<Db> {
-  const db = path === undefined ? await openTestDatabase() : await openDatabase(path);
-  opened.push(db);
-  return db;
-}
+const { open, shared } = testDatabases();
 
 async function store(db: Db, returnType: 'police' | 'population' | 'benchmark' | 'refuge', rows: Array<Omit<AcceptedRow, 'rowNumber' | 'notes'>>) {
   await storeSubmission(db, {
@@ -85,10 +73,9 @@ describe('CurrentFigures', () => {
   });
 
   it('sees a submission stored through another connection to the same database (another process)', async () => {
-    const shared = await sharedTestDatabase();
-    drops.push(shared.drop);
-    const server = await open(shared.path);
-    const uploader = await open(shared.path);
+    const path = await shared();
+    const server = await open(path);
+    const uploader = await open(path);
     const figures = new CurrentFigures(server);
     expect((await figures.snapshot()).returns.size).toBe(0);
     await store(uploader, 'police', [{ key: key('E09000004', '2019-20Q3'), values: { incidents: 1000 } }]);

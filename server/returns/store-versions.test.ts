@@ -4,10 +4,10 @@
 // connection or two (two instances), each take their own, in the order they were stored.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../access/actor';
-import { openDatabase, type Db } from '../db/database';
-import { openTestDatabase, sharedTestDatabase } from '../test/database';
+import type { Db } from '../db/database';
+import { testDatabases } from '../test/database';
 import { storeSubmission, WouldClearFigures, type NewSubmissionInput } from './store';
 import { FIGURES_VERSION, returnsDb } from './tables';
 
@@ -15,26 +15,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BEXLEY = 'E09000004';
 const BRENT = 'E09000005';
 
-const opened: Db[] = [];
-const drops: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.close();
-  for (const drop of drops.splice(0)) await drop();
-});
+const { open, shared } = testDatabases();
 
-/** A new database of the engine under test, or (given a shared one's path) another handle on it. */
-async function open(path?: string): Promise<Db> {
-  const db = path === undefined ? await openTestDatabase() : await openDatabase(path);
-  opened.push(db);
-  return db;
-}
-
-/** One database two servers share (a file on SQLite), removed after the test. */
-async function sharedDatabase(): Promise<string> {
-  const shared = await sharedTestDatabase();
-  drops.push(shared.drop);
-  return shared.path;
-}
 
 function police(area: string, incidents: number | null, extra: Partial<NewSubmissionInput> = {}): NewSubmissionInput {
   return {
@@ -99,7 +81,7 @@ describe('the figures data version', () => {
   });
 
   it('gives uploads stored at once by two servers on one database a version each, in the order they were stored', async () => {
-    const path = await sharedDatabase();
+    const path = await shared();
     const db = await open(path);
     const count = 60;
     const other = spawn(process.execPath, ['--import', 'tsx', 'server/returns/uploader-process.test-support.ts', path, String(count), BRENT], { cwd: ROOT });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
 import { createDatabase } from './postgres-cluster';
 
@@ -66,4 +66,30 @@ export async function sharedTestDatabase(): Promise<TestDatabaseTarget> {
   if (TEST_ENGINE === 'postgres') return testDatabaseTarget();
   const dir = mkdtempSync(join(tmpdir(), 'dashboard-shared-'));
   return { path: join(dir, 'dashboard.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file that opens databases itself: `open()` a new one of the engine under test, or
+ * `open(path)` another handle on a shared one from `shared()`; all are closed, and shared ones
+ * removed, after each test.
+ */
+export function testDatabases() {
+  const opened: Db[] = [];
+  const drops: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const db of opened.splice(0)) await db.close();
+    for (const drop of drops.splice(0)) await drop();
+  });
+  return {
+    async open(path?: string): Promise<Db> {
+      const db = path === undefined ? await openTestDatabase() : await openDatabase(path);
+      opened.push(db);
+      return db;
+    },
+    async shared(): Promise<string> {
+      const target = await sharedTestDatabase();
+      drops.push(target.drop);
+      return target.path;
+    },
+  };
 }
