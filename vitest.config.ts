@@ -9,9 +9,7 @@ import { defineConfig } from 'vitest/config';
  * The server test files that use a database, which run a second time on PostgreSQL: every file
  * that opens one (through buildTestApp, openTestDatabase or openDatabase) or reads app.db, except a file that
  * says at its top that it tests something only SQLite has (a backup file, a query plan, a
- * damaged file), with the words "SQLite only:" in its first comment lines, or that what it
- * tests does not depend on the database ("Database-independent:"; validation before storing,
- * the engine's arithmetic), which keeps the run within CI's twenty minutes. (Single tests of that
+ * damaged file), with the words "SQLite only:" in its first comment lines. (Single tests of that
  * kind in other files run on SQLite only through TEST_ENGINE, server/test/database.ts.)
  */
 function databaseTestFiles(): string[] {
@@ -20,8 +18,6 @@ function databaseTestFiles(): string[] {
     const text = readFileSync(file, 'utf8');
     const head = text.split('\n').slice(0, 15).join('\n');
     if (/^\/\/.*SQLite[ -]only:/m.test(head)) return false;
-    // POSTGRES_ALL=true runs these too: the whole server suite on PostgreSQL, as before a release.
-    if (/^\/\/.*Database-independent:/m.test(head) && process.env.POSTGRES_ALL !== 'true') return false;
     return /\b(buildTestApp|openTestDatabase|testDatabases|openDatabase|buildApp|appWithClock)\(|\.db\b/.test(text);
   });
 }

@@ -1,4 +1,3 @@
-// Database-independent: generates the demo files and checks them against the templates. Runs in the server project only (vitest.config.ts).
 // The demo returns: every file passes the checks a partner's upload passes, and the figures,
 // read from the parsed files as the dashboard reads them (events summed over quarters, people
 // from the twelve-month counts of a year's last quarter), give back the figures the strategy

@@ -1,4 +1,3 @@
-// Database-independent: the engine's cache invalidation; following the data version on each engine is tested in engine.test.ts, data.test.ts and store-versions.test.ts. Runs in the server project only (vitest.config.ts).
 // The engine keeps what a submission cannot have changed and recomputes the rest
 // (invalidation.ts). Proof by comparison: after each kind of upload, an engine that had cached a
 // broad sample before it gives, for every indicator × area × period × view, exactly the value

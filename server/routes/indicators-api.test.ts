@@ -1,4 +1,3 @@
-// Database-independent: the indicator API's shapes and arithmetic; values read from PostgreSQL are checked in indicators-values.test.ts and returns-every-type.test.ts. Runs in the server project only (vitest.config.ts).
 // The shapes of the read API (catalogue, register, values, series, compare, summary), who may
 // call it, and the clear 400/404 for everything a user can get wrong.
 import type { FastifyInstance } from 'fastify';

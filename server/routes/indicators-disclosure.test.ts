@@ -1,4 +1,3 @@
-// Database-independent: disclosure control is arithmetic on values the engine has read. Runs in the server project only (vitest.config.ts).
 // Disclosure control (DOMAIN.md section 8) through the API: small counts hidden from board
 // members, zero shown, indicators suppressed with their counts, and totals that would give a
 // hidden count back by subtraction or a solver (closed sums: a total is shown only if every

@@ -1,4 +1,3 @@
-// Database-independent: years built from quarters is the engine's arithmetic. Runs in the server project only (vitest.config.ts).
 // A board reads years (DOMAIN.md section 4) through the API: a summary asked for without a
 // period is for the latest complete twelve months of the area's police return; a quarter is
 // compared with the same quarter a year before, never the quarter before; the summary carries

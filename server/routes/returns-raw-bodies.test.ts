@@ -1,4 +1,3 @@
-// Database-independent: parses request bodies before anything is stored. Runs in the server project only (vitest.config.ts).
 // Nothing a client sends gives a 5xx (DOMAIN.md 9): a return posted as anything but a multipart
 // upload is 415 with a plain message, and a "null" or malformed Origin on a state-changing
 // request (sign-in included) is refused with 403.

@@ -1,4 +1,3 @@
-// Database-independent: builds the Excel templates from the definitions. Runs in the server project only (vitest.config.ts).
 // Templates a partner can fill without reading a manual (issue 12): pre-filled with their areas and
 // the quarter due, Excel drop-downs, column notes and guidance; and a file made from another
 // return's template recognised and named in one error.
