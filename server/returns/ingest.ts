@@ -38,13 +38,19 @@ export interface IngestRequest {
    * touches an approved quarter; stored with the submission then, and ignored otherwise.
    */
   correctionReason?: string | null;
-  /** Checks on rows that need stored data (a local measure's definition), run on the otherwise valid rows. */
+  /**
+   * Checks on rows that need stored data (a local measure's definition), run on the otherwise
+   * valid rows, and again inside the store's transaction, so that what they were checked against
+   * cannot change before they are stored.
+   */
   checkRows?: RowCheck;
 }
 
 /**
  * A return type's checks against stored data, registered by the module that owns that data
  * (app.returnChecks): errors, each naming its row and column, that reject the file like any other.
+ * Called inside the store's transaction too, where it takes whatever lock keeps that data from
+ * changing until the rows are committed (Db.serialize).
  */
 export type RowCheck = (actor: Actor, rows: readonly AcceptedRow[]) => Promise<Problem[]>;
 
@@ -57,6 +63,13 @@ export interface LockedKey {
 }
 
 /** A file touching approved quarters, sent without a reason: nothing was stored. */
+/** The stored data a row check reads changed between the first check and the store, and the rows no longer pass. */
+class RowsNoLongerValid extends Error {
+  constructor(readonly errors: Problem[]) {
+    super('The rows no longer pass the checks against stored data.');
+  }
+}
+
 class QuarterApproved extends Error {
   constructor(readonly locked: LockedKey[]) {
     super('The file corrects an approved quarter and no reason was given.');
@@ -147,6 +160,10 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
       // Inside the store's transaction, after it has taken the figures version: the lock is
       // decided on and the reason stored with the submission, or nothing is.
       beforeStore: async () => {
+        // Checked again where nothing can change it before the rows are stored: a measure's
+        // arithmetic may change only while no figures are held for it (routes/local-measures.ts).
+        const changed = request.checkRows ? await request.checkRows(request.actor, rows) : [];
+        if (changed.length > 0) throw new RowsNoLongerValid(changed);
         locked = await lockedKeys(db, request.definition.type, rows);
         if (locked.length > 0 && !reason) throw new QuarterApproved(locked);
       },
@@ -158,6 +175,7 @@ export async function ingestReturn(db: Db, request: IngestRequest): Promise<Inge
   } catch (error) {
     if (error instanceof WouldClearFigures) return { kind: 'would-clear', corrections: error.planned, warnings };
     if (error instanceof QuarterApproved) return { kind: 'quarter-approved', locked: error.locked, warnings };
+    if (error instanceof RowsNoLongerValid) return { kind: 'rejected', errors: error.errors, warnings };
     throw error;
   }
 }

@@ -30,7 +30,12 @@ export function lockComment(db: Db, commentId: number): Promise<void> {
   return db.serialize(`comment:${commentId}`);
 }
 
-/** Every partnership's own measures: ids unique within a partnership and among those sharing an area. */
+/**
+ * Every partnership's own measures: ids unique within a partnership and among those sharing an
+ * area, and each measure's arithmetic held still while a local-measure file's rows are checked
+ * against it and stored (local-measures/plugin.ts). An upload takes it after the figures version
+ * (returns/store.ts); nothing that holds it takes the figures version.
+ */
 export function lockLocalMeasures(db: Db): Promise<void> {
   return db.serialize('local-measures');
 }
