@@ -119,7 +119,8 @@ async function main() {
   const loadStart = loadavg()[0];
   console.log(`Engines bench${QUICK ? ' (--quick)' : ''}: ${cpus().length} CPUs, load average ${fmt(loadStart, 2)}, node ${process.version}, ${ROUNDS} rounds`);
   const dir = mkdtempSync(join(tmpdir(), 'da-dashboard-engines-'));
-  const cluster = await startPostgresCluster();
+  // On the same disk as SQLite's file (not in memory, where the tests' cluster goes): fsync must cost what it costs.
+  const cluster = await startPostgresCluster({ parent: tmpdir() });
   try {
     await durablePostgres(cluster.url);
     const targets: Record<Engine, string> = { sqlite: join(dir, 'bench.sqlite'), postgres: await createDatabase(cluster.url, 'bench') };

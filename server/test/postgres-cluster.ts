@@ -82,11 +82,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** parent: the folder to make the cluster's folder in (by default clusterParentFolder()). */
+export async function startPostgresCluster(options: { parent?: string } = {}): Promise<PostgresCluster> {
   if (!existsSync(join(BIN_DIR, 'initdb'))) {
     throw new Error(`The PostgreSQL 15 server binaries are not in ${BIN_DIR}: install the postgresql-15 package, or set POSTGRES_BIN_DIR to the folder holding initdb and pg_ctl.`);
   }
-  const dir = mkdtempSync(join(clusterParentFolder(), 'dashboard-pg-'));
+  const dir = mkdtempSync(join(options.parent ?? clusterParentFolder(), 'dashboard-pg-'));
   const dataDir = join(dir, 'data');
   const logFile = join(dir, 'server.log');
   let running = false;
