@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/database';
 import { multipartBody } from './test/helpers';
-import { TEST_ENGINE, testDatabaseTarget, type TestDatabaseTarget } from './test/database';
+import { childProcessEnv, TEST_ENGINE, testDatabaseTarget, type TestDatabaseTarget } from './test/database';
 import { csvOf, validRow } from './test/rows';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,7 +25,7 @@ interface Instance {
 function startInstance(databaseEnv: Record<string, string>): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...databaseEnv },
+    env: childProcessEnv({ PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...databaseEnv }),
   });
   let output = '';
   return new Promise((resolve, reject) => {

@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { setSetting, DEMO_DATA_SETTING } from './access/settings';
 import { openDatabase } from './db/database';
+import { childProcessEnv } from './test/database';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -41,7 +42,7 @@ function makeReadOnly(dir: string, file: string): () => void {
 }
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: childProcessEnv({ PORT: '0', LOG_LEVEL: 'info', ...env }) });
   let output = '';
   const listening = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);

@@ -16,7 +16,7 @@ import { recordAudit } from './audit';
 import { GENESIS_HASH, rowHash, verifyAuditChain, type ChainedRow } from './audit-chain';
 import { SYSTEM } from './actor';
 import { buildTestApp, signIn } from '../test/helpers';
-import { openTestDatabase, TEST_ENGINE } from '../test/database';
+import { childProcessEnv, openTestDatabase, TEST_ENGINE } from '../test/database';
 
 /** Tests of what only SQLite has run in the server project, not again in server-postgres. */
 const ON_SQLITE = TEST_ENGINE === 'sqlite';
@@ -50,7 +50,7 @@ function tamper(db: Db, statement: string) {
 }
 
 function verifyCli(path: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/ops/audit-verify-cli.ts', path], { cwd: ROOT, encoding: 'utf8', env: { ...process.env } });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/ops/audit-verify-cli.ts', path], { cwd: ROOT, encoding: 'utf8', env: childProcessEnv() });
 }
 
 describe('the audit chain', () => {

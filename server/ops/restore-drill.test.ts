@@ -17,12 +17,13 @@ import { verifyAuditChain } from '../access/audit-chain';
 import { createToken } from '../access/tokens';
 import { openDatabase } from '../db/database';
 import { csvOf, validRow } from '../test/rows';
+import { childProcessEnv } from '../test/database';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ADMIN = { email: 'it@council.example', password: 'a long drill password' };
 
 function run(script: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: childProcessEnv(env) });
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));

@@ -93,3 +93,13 @@ export function testDatabases() {
     },
   };
 }
+
+/**
+ * The environment for a server or tool a test starts in a child process: the test run's own,
+ * without the database settings a developer's shell may hold (DATABASE_URL would win over the
+ * DATABASE_PATH the test gives), with the test's settings on top.
+ */
+export function childProcessEnv(settings: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _url, DATABASE_PATH: _path, ...inherited } = process.env;
+  return { ...inherited, ...settings };
+}
