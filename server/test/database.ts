@@ -10,9 +10,6 @@ import { afterEach, inject } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
 import { createDatabase } from './postgres-cluster';
 
-/** The migrated database every PostgreSQL test database is copied from (postgres-global-setup.ts). */
-export const TEMPLATE_DATABASE = 'dashboard_template';
-
 export type TestEngine = 'sqlite' | 'postgres';
 
 export const TEST_ENGINE: TestEngine = process.env.DASHBOARD_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
@@ -29,7 +26,8 @@ export async function testDatabaseTarget(): Promise<TestDatabaseTarget> {
   if (TEST_ENGINE === 'sqlite') return { path: ':memory:', drop: async () => {} };
   const adminUrl = inject('postgresAdminUrl');
   const name = `t_${process.pid}_${randomBytes(6).toString('hex')}`;
-  const path = await createDatabase(adminUrl, name, TEMPLATE_DATABASE);
+  // Copied from the run's migrated template (postgres-global-setup.ts).
+  const path = await createDatabase(adminUrl, name, inject('postgresTemplate'));
   return {
     path,
     drop: async () => {

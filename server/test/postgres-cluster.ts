@@ -94,11 +94,14 @@ export async function startPostgresCluster(options: { parent?: string } = {}): P
   let stopped = false;
 
   // Stops and deletes synchronously, so that it also works from an 'exit' handler when a test
-  // run ends without calling stop().
+  // run ends without calling stop(), and when the run is interrupted (Ctrl-C, a CI timeout): a
+  // cluster left running would hold its memory until the machine restarts.
   const stopNow = (): void => {
     if (stopped) return;
     stopped = true;
     process.off('exit', stopNow);
+    process.off('SIGINT', stopThenDie);
+    process.off('SIGTERM', stopThenDie);
     if (running) {
       const [command, argv] = asClusterOwner('pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate', '-w']);
       try {
@@ -109,7 +112,15 @@ export async function startPostgresCluster(options: { parent?: string } = {}): P
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  // The signal is raised again once the cluster is gone, so the process ends as it would have
+  // (unless something else, vitest say, also listens for it and decides).
+  const stopThenDie = (signal: NodeJS.Signals): void => {
+    stopNow();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
   process.on('exit', stopNow);
+  process.on('SIGINT', stopThenDie);
+  process.on('SIGTERM', stopThenDie);
 
   try {
     giveToClusterOwner(dir);
@@ -161,7 +172,9 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const from = template === undefined ? '' : ` TEMPLATE ${client.escapeIdentifier(template)}`;
+    // Without a template: from template0, in UTF-8 with the C collation, whatever the server's
+    // default (a server of one's own, POSTGRES_TEST_URL), so text sorts as on SQLite.
+    const from = template === undefined ? " TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'" : ` TEMPLATE ${client.escapeIdentifier(template)}`;
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${from}`);
   } finally {
     await client.end();
