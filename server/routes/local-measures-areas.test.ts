@@ -7,22 +7,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, type Identity } from '../test/helpers';
+import { CHAMPIONS as COUNT } from '../test/local-measures';
+
+const CHAMPIONS = { ...COUNT, organisations: [] };
 
 const CENTRAL_BEDFORDSHIRE = 'E06000056';
 const BEDFORD = 'E06000055';
 const LUTON = 'E06000032';
-
-const CHAMPIONS = {
-  id: 'champions-trained',
-  title: 'Domestic abuse champions trained',
-  unit: 'champions',
-  numerator: 'People who completed domestic abuse champion training',
-  denominator: null,
-  multiplier: 1,
-  polarity: 'higher-better',
-  interval: 'byar',
-  organisations: [],
-} as const;
 
 let app: FastifyInstance;
 let admin: Identity;

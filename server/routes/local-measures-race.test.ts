@@ -12,19 +12,9 @@ import { createPartnership } from '../strategy/store';
 import { buildApp } from '../app';
 import { TEST_ENGINE, testDatabaseTarget } from '../test/database';
 import { buildTestApp, csv, signIn, tableCounts, TEST_NOW, upload } from '../test/helpers';
+import { REACH } from '../test/local-measures';
 
 const CENTRAL_BEDFORDSHIRE = 'E06000056';
-const REACH = {
-  id: 'campaign-reach',
-  title: 'Campaign reach',
-  unit: '%',
-  aim: 'prevention-and-workforce',
-  numerator: 'Residents who recall the campaign',
-  denominator: 'Residents surveyed',
-  multiplier: 100,
-  polarity: 'higher-better',
-  interval: 'wilson',
-} as const;
 const FILE = csv(['period', 'area_code', 'measure', 'numerator', 'denominator', 'notes'], [['2025-26 Q1', CENTRAL_BEDFORDSHIRE, 'campaign-reach', 120, 400, '']]);
 
 let app: FastifyInstance;

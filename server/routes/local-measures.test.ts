@@ -10,6 +10,7 @@ import { MEASURE_STATUSES } from '../../schemas/strategy-api';
 import { loadDemoData } from '../demo/load';
 import { createLocalMeasure } from '../local-measures/store';
 import { buildTestApp, csv, signIn, TEST_NOW, upload, type Identity } from '../test/helpers';
+import { CHAMPIONS, REACH } from '../test/local-measures';
 
 const CENTRAL_BEDFORDSHIRE = 'E06000056';
 const BEDFORD = 'E06000055';
@@ -39,29 +40,6 @@ function auditRows(action: string) {
 }
 
 const LOCAL_GRANT = [{ returnType: 'local-measure', areaCode: CENTRAL_BEDFORDSHIRE }];
-
-const CHAMPIONS = {
-  id: 'champions-trained',
-  title: 'Domestic abuse champions trained',
-  unit: 'champions',
-  numerator: 'People who completed domestic abuse champion training',
-  denominator: null,
-  multiplier: 1,
-  polarity: 'higher-better',
-  interval: 'byar',
-} as const;
-
-const REACH = {
-  id: 'campaign-reach',
-  title: 'Campaign reach',
-  unit: '%',
-  aim: 'prevention-and-workforce',
-  numerator: 'Residents who recall the campaign',
-  denominator: 'Residents surveyed',
-  multiplier: 100,
-  polarity: 'higher-better',
-  interval: 'wilson',
-} as const;
 
 const HEADER = ['period', 'area_code', 'measure', 'numerator', 'denominator', 'notes'];
 const CHAMPIONS_BY_QUARTER: Array<[string, number]> = [

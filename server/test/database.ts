@@ -5,10 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, inject } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
-import { createDatabase } from './postgres-cluster';
+import { createDatabase, dropDatabase } from './postgres-cluster';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
@@ -30,16 +29,8 @@ export async function testDatabaseTarget(): Promise<TestDatabaseTarget> {
   const path = await createDatabase(adminUrl, name, inject('postgresTemplate'));
   return {
     path,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        // FORCE ends any connection still open (a test that never closed its app).
-        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
+    // Also ends any connection still open (a test that never closed its app).
+    drop: () => dropDatabase(adminUrl, name),
   };
 }
 

@@ -183,3 +183,14 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
   url.pathname = `/${encodeURIComponent(name)}`;
   return url.toString();
 }
+
+/** Drops database `name` on the cluster `adminUrl` points at, ending any connection still open to it. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

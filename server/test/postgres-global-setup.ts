@@ -5,10 +5,9 @@
 // from (server/test/database.ts), so no test pays for the migrations. Everything the run creates
 // is dropped at the end.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database';
-import { createDatabase, startPostgresCluster } from './postgres-cluster';
+import { createDatabase, dropDatabase, startPostgresCluster } from './postgres-cluster';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -30,12 +29,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     if (cluster) return cluster.stop();
     // A server of one's own outlives the run: drop the template (each test drops its own database).
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(template)} WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
+    await dropDatabase(adminUrl, template);
   };
 }
