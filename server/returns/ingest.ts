@@ -62,7 +62,6 @@ export interface LockedKey {
   approvalId: number;
 }
 
-/** A file touching approved quarters, sent without a reason: nothing was stored. */
 /** The stored data a row check reads changed between the first check and the store, and the rows no longer pass. */
 class RowsNoLongerValid extends Error {
   constructor(readonly errors: Problem[]) {
@@ -70,6 +69,7 @@ class RowsNoLongerValid extends Error {
   }
 }
 
+/** A file touching approved quarters, sent without a reason: nothing was stored. */
 class QuarterApproved extends Error {
   constructor(readonly locked: LockedKey[]) {
     super('The file corrects an approved quarter and no reason was given.');
