@@ -1,5 +1,5 @@
 // SQLite only: the auditor attacks what the engine publishes, which is the same arithmetic on either engine; it takes
-// minutes, and the demo load and reads it goes through run on PostgreSQL in board-paper, strategy and commentary tests.
+// minutes, and engines-agree.test.ts finds every figure of the demo data identical on PostgreSQL.
 // The disclosure auditor (DOMAIN.md section 8): a board member reads every figure the dashboard
 // publishes for the demo data, writes each as a sum of stored cells, and combines them all, by
 // subtraction and by linear programming. The test fails if any small count (1–4) is pinned to one
