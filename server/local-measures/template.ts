@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { findArea, type Area } from '../../schemas/areas';
 import type { LocalMeasure } from '../../schemas/local-measures-api';
 import { keyColumn, type ReturnDefinition } from '../../schemas/returns/definition';
-import { quarterAsWritten, templateXlsx } from '../returns/templates';
+import { columnLetter, quarterAsWritten, templateXlsx } from '../returns/templates';
 
 export const MEASURES_SHEET = 'Measures';
 
@@ -16,16 +16,6 @@ export interface MeasureToSend {
   measure: Pick<LocalMeasure, 'id' | 'title' | 'unit' | 'numerator' | 'denominator'>;
   /** The areas the partner sends it for (each a pre-filled row); none lists the measure only. */
   areas: readonly string[];
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** One measure in words, for the heading's note: "champions-trained: DA champions trained (champions; a count)". */

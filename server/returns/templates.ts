@@ -94,7 +94,8 @@ function columnNote(definition: ReturnDefinition, column: ColumnSpec): string {
   return `${column.description}. ${how}${optional}`.replace(/\.\. /, '. ').trim();
 }
 
-function columnLetter(index: number): string {
+/** A spreadsheet column's letters from its index from 0: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Indicator, IndicatorSeries } from '../../api/indicators';
 import { navigate } from '../../app/router';
 import { Trend, trendKindOf, trendQuarters } from './IndicatorPage';
+import { indicatorFixture } from '../../../test/indicators';
 
 // jsdom has no canvas: the chart is tested as data (charts/trend-option.test.ts), the page around it here.
 vi.mock('../../components/EChart', () => ({ EChart: () => null }));
@@ -16,25 +17,7 @@ const OXFORDSHIRE = 'E10000025';
 const YEARS = ['2020-21', '2021-22', '2022-23', '2023-24', '2024-25'];
 
 const indicatorFrom = (source: string, id: string) =>
-  ({
-    id,
-    title: id,
-    definition: '',
-    aim: 'support',
-    aimTitle: '',
-    source,
-    numerator: ['households_accommodated'],
-    denominator: { kind: 'columns', columns: ['households_referred'] },
-    multiplier: 100,
-    unit: '%',
-    decimals: 1,
-    polarity: 'higher-better',
-    ci: 'wilson',
-    caveats: [],
-    counts: 'events',
-    numeratorWithinDenominator: false,
-    valueNote: null,
-  }) as unknown as Indicator;
+  indicatorFixture({ id, title: id, aim: 'support', source, numerator: ['households_accommodated'], denominator: { kind: 'columns', columns: ['households_referred'] }, numeratorWithinDenominator: false } as Partial<Indicator>);
 
 let asked: URL[] = [];
 

@@ -5,28 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, IndicatorRevision, IndicatorValue } from '../../api/indicators';
 import { Headline } from './IndicatorPage';
 import { RevisionTable } from './Revisions';
+import { indicatorFixture } from '../../../test/indicators';
 
 const BEDFORD = 'E06000055';
 const PUBLIC = 'When the police force sent these figures, a check found that charges were more than crimes. They were stored as sent.';
-const indicator = {
-  id: 'charge-rate',
-  title: 'Charge rate',
-  definition: '',
-  aim: 'perpetrators',
-  aimTitle: '',
-  source: 'police',
-  numerator: ['charges'],
-  denominator: { kind: 'columns', columns: ['crimes'] },
-  multiplier: 100,
-  unit: '%',
-  decimals: 1,
-  polarity: 'higher-better',
-  ci: 'wilson',
-  caveats: [],
-  counts: 'events',
-  numeratorWithinDenominator: true,
-  valueNote: null,
-} as unknown as Indicator;
+const indicator = indicatorFixture();
 
 const value = (over: Partial<IndicatorValue> = {}): IndicatorValue => ({
   area: BEDFORD,
